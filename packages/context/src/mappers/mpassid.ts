@@ -1,0 +1,200 @@
+/**
+ * MPASSid attributes (OIDC claims or SAML attributes, same names) -> the context model.
+ * Handles the structured role `providerOID;schoolCode;group;role` (data model 1.2+), the legacy
+ * `municipality;schoolCode;group;role` (1.1), an optional trailing role code, and the multi-value
+ * pairing rules for plain role/class values. Value order is not guaranteed, so nothing here
+ * depends on it except where MPASSid's own pairing rule does.
+ * @module
+ */
+import type { Organization, PlatformRole, RoleAssignment, User } from '../model.js';
+import { MappingError } from '../errors.js';
+
+/** Attribute names, as MPASSid releases them. */
+export const MPASS = {
+  givenName: 'urn:oid:2.5.4.42',
+  familyName: 'urn:oid:2.5.4.4',
+  uid: 'urn:mpass.id:uid',
+  learnerNumber: 'urn:oid:1.3.6.1.4.1.16161.1.1.27',
+  schoolCode: 'urn:mpass.id:schoolCode',
+  school: 'urn:mpass.id:school',
+  schoolInfo: 'urn:mpass.id:schoolInfo',
+  class: 'urn:mpass.id:class',
+  classLevel: 'urn:mpass.id:classLevel',
+  role: 'urn:mpass.id:role',
+  educationProviderId: 'urn:mpass.id:educationProviderId',
+  educationProviderInfo: 'urn:mpass.id:educationProviderInfo',
+} as const;
+
+/** Role names (fi, sv, en) and codes (1-6, sent since 1/2024) -> platform roles. */
+const ROLE_WORDS: Record<string, PlatformRole> = {
+  '1': 'student',
+  oppilas: 'student',
+  opiskelija: 'student',
+  elev: 'student',
+  studerande: 'student',
+  learner: 'student',
+  student: 'student',
+  '2': 'teacher',
+  opettaja: 'teacher',
+  lärare: 'teacher',
+  teacher: 'teacher',
+  '3': 'staff',
+  hallintohenkilö: 'staff',
+  henkilökunta: 'staff',
+  staff: 'staff',
+  '4': 'schoolSecretary',
+  koulusihteeri: 'schoolSecretary',
+  skolsekreterare: 'schoolSecretary',
+  '5': 'substituteTeacher',
+  sijaisopettaja: 'substituteTeacher',
+  vikarie: 'substituteTeacher',
+  '6': 'principal',
+  rehtori: 'principal',
+  rektor: 'principal',
+  principal: 'principal',
+  // MPASSid has no guardian role; a home registry or the devkit may send this local extension.
+  huoltaja: 'guardian',
+  vårdnadshavare: 'guardian',
+  guardian: 'guardian',
+};
+
+/** The result of mapping one set of MPASSid attributes. */
+export interface MpassIdentity {
+  user: User;
+  organizations: Organization[];
+}
+
+/** Options for {@link fromMpassClaims}. */
+export interface MpassOptions {
+  /** Map a five-digit school code to the org id used elsewhere (default: the code itself). */
+  orgIdForSchoolCode?: (schoolCode: string) => string;
+  /** Require a learner number (MPASSid makes it mandatory for every user). Default true. */
+  requireLearnerNumber?: boolean;
+}
+
+const SCHOOL_CODE = /^\d{5}$/;
+
+/**
+ * Map MPASSid claims to a {@link User} and the schools it refers to. Throws a {@link MappingError}
+ * naming the attribute when the user cannot be signed in (no name, no learner number, no valid role).
+ */
+export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): MpassIdentity {
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+    throw new MappingError('claims', 'expected an object');
+  const c = claims as Record<string, unknown>;
+  const orgId = options.orgIdForSchoolCode ?? ((code: string) => code);
+  const first = (name: string, ...alts: string[]) =>
+    [name, ...alts].map((n) => values(c, n)[0]).find((v) => v !== undefined);
+
+  const givenName = first(MPASS.givenName, 'given_name');
+  const familyName = first(MPASS.familyName, 'family_name');
+  if (!givenName) throw new MappingError(MPASS.givenName, 'is required (given name)');
+  if (!familyName) throw new MappingError(MPASS.familyName, 'is required (family name)');
+  const uid = first(MPASS.uid);
+  const sub = typeof c.sub === 'string' && c.sub ? c.sub : uid;
+  if (!sub) throw new MappingError('sub', `is required (or ${MPASS.uid})`);
+  const learnerNumber = first(MPASS.learnerNumber);
+  if (learnerNumber !== undefined && !/^1\.2\.246\.562\.(24|98)\.\d+$/.test(learnerNumber)) {
+    throw new MappingError(
+      MPASS.learnerNumber,
+      `is not a learner number (1.2.246.562.24.*): "${learnerNumber}"`,
+    );
+  }
+  if (!learnerNumber && options.requireLearnerNumber !== false)
+    throw new MappingError(MPASS.learnerNumber, 'is required (oppijanumero)');
+
+  // schools: codes, plus names from schoolInfo "99900;Demolan koulu"
+  const names = new Map<string, string>();
+  for (const info of values(c, MPASS.schoolInfo)) {
+    const [code, ...rest] = info.split(';');
+    if (code && SCHOOL_CODE.test(code) && rest.length) names.set(code, rest.join(';').trim());
+  }
+  const plainCodes = values(c, MPASS.schoolCode).filter((x) => SCHOOL_CODE.test(x));
+  const plainNames = values(c, MPASS.school);
+  plainCodes.forEach((code, i) => {
+    if (!names.has(code) && plainNames.length === plainCodes.length && plainNames[i])
+      names.set(code, plainNames[i]!);
+  });
+
+  const roles: RoleAssignment[] = [];
+  const rawRoles = values(c, MPASS.role);
+  const structured = rawRoles.filter((r) => r.includes(';'));
+  for (const r of structured) {
+    const parts = r.split(';').map((p) => p.trim());
+    if (parts.length < 4) continue;
+    const [, schoolCode, group, word, code] = parts;
+    const role = roleOf(code) ?? roleOf(word);
+    // an invalid school code or role drops the role (as MPASSid itself does)
+    if (!role || !schoolCode || !SCHOOL_CODE.test(schoolCode)) continue;
+    const a: RoleAssignment = {
+      role,
+      roleType: roles.length ? 'secondary' : 'primary',
+      orgId: orgId(schoolCode),
+    };
+    if (group) a.groupLabel = group;
+    roles.push(a);
+    if (!plainCodes.includes(schoolCode)) plainCodes.push(schoolCode);
+  }
+  if (!structured.length) {
+    // legacy plain values: pair one-to-one with school codes, or one role for all schools
+    const plain = rawRoles.map(roleOf).filter((r): r is PlatformRole => !!r);
+    const classes = values(c, MPASS.class);
+    let pairs: Array<[PlatformRole, string]> = [];
+    if (plain.length === 1) pairs = plainCodes.map((code) => [plain[0]!, code]);
+    else if (plain.length === plainCodes.length) pairs = plain.map((r, i) => [r, plainCodes[i]!]);
+    pairs.forEach(([role, code], i) => {
+      const a: RoleAssignment = { role, roleType: i === 0 ? 'primary' : 'secondary', orgId: orgId(code) };
+      // a single class binds to the first school; otherwise classes pair with schools one-to-one
+      const label =
+        classes.length === 1
+          ? i === 0
+            ? classes[0]
+            : undefined
+          : classes.length === plainCodes.length
+            ? classes[plainCodes.indexOf(code)]
+            : undefined;
+      if (label) a.groupLabel = label;
+      roles.push(a);
+    });
+  }
+  if (!roles.length) throw new MappingError(MPASS.role, 'no valid role with a school code');
+
+  const organizations: Organization[] = plainCodes.map((code) => ({
+    id: orgId(code),
+    type: 'school',
+    name: { fi: names.get(code) ?? code },
+    schoolCode: code,
+  }));
+
+  const grades = values(c, MPASS.classLevel);
+  const user: User = {
+    id: sub,
+    givenName,
+    familyName,
+    displayName: `${givenName} ${familyName}`,
+    roles,
+    enabled: true,
+    primaryOrgId: roles[0]!.orgId,
+  };
+  if (grades.length) user.grades = grades;
+  const restricted: NonNullable<User['restricted']> = {};
+  if (learnerNumber) restricted.learnerNumber = learnerNumber;
+  if (uid) restricted.mpassUid = uid;
+  const email = first('email');
+  if (email) restricted.email = email;
+  if (Object.keys(restricted).length) user.restricted = restricted;
+  return { user, organizations };
+}
+
+function roleOf(word: string | undefined): PlatformRole | undefined {
+  return word ? ROLE_WORDS[word.trim().toLowerCase()] : undefined;
+}
+
+// MPASSid attributes are mostly multi-valued: accept a string, an array of strings, or nothing.
+function values(c: Record<string, unknown>, name: string): string[] {
+  const v = c[name];
+  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (Array.isArray(v))
+    return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  return [];
+}

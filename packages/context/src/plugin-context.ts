@@ -1,0 +1,132 @@
+/**
+ * The minimised context a plugin may see, built from the host's context and the plugin's grants.
+ * Data protection by default (GDPR Art. 25): a plugin gets a pairwise subject, its role, the
+ * active group's id/title/code, the locale and the theme; everything else only when granted.
+ * @module
+ */
+import type { PlatformContext, PlatformRole, Theme, UiLang } from './model.js';
+import { pickText, uiLang } from './locale.js';
+
+/** Permissions a manifest may ask for and a portal may grant. */
+export const PERMISSIONS = [
+  'context.user.name',
+  'context.user.email',
+  'context.user.learnerNumber',
+  'context.school',
+  'context.group',
+  'notifications',
+  'token',
+  'storage',
+  'navigation',
+] as const;
+/** One permission. */
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What a plugin sees of the platform's context. */
+export interface PluginContext {
+  /** Pairwise pseudonymous subject from the plugin session; never the user's id or learner number. */
+  sub: string | null;
+  /** The active role, or null when nobody is signed in. */
+  role: PlatformRole | null;
+  /** LTI role URIs for the active role. */
+  roles: string[];
+  /** The active group: id, title and code; more only with `context.group`. */
+  group: PluginGroup | null;
+  /** UI language. */
+  locale: UiLang;
+  /** Formatting locale for Intl (e.g. `sv-FI`). */
+  formattingLocale: string;
+  timeZone: string;
+  theme: Pick<Theme, 'colorScheme' | 'contrast' | 'reducedMotion' | 'fontScale'>;
+  /** Only with `context.user.name`. */
+  user?: { givenName: string; familyName: string; displayName: string };
+  /** Only with `context.user.email`. */
+  email?: string;
+  /** Only with `context.user.learnerNumber` (DPA-backed). */
+  learnerNumber?: string;
+  /** Only with `context.school`, and never for a pupil with a non-disclosure marking. */
+  school?: { name: string; schoolCode?: string };
+}
+
+/** The active group as a plugin sees it. */
+export interface PluginGroup {
+  id: string;
+  title: string;
+  code?: string;
+  /** With `context.group` only. */
+  kind?: 'homeroom' | 'teachingGroup';
+  subjects?: string[];
+  grades?: string[];
+}
+
+const LIS = 'http://purl.imsglobal.org/vocab/lis/v2/';
+/** LTI 1.3 role URIs per platform role (DOMAIN.md section 7). */
+export const LTI_ROLES: Record<PlatformRole, string[]> = {
+  student: [`${LIS}institution/person#Student`, `${LIS}membership#Learner`],
+  teacher: [`${LIS}institution/person#Instructor`, `${LIS}membership#Instructor`],
+  substituteTeacher: [`${LIS}membership#Instructor`],
+  principal: [`${LIS}institution/person#Administrator`],
+  schoolSecretary: [`${LIS}institution/person#Staff`],
+  staff: [`${LIS}institution/person#Staff`],
+  guardian: [`${LIS}membership#Mentor`],
+  aide: [`${LIS}membership#Instructor#TeachingAssistant`],
+  counselor: [`${LIS}institution/person#Staff`],
+  districtAdministrator: [`${LIS}institution/person#Administrator`],
+};
+
+/**
+ * Build the context for one plugin. `sub` comes from the platform's plugin session (pairwise);
+ * pass null when there is no session (signed out). Grants outside {@link PERMISSIONS} are ignored.
+ */
+export function toPluginContext(
+  ctx: Readonly<PlatformContext>,
+  grants: readonly string[],
+  sub: string | null,
+): PluginContext {
+  const granted = new Set(grants);
+  const lang = uiLang(ctx.locale);
+  const role = ctx.user ? (ctx.activeRole?.role ?? null) : null;
+  const g = ctx.user ? ctx.activeGroup : null;
+  const out: PluginContext = {
+    sub: ctx.user ? sub : null,
+    role,
+    roles: role ? [...LTI_ROLES[role]] : [],
+    group: g ? { id: g.id, title: g.title, ...(g.code ? { code: g.code } : {}) } : null,
+    locale: lang,
+    formattingLocale: ctx.locale.formatting,
+    timeZone: ctx.locale.timeZone,
+    theme: {
+      colorScheme: ctx.theme.colorScheme,
+      contrast: ctx.theme.contrast,
+      reducedMotion: ctx.theme.reducedMotion,
+      fontScale: ctx.theme.fontScale,
+    },
+  };
+  if (g && out.group && granted.has('context.group')) {
+    out.group.kind = g.kind;
+    if (g.subjects) out.group.subjects = [...g.subjects];
+    if (g.grades) out.group.grades = [...g.grades];
+  }
+  const u = ctx.user;
+  if (!u) return out;
+  if (granted.has('context.user.name')) {
+    out.user = {
+      givenName: u.preferredFirstName ?? u.givenName,
+      familyName: u.familyName,
+      displayName: u.displayName,
+    };
+  }
+  if (granted.has('context.user.email') && u.restricted?.email) out.email = u.restricted.email;
+  if (granted.has('context.user.learnerNumber') && u.restricted?.learnerNumber) {
+    out.learnerNumber = u.restricted.learnerNumber;
+  }
+  if (granted.has('context.school') && !u.restricted?.nonDisclosure && ctx.activeRole) {
+    const org = ctx.organizations[ctx.activeRole.orgId];
+    if (org)
+      out.school = {
+        name: pickText(org.name, lang),
+        ...(org.schoolCode ? { schoolCode: org.schoolCode } : {}),
+      };
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * A small, framework-free observable store.
+ *
+ * Guarantees the widgets and the plugin host rely on:
+ * - notification is synchronous and in subscription order;
+ * - no lost updates: an `update()` made by a listener while another update is being dispatched is
+ *   queued, and every listener sees every state in order (never a newer state, then an older one);
+ * - unsubscribing (even oneself, even another listener) during dispatch is safe: a listener that
+ *   was removed is not called again, and one added during dispatch starts with the next change.
+ * @module
+ */
+
+/** Called with the new state and the previous one. */
+export type Listener<T> = (state: Readonly<T>, previous: Readonly<T>) => void;
+
+/** Framework-free state container shared by every DigiOne element and service. */
+export class ContextStore<T extends object> {
+  #state: T;
+  #listeners: Array<{ fn: Listener<T>; active: boolean }> = [];
+  #queue: Array<Partial<T>> = [];
+  #dispatching = false;
+
+  constructor(initial: T) {
+    this.#state = Object.freeze({ ...initial });
+  }
+
+  /** The current state (frozen; replace it through {@link update}). */
+  get(): Readonly<T> {
+    return this.#state;
+  }
+
+  /**
+   * Merge `partial` into the state (shallow) and notify subscribers. Keys whose value is identical
+   * are not a change; an update that changes nothing notifies no one.
+   */
+  update(partial: Partial<T>): void {
+    this.#queue.push(partial);
+    if (this.#dispatching) return;
+    this.#dispatching = true;
+    try {
+      while (this.#queue.length) {
+        const next = this.#queue.shift()!;
+        const previous = this.#state;
+        const changed = (Object.keys(next) as Array<keyof T>).some((k) => !Object.is(previous[k], next[k]));
+        if (!changed) continue;
+        this.#state = Object.freeze({ ...previous, ...next });
+        // snapshot: listeners added now start with the next change
+        const current = this.#state;
+        for (const l of this.#listeners.slice()) {
+          if (!l.active) continue;
+          try {
+            l.fn(current, previous);
+          } catch (err) {
+            // one broken listener must not starve the others or leave the store half-dispatched
+            console.error('[d1] a ContextStore listener threw; the others still ran', err);
+          }
+        }
+      }
+    } finally {
+      this.#dispatching = false;
+    }
+  }
+
+  /** Call `fn` on every change; returns the function that stops it. */
+  subscribe(fn: Listener<T>): () => void {
+    const entry = { fn, active: true };
+    this.#listeners.push(entry);
+    return () => {
+      entry.active = false;
+      const i = this.#listeners.indexOf(entry);
+      if (i >= 0) this.#listeners.splice(i, 1);
+    };
+  }
+
+  /** Call `fn` when the value picked by `select` changes (by `Object.is`). */
+  select<S>(select: (state: Readonly<T>) => S, fn: (value: S, previous: S) => void): () => void {
+    return this.subscribe((state, previous) => {
+      const a = select(state);
+      const b = select(previous);
+      if (!Object.is(a, b)) fn(a, b);
+    });
+  }
+}

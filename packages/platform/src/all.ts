@@ -1,0 +1,2 @@
+// Everything the package offers, define modules included: the size-budget entry.
+export * from './index.js';

@@ -1,0 +1,11 @@
+// `npm run build`: types and ES modules per package (tsc -b), then the rollup bundles.
+import { run } from './ensure.mjs';
+
+const steps = [
+  ['npx', ['tsc', '-b']],
+  ['npx', ['rollup', '-c', '--silent']],
+];
+for (const [cmd, args] of steps) {
+  const code = run(cmd, args);
+  if (code !== 0) process.exit(code);
+}

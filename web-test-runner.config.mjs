@@ -1,0 +1,36 @@
+// @web/test-runner: component and cross-origin tests in a real headless Chromium.
+// Tests import sources (.ts) through the `source` export condition; esbuild strips types.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+import { chromeArgs, chromePath } from './scripts/chrome.mjs';
+
+const files = process.env.WTR_FILES
+  ? process.env.WTR_FILES.split(',')
+  : ['packages/*/test/**/*.test.ts', 'test/browser/**/*.test.ts'];
+
+export default {
+  files,
+  // 'localhost' for the page under test; cross-origin fixtures load from 127.0.0.1 on the same port.
+  hostname: 'localhost',
+  nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
+  plugins: [
+    // Pitfall: the esbuild plugin ignores `extends`, so point it at the file with decorator options.
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromePath(), headless: true, args: chromeArgs },
+    }),
+  ],
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 180000,
+  testFramework: { config: { timeout: 15000 } },
+  filterBrowserLogs: ({ args }) =>
+    !args.some((a) => typeof a === 'string' && a.includes('Lit is in dev mode')),
+  reporters: [defaultReporter(), summaryReporter({ out: 'test-results/wtr.json' })],
+};
