@@ -4,6 +4,8 @@ import { run } from './ensure.mjs';
 const steps = [
   ['npx', ['tsc', '-b']],
   ['npx', ['rollup', '-c', '--silent']],
+  // the custom elements manifest: Storybook controls/autodocs and editors read it
+  ['npx', ['cem', 'analyze', '--quiet', '--config', 'custom-elements-manifest.config.mjs']],
 ];
 for (const [cmd, args] of steps) {
   const code = run(cmd, args);

@@ -1,0 +1,9 @@
+// @custom-elements-manifest/analyzer: one source of element API docs (JSDoc tags) for Storybook
+// controls/autodocs, the docs site and editors.
+export default {
+  globs: ['packages/{ui,platform,plugin-host,shell}/src/**/*.ts'],
+  exclude: ['**/*.test.ts', '**/*.stories.ts', '**/define/**', '**/all.ts', '**/cdn.ts'],
+  outdir: '.',
+  litelement: true,
+  packagejson: false,
+};
