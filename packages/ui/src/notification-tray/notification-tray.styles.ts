@@ -1,0 +1,184 @@
+import { css } from 'lit';
+
+/** Styles of `<d1-notification-tray>`; public `--d1-notification-tray-*` map to private `--_*`. */
+export const trayStyles = css`
+  :host {
+    --_panel-width: var(--d1-notification-tray-panel-width, 26rem);
+    --_list-height: var(--d1-notification-tray-list-height, min(60vh, 32rem));
+    --_unread: var(--d1-notification-tray-unread-color, var(--d1-color-primary));
+    position: relative;
+    display: inline-block;
+  }
+  .bell {
+    position: relative;
+  }
+  .bell svg {
+    width: 1.5rem;
+    height: 1.5rem;
+  }
+  .bell .d1-badge {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-end: 0;
+    transform: translate(25%, -25%);
+  }
+  .panel {
+    position: absolute;
+    inset-block-start: calc(100% + var(--d1-space-xs));
+    inset-inline-end: 0;
+    width: min(var(--_panel-width), calc(100vw - 2 * var(--d1-space-s)));
+    padding: 0;
+    overflow: visible;
+  }
+  .panel[hidden] {
+    display: none;
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--d1-space-xs) var(--d1-space-s);
+    padding: var(--d1-space-s) var(--d1-space-m);
+    border-block-end: 1px solid var(--d1-color-border);
+  }
+  .head h2 {
+    flex: 1 1 auto;
+  }
+  .head h2:focus {
+    outline: none;
+  }
+  .head h2:focus-visible {
+    outline: var(--d1-focus-width) solid var(--d1-color-focus);
+  }
+  .count {
+    flex-basis: 100%;
+    order: 3;
+  }
+  .notes,
+  .message {
+    margin: 0;
+    padding: var(--d1-space-xs) var(--d1-space-m);
+  }
+  .message {
+    display: flex;
+    gap: var(--d1-space-s);
+    align-items: flex-start;
+    border-block-end: 1px solid var(--d1-color-border);
+  }
+  .list {
+    display: block;
+    max-height: var(--_list-height);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  .day {
+    width: 100%;
+    margin: 0;
+  }
+  .item {
+    display: flex;
+    gap: var(--d1-space-s);
+    width: 100%;
+    padding: var(--d1-space-s) var(--d1-space-m);
+    border-block-end: 1px solid var(--d1-color-surface-hover);
+  }
+  .item:focus-visible {
+    outline-offset: calc(-1 * var(--d1-focus-width));
+  }
+  .item.unread {
+    box-shadow: inset 0.25rem 0 0 var(--_unread);
+  }
+  .item.unread .title {
+    font-weight: var(--d1-font-weight-bold);
+  }
+  .sev-icon {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin-block-start: 0.15rem;
+  }
+  .main {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .meta,
+  .title,
+  .body {
+    margin: 0;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 var(--d1-space-s);
+  }
+  .meta .d1-status {
+    font-weight: var(--d1-font-weight-bold);
+  }
+  .source {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--d1-space-xs);
+  }
+  .source img {
+    width: 1rem;
+    height: 1rem;
+    object-fit: contain;
+  }
+  .title .d1-link,
+  .title .link-button {
+    font: inherit;
+  }
+  .link-button {
+    padding: 0;
+    margin: 0;
+    text-align: start;
+    background: none;
+    border: 0;
+    cursor: pointer;
+  }
+  .title .d1-link,
+  .title .link-button,
+  .actions .d1-button {
+    min-height: var(--d1-size-target);
+  }
+  .dot {
+    display: inline-block;
+    width: 0.5rem;
+    height: 0.5rem;
+    margin-inline-end: var(--d1-space-xs);
+    vertical-align: middle;
+    background: var(--_unread);
+    border-radius: var(--d1-radius-pill);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--d1-space-xs);
+    margin-block-start: var(--d1-space-xs);
+  }
+  .actions .d1-button {
+    padding: 0 var(--d1-space-s);
+    font-size: var(--d1-font-size-s);
+  }
+  @media (max-width: 30rem) {
+    .panel {
+      position: fixed;
+      inset-inline: var(--d1-space-s);
+      inset-block-start: calc(var(--d1-sticky-offset) + var(--d1-space-s));
+      width: auto;
+    }
+  }
+  @media (forced-colors: active) {
+    .item.unread {
+      border-inline-start: 0.25rem solid CanvasText;
+    }
+    .dot {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+    .sev-icon {
+      color: CanvasText;
+    }
+  }
+`;
