@@ -1,0 +1,265 @@
+/**
+ * The host side: accepts a plugin frame's `hello`, answers `welcome` with a MessagePort, serves
+ * the plugin's requests through handlers, emits events, watches the heartbeat and redoes the
+ * handshake when the frame's document reloads or navigates.
+ * @module
+ */
+import { createPeer, toWireError, type Peer } from './peer.js';
+import {
+  BYE,
+  BridgeError,
+  PING,
+  PROTOCOL_VERSIONS,
+  negotiate,
+  type HelloMessage,
+  type HostMethod,
+  type HostMethods,
+  type PluginEvent,
+  type PluginEvents,
+  type RejectMessage,
+  type WelcomeMessage,
+} from './protocol.js';
+import { validateParams } from './validate.js';
+
+/** What a handler learns about the call besides its params. */
+export interface CallContext {
+  method: HostMethod;
+  pluginId: string;
+  /** The plugin's origin (`'in-page'` for a module plugin). */
+  origin: string;
+  /** The negotiated protocol version. */
+  version: string;
+}
+/** Serves one method: return (or resolve) the result, or throw a `BridgeError` with a code. */
+export type HostHandler<M extends HostMethod> = (
+  params: HostMethods[M]['params'],
+  ctx: CallContext,
+) => HostMethods[M]['result'] | Promise<HostMethods[M]['result']>;
+/** Handlers by method; a missing one answers `UNSUPPORTED`. */
+export type HostHandlers = { [M in HostMethod]?: HostHandler<M> };
+
+/** Why a connection ended. */
+export type DisconnectReason = 'reload' | 'bye' | 'closed';
+/** Where the endpoint stands. `unresponsive`: connected, but the heartbeat went unanswered. */
+export type HostState = 'waiting' | 'connected' | 'unresponsive' | 'closed';
+
+/** Options of {@link createHostEndpoint}. */
+export interface HostEndpointOptions {
+  /** The plugin's iframe, or a function returning the window whose messages are accepted. */
+  frame: HTMLIFrameElement | (() => Window | null);
+  /** The manifest origin, exactly (`https://tool.example.com`). Never `*`. */
+  origin: string;
+  /** Sent in `welcome`; also given to handlers. */
+  pluginId: string;
+  /** Versions the host speaks; default {@link PROTOCOL_VERSIONS}. */
+  versions?: readonly string[];
+  handlers: HostHandlers;
+  /** Pings every `interval` ms; no answer within `timeout` ms -> unresponsive. Default 5000/5000; false turns it off. */
+  heartbeat?: { interval?: number; timeout?: number } | false;
+  /** Requests whose params exceed this many bytes (as JSON) get `INVALID_PARAMS`. Default 262144. */
+  maxMessageBytes?: number;
+  /** At most `limit` calls of a method per `interval` ms; more get `RATE_LIMITED`. */
+  rateLimit?: { [M in HostMethod]?: { limit: number; interval: number } };
+  /** Called after each handshake (first connect and every re-handshake). */
+  onConnect?(info: { version: string; reload: boolean }): void;
+  onDisconnect?(info: { reason: DisconnectReason }): void;
+  onUnresponsive?(): void;
+  /** The plugin answers again after being unresponsive. */
+  onResponsive?(): void;
+  /**
+   * Every error reply, for diagnostics. A handler that throws something other than a
+   * BridgeError is reported here with its original error; the plugin only sees `INTERNAL`.
+   */
+  onError?(error: unknown, method: string): void;
+  /** The window `hello` arrives at; default `window`. */
+  window?: Window;
+}
+
+/** A host's handle on one plugin. */
+export interface HostEndpoint {
+  readonly state: HostState;
+  /** The negotiated version while connected, else null. */
+  readonly version: string | null;
+  /** Send an event to the plugin; false when not connected. */
+  emit<E extends PluginEvent>(event: E, data: PluginEvents[E]): boolean;
+  /** Stop listening, say `bye` and close the port. Final. */
+  close(): void;
+}
+
+const DEFAULT_MAX_BYTES = 262_144;
+
+/** Internal: everything of a host endpoint except how the port arrives. */
+export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClose: () => void) {
+  let state: HostState = 'waiting';
+  let peer: Peer | null = null;
+  let version: string | null = null;
+  let beat: ReturnType<typeof setTimeout> | undefined;
+  const windows = new Map<string, number[]>();
+  const hb = o.heartbeat === false ? null : { interval: 5000, timeout: 5000, ...o.heartbeat };
+  const maxBytes = o.maxMessageBytes ?? DEFAULT_MAX_BYTES;
+
+  const setState = (s: HostState) => {
+    const was = state;
+    state = s;
+    if (was === 'connected' && s === 'unresponsive') o.onUnresponsive?.();
+    if (was === 'unresponsive' && s === 'connected') o.onResponsive?.();
+  };
+
+  function limited(method: HostMethod): boolean {
+    const rule = o.rateLimit?.[method];
+    if (!rule) return false;
+    const now = Date.now();
+    const times = (windows.get(method) ?? []).filter((t) => now - t < rule.interval);
+    windows.set(method, times);
+    if (times.length >= rule.limit) return true;
+    times.push(now);
+    return false;
+  }
+
+  async function serve(method: string, params: unknown, v: string): Promise<unknown> {
+    if (method === PING) return null;
+    const clean = validateParams(method, params) as unknown;
+    const m = method as HostMethod;
+    if (maxBytes > 0 && params !== undefined) {
+      let size = Infinity;
+      try {
+        size = JSON.stringify(params)?.length ?? 0;
+      } catch {
+        /* cyclic or BigInt: counts as too large */
+      }
+      if (size > maxBytes) throw new BridgeError('INVALID_PARAMS', `params exceed ${maxBytes} bytes`);
+    }
+    const handler = o.handlers[m] as HostHandler<HostMethod> | undefined;
+    if (!handler) throw new BridgeError('UNSUPPORTED', `${method} is not available in this host`);
+    if (limited(m)) throw new BridgeError('RATE_LIMITED', `${method}: too many calls, slow down`);
+    return handler(clean as never, { method: m, pluginId: o.pluginId, origin: o.origin, version: v });
+  }
+
+  function heartbeat(p: Peer) {
+    if (!hb) return;
+    beat = setTimeout(() => {
+      if (peer !== p) return;
+      p.call(PING, undefined, hb.timeout).then(
+        () => peer === p && state === 'unresponsive' && setState('connected'),
+        (e: BridgeError) =>
+          peer === p && e.code === 'TIMEOUT' && state === 'connected' && setState('unresponsive'),
+      );
+      heartbeat(p);
+    }, hb.interval);
+  }
+
+  function drop(reason: DisconnectReason, bye: boolean) {
+    if (!peer) return;
+    clearTimeout(beat);
+    peer.close(bye);
+    peer = null;
+    version = null;
+    o.onDisconnect?.({ reason });
+  }
+
+  const endpoint: HostEndpoint = {
+    get state() {
+      return state;
+    },
+    get version() {
+      return version;
+    },
+    emit: (event, data) => (state === 'connected' || state === 'unresponsive') && !!peer?.emit(event, data),
+    close() {
+      if (state === 'closed') return;
+      onClose();
+      drop('closed', true);
+      state = 'closed';
+    },
+  };
+
+  return {
+    endpoint,
+    /** Take over `port` for a connection at version `v`; closes any previous one. `hand` gives the other end away. */
+    attach(port: MessagePort, v: string, hand: () => void) {
+      const reload = !!peer;
+      drop('reload', false);
+      const p: Peer = createPeer(port, {
+        request: (method, params) => serve(method, params, v),
+        event(name) {
+          if (name === BYE && peer === p) {
+            drop('bye', false);
+            state = 'waiting';
+          }
+        },
+        seen: () => peer === p && state === 'unresponsive' && setState('connected'),
+        fault(e, method) {
+          o.onError?.(e, method);
+          return toWireError(e, method);
+        },
+      });
+      peer = p;
+      version = v;
+      state = 'connected';
+      heartbeat(p);
+      hand();
+      o.onConnect?.({ version: v, reload });
+    },
+  };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null;
+
+/** Throws unless `origin` is a serialized http(s) origin (no `*`, no path, no `null`). */
+export function assertOrigin(origin: string): void {
+  let ok = false;
+  try {
+    const u = new URL(origin);
+    ok = u.origin === origin && (u.protocol === 'https:' || u.protocol === 'http:');
+  } catch {
+    /* not a URL */
+  }
+  if (!ok)
+    throw new TypeError(`bridge: origin must be an exact http(s) origin, got ${JSON.stringify(origin)}`);
+}
+
+/**
+ * Serve one plugin iframe. Accepts `hello` only when `event.source` is the frame's window and
+ * `event.origin` is `origin`; answers `welcome` to that exact origin with a fresh MessagePort.
+ * A later `hello` from the same frame (reload, navigation, connect() again) gets a new port and
+ * the old one is closed. Create it before (or after) setting the frame's `src`: the SDK repeats
+ * `hello` until it is answered.
+ */
+export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
+  const { frame, origin } = options;
+  assertOrigin(origin);
+  const win = options.window ?? window;
+  const versions = options.versions ?? PROTOCOL_VERSIONS;
+  const source = typeof frame == 'function' ? frame : () => frame.contentWindow;
+  let instance: string | null = null;
+
+  const onMessage = (e: MessageEvent) => {
+    const src = source();
+    // Wrong source or wrong origin: ignored, without a word (the sender may be hostile).
+    if (!src || e.source !== src || e.origin !== origin) return;
+    const d = e.data as Partial<HelloMessage>;
+    if (!isObj(d) || d.type !== 'd1.hello' || typeof d.instance != 'string' || d.instance.length > 64) return;
+    // The SDK repeats hello until answered: one welcome per connect attempt, ever.
+    if (d.instance === instance) return;
+    const v = Array.isArray(d.versions) ? negotiate(versions, d.versions) : null;
+    if (!v) {
+      const reject: RejectMessage = {
+        type: 'd1.reject',
+        instance: d.instance,
+        error: {
+          code: 'UNSUPPORTED',
+          message: `no common protocol version; host speaks ${versions.join(', ')}`,
+        },
+      };
+      src.postMessage(reject, origin);
+      return;
+    }
+    instance = d.instance;
+    const ch = new MessageChannel();
+    const welcome: WelcomeMessage = { type: 'd1.welcome', version: v, pluginId: options.pluginId, instance };
+    core.attach(ch.port1, v, () => src.postMessage(welcome, origin, [ch.port2]));
+  };
+  const core = hostCore(options, () => win.removeEventListener('message', onMessage));
+  win.addEventListener('message', onMessage);
+  return core.endpoint;
+}
