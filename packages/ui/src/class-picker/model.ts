@@ -1,0 +1,170 @@
+/**
+ * The class picker's list model: groups sorted into sections (school, then academic session),
+ * recent groups first, and the flat rows the virtualized listbox renders.
+ * @module
+ */
+import type { AcademicSession, Group, Organization } from '@digione/context';
+import { pickText } from '@digione/context';
+import { FIELD_SEPARATOR, fold } from './search.js';
+
+/** One group, prepared once per data or language change. */
+export interface Entry {
+  group: Group;
+  /** Stable per data set; used for option ids (never the sourcedId). */
+  n: number;
+  /** The section the entry is listed under. */
+  section: Section;
+  /** Folded title, code and subjects, separated so no match spans two fields. */
+  key: string;
+}
+
+/** A heading in the list: a school and session, or the recent groups. */
+export interface Section {
+  id: string;
+  /** School name, or '' for the recent section. */
+  school: string;
+  /** Session title, or '' when unknown. */
+  session: string;
+  recent: boolean;
+}
+
+/** A row of the virtualized list. */
+export type Row =
+  | { kind: 'header'; section: Section }
+  | { kind: 'option'; entry: Entry; /** 1-based position among the options shown. */ pos: number };
+
+/** Everything a render needs for one query. */
+export interface RowSet {
+  rows: Row[];
+  /** Number of option rows (aria-setsize). */
+  count: number;
+}
+
+/** Prepared, sorted data; built when the groups or the language change. */
+export interface Catalog {
+  /** Sorted: school, session (newest first), title. Recents are not moved here. */
+  sorted: Entry[];
+  byId: Map<string, Entry>;
+}
+
+/** Sorts and keys groups for the UI language. `tobedeleted` groups are dropped here too. */
+export function buildCatalog(
+  groups: readonly Group[],
+  organizations: readonly Organization[],
+  sessions: readonly AcademicSession[],
+  lang: string,
+  otherLabel: string,
+): Catalog {
+  const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
+  const orgs = new Map(organizations.map((o) => [o.id, o]));
+  const sess = new Map(sessions.map((s) => [s.id, s]));
+  const sections = new Map<string, Section & { start: string }>();
+  const sectionOf = (g: Group): Section & { start: string } => {
+    const org = orgs.get(g.schoolId);
+    const s = sessionFor(g, sess);
+    const id = `${g.schoolId}\u0000${s?.id ?? ''}`;
+    let section = sections.get(id);
+    if (!section) {
+      section = {
+        id,
+        school: org ? pickText(org.name, lang) : otherLabel,
+        session: s?.title ?? '',
+        recent: false,
+        start: s?.startDate ?? '',
+      };
+      sections.set(id, section);
+    }
+    return section;
+  };
+  const entries: Entry[] = [];
+  for (const group of groups) {
+    if (group.status === 'tobedeleted') continue;
+    entries.push({ group, n: 0, section: sectionOf(group), key: searchKeyOf(group) });
+  }
+  const titleKey = (e: Entry) => e.group.title;
+  entries.sort((a, b) => {
+    const sa = a.section as Section & { start: string };
+    const sb = b.section as Section & { start: string };
+    if (sa !== sb) {
+      return (
+        collator.compare(sa.school, sb.school) ||
+        // the current or latest session first: teachers mostly work in it
+        (sb.start < sa.start ? -1 : sb.start > sa.start ? 1 : 0) ||
+        collator.compare(sa.session, sb.session) ||
+        (sa.id < sb.id ? -1 : 1)
+      );
+    }
+    return (
+      collator.compare(titleKey(a), titleKey(b)) ||
+      collator.compare(a.group.code ?? '', b.group.code ?? '') ||
+      (a.group.id < b.group.id ? -1 : a.group.id > b.group.id ? 1 : 0)
+    );
+  });
+  const byId = new Map<string, Entry>();
+  entries.forEach((e, i) => {
+    e.n = i;
+    byId.set(e.group.id, e);
+  });
+  return { sorted: entries, byId };
+}
+
+/**
+ * The display order: the recent groups (most recent first, in a section of their own), then all
+ * the others in catalog order. Each group appears once, so positions and counts stay honest.
+ */
+export function orderEntries(
+  catalog: Catalog,
+  recentIds: readonly string[],
+  recentSection: Section,
+): Entry[] {
+  const recent: Entry[] = [];
+  for (const id of recentIds) {
+    const e = catalog.byId.get(id);
+    if (e && !recent.includes(e)) recent.push(e);
+  }
+  if (!recent.length) return catalog.sorted;
+  const set = new Set(recent);
+  return [
+    ...recent.map((e) => ({ ...e, section: recentSection })),
+    ...catalog.sorted.filter((e) => !set.has(e)),
+  ];
+}
+
+/** Rows for the given entries (all, or the ascending indices a search returned). */
+export function buildRows(entries: readonly Entry[], indices: Uint32Array | null): RowSet {
+  const rows: Row[] = [];
+  let section: Section | null = null;
+  const n = indices ? indices.length : entries.length;
+  for (let j = 0; j < n; j++) {
+    const entry = entries[indices ? indices[j]! : j]!;
+    if (entry.section !== section) {
+      section = entry.section;
+      rows.push({ kind: 'header', section });
+    }
+    rows.push({ kind: 'option', entry, pos: j + 1 });
+  }
+  return { rows, count: n };
+}
+
+/** Title, code and subjects, folded, in separate fields. */
+export function searchKeyOf(g: Group): string {
+  return fold([g.title, g.code ?? '', ...(g.subjects ?? [])].join(FIELD_SEPARATOR));
+}
+
+/**
+ * The session a group is listed under: its school year when it has one (a class spanning the
+ * autumn and spring terms belongs to the year), else the common parent of its terms, else the
+ * first session known.
+ */
+function sessionFor(g: Group, sessions: Map<string, AcademicSession>): AcademicSession | undefined {
+  const own = g.sessionIds.map((id) => sessions.get(id)).filter((s): s is AcademicSession => !!s);
+  if (!own.length) return undefined;
+  const year = own.find((s) => s.type === 'schoolYear');
+  if (year) return year;
+  if (own.length > 1) {
+    const parent = own[0]!.parentId;
+    if (parent && own.every((s) => s.parentId === parent) && sessions.has(parent))
+      return sessions.get(parent);
+  }
+  return own[0];
+}

@@ -1,0 +1,121 @@
+/**
+ * Search for the class picker: one normalised key per group, built once, and a filter that does
+ * no more work per keystroke than the new query needs.
+ * @module
+ */
+
+// Combining marks left after NFD, except the ring and diaeresis that make å, ä and ö.
+const MARKS = /[\u0300-\u036f]/g;
+const KEEP = /([ao])([\u030a\u0308])/g;
+const SPECIAL: Record<string, string> = { æ: 'ä', ø: 'ö', œ: 'ö', ß: 'ss', đ: 'd', ł: 'l', ı: 'i' };
+const SPECIAL_RE = /[æøœßđłı]/g;
+/** A field separator no query can contain, so no match spans two fields. */
+export const FIELD_SEPARATOR = '\u0001';
+
+/**
+ * Normalise text for matching: lower case; accents folded (é -> e, ü -> u, ç -> c); but å, ä and ö
+ * stay letters of their own, as Finnish and Swedish readers expect ("ä" never matches "a"). The
+ * Nordic spellings æ and ø fold to ä and ö, which the Finnish and Swedish alphabets treat as the
+ * same letters. Runs of white space become one space.
+ */
+export function fold(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      // a + ring -> å, a + diaeresis -> ä, o + diaeresis -> ö; other letters drop the mark below
+      .replace(KEEP, (_m, base: string, mark: string) =>
+        mark === '\u030a' ? (base === 'a' ? 'å' : 'o') : base === 'a' ? 'ä' : 'ö',
+      )
+      .replace(MARKS, '')
+      .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c)
+      .replace(/\s+/g, ' ')
+  );
+}
+
+/** The query's tokens: folded, split on white space, without control characters. */
+export function tokenize(query: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  return fold(query.replace(/[\u0000-\u001f]/g, ' '))
+    .split(' ')
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * Filters a fixed list of keys by queries whose tokens must all occur (AND, substring, in any
+ * field). Keeps the indices ascending, so the caller's sort order survives filtering.
+ *
+ * Per keystroke it searches the smallest set that is sure to contain the answer: when every token
+ * of an earlier query is part of some token of the new one ("7" -> "7b", "ma" -> "ma 7"), only
+ * that earlier result is scanned; answers of recent queries are kept, so backspace is a lookup.
+ */
+export class KeySearch {
+  readonly size: number;
+  #keys: readonly string[];
+  #cache = new Map<string, Uint32Array>();
+  #cacheLimit: number;
+  /** Items scanned by the last {@link search}; tests and the benchmark read it. */
+  lastScanned = 0;
+
+  constructor(keys: readonly string[], cacheLimit = 48) {
+    this.#keys = keys;
+    this.size = keys.length;
+    this.#cacheLimit = cacheLimit;
+  }
+
+  /** Ascending indices of the keys that contain every token of `query`; `null` means all. */
+  search(query: string): Uint32Array | null {
+    const tokens = tokenize(query);
+    this.lastScanned = 0;
+    if (tokens.length === 0) return null;
+    const id = tokens.join(' ');
+    const cached = this.#cache.get(id);
+    if (cached) {
+      // refresh its place in the LRU order
+      this.#cache.delete(id);
+      this.#cache.set(id, cached);
+      return cached;
+    }
+    const base = this.#narrowest(tokens);
+    const keys = this.#keys;
+    const out = new Uint32Array(base ? base.length : keys.length);
+    let n = 0;
+    if (base) {
+      for (let j = 0; j < base.length; j++) {
+        const i = base[j]!;
+        if (matches(keys[i]!, tokens)) out[n++] = i;
+      }
+      this.lastScanned = base.length;
+    } else {
+      for (let i = 0; i < keys.length; i++) {
+        if (matches(keys[i]!, tokens)) out[n++] = i;
+      }
+      this.lastScanned = keys.length;
+    }
+    const result = out.slice(0, n);
+    this.#cache.set(id, result);
+    if (this.#cache.size > this.#cacheLimit) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
+    }
+    return result;
+  }
+
+  /** The smallest cached result that must contain every answer for `tokens`. */
+  #narrowest(tokens: string[]): Uint32Array | null {
+    let best: Uint32Array | null = null;
+    for (const [id, result] of this.#cache) {
+      if (best && result.length >= best.length) continue;
+      const earlier = id.split(' ');
+      if (earlier.every((e) => tokens.some((t) => t.includes(e)))) best = result;
+    }
+    return best;
+  }
+}
+
+function matches(key: string, tokens: string[]): boolean {
+  for (let t = 0; t < tokens.length; t++) {
+    if (!key.includes(tokens[t]!)) return false;
+  }
+  return true;
+}
