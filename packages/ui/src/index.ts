@@ -1,2 +1,7 @@
-/** @packageDocumentation */
-export {};
+/**
+ * `@digione/ui`: the widgets vendors embed (`<d1-login-bar>`, `<d1-class-picker>`,
+ * `<d1-notification-tray>`) and the design-system core they share: tokens, themes, brands,
+ * localization and accessibility controllers.
+ * @packageDocumentation
+ */
+export * from './shared/index.js';

@@ -1,0 +1,124 @@
+/**
+ * `PopoverController`: place a panel under (or over) its trigger, inside the element's own shadow
+ * root, kept within the viewport.
+ *
+ * Why not the top layer (`popover`, `<dialog>`) or a panel moved to `document.body`: the panel must
+ * stay next to its trigger in the DOM so Tab order runs trigger -> panel -> what follows, ids stay
+ * in one shadow root (`aria-controls`, `aria-activedescendant`), and the shell's sticky header
+ * carries it along. The panel is `position: absolute` inside a positioned wrapper; the controller
+ * only chooses its offsets and max height from the trigger's rectangle and the viewport.
+ * @module
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface PopoverOptions {
+  isOpen(): boolean;
+  /** The trigger the panel hangs from. */
+  anchor(): HTMLElement | null | undefined;
+  /** The panel (styled `.d1-panel`); the controller sets its position, inset and max-height. */
+  panel(): HTMLElement | null | undefined;
+  /** Which edges line up: `start` (left edges, the default) or `end` (right edges; for the right end of a header). */
+  align?: 'start' | 'end';
+  /** Gap between trigger and panel, px. Default 4. */
+  gap?: number;
+  /** Minimum distance from the viewport edges, px. Default 8. */
+  margin?: number;
+}
+
+/** Where the panel went: `bottom` or `top`, `start` or `end`. */
+export interface PopoverPlacement {
+  side: 'bottom' | 'top';
+  align: 'start' | 'end';
+}
+
+/**
+ * Positions an open panel after each host update and on viewport resize or scroll. The panel's
+ * wrapper needs `position: relative` (or any containing block); the controller does the rest.
+ */
+export class PopoverController implements ReactiveController {
+  #host: ReactiveControllerHost & HTMLElement;
+  #options: PopoverOptions;
+  #frame = 0;
+  /** The last placement, e.g. for an arrow or an animation origin. */
+  placement: PopoverPlacement | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: PopoverOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('resize', this.#schedule, { passive: true });
+    window.addEventListener('scroll', this.#schedule, { passive: true, capture: true });
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('resize', this.#schedule);
+    window.removeEventListener('scroll', this.#schedule, { capture: true });
+    cancelAnimationFrame(this.#frame);
+  }
+
+  hostUpdated(): void {
+    this.position();
+  }
+
+  /** Place the panel now (the host calls it by itself after each update while open). */
+  position(): void {
+    const anchor = this.#options.anchor();
+    const panel = this.#options.panel();
+    if (!this.#options.isOpen() || !anchor || !panel) return;
+    const gap = this.#options.gap ?? 4;
+    const margin = this.#options.margin ?? 8;
+    const doc = this.#host.ownerDocument;
+    const vw = doc.documentElement.clientWidth;
+    const vh = window.innerHeight;
+    const a = anchor.getBoundingClientRect();
+
+    const s = panel.style;
+    s.position = 'absolute';
+    s.right = 'auto';
+    s.bottom = 'auto';
+    s.left = '0px';
+    s.top = '0px';
+    s.maxWidth = `${Math.max(0, vw - 2 * margin)}px`;
+    s.maxHeight = '';
+    // where (0, 0) of the containing block is, in viewport coordinates
+    const origin = panel.getBoundingClientRect();
+    const width = origin.width;
+    const height = panel.scrollHeight;
+
+    let align = this.#options.align ?? 'start';
+    let left = align === 'start' ? a.left : a.right - width;
+    if (align === 'start' && left + width > vw - margin) {
+      align = 'end';
+      left = a.right - width;
+    } else if (align === 'end' && left < margin) {
+      align = 'start';
+      left = a.left;
+    }
+    left = Math.max(margin, Math.min(left, vw - margin - width));
+
+    const below = vh - a.bottom - gap - margin;
+    const above = a.top - gap - margin;
+    const side = height > below && above > below ? 'top' : 'bottom';
+    // never squeeze below a usable height: past that the page scrolls instead
+    const room = Math.max(side === 'bottom' ? below : above, 160);
+    const shown = Math.min(height, room);
+    const top = side === 'bottom' ? a.bottom + gap : a.top - gap - shown;
+
+    s.maxHeight = `${room}px`;
+    s.left = `${left - origin.left}px`;
+    s.top = `${top - origin.top}px`;
+    panel.dataset.placement = `${side}-${align}`;
+    this.placement = { side, align };
+  }
+
+  #schedule = () => {
+    if (this.#frame || !this.#options.isOpen()) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.position();
+    });
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * City brands: a small JSON of token values turned into a theme.
+ *
+ * A brand sets hooks (`--d1-brand-light-color-primary`, `--d1-brand-font-family`, ...) that the
+ * theme stylesheet reads before its defaults, so one brand applied on the root themes every
+ * `light`/`dark` region below it. The high-contrast theme and forced colours ignore brands.
+ * @module
+ */
+import { contrastRatio } from './color.js';
+import {
+  BRAND_COMMON_TOKENS,
+  COLOR_TOKENS,
+  CONTRAST_PAIRS,
+  darkTokens,
+  lightTokens,
+  type ColorToken,
+  type ThemeTokens,
+} from './tokens.js';
+
+/** A token a brand may set: any colour, plus `font-family`, `radius-s`, `radius-m`. */
+export type BrandToken = ColorToken | (typeof BRAND_COMMON_TOKENS)[number];
+
+/** The JSON a city hands over. Token names are written without `--d1-`. */
+export interface Brand {
+  /** Stable id, e.g. `kuusikoski`. */
+  id: string;
+  /** The city's name per language, for previews. */
+  name?: Partial<Record<'fi' | 'sv' | 'en', string>>;
+  /** Colours for the light theme and theme-independent tokens (font, radii). */
+  tokens: Partial<Record<BrandToken, string>> | Record<string, string>;
+  /** Colours for the dark theme; without them the dark theme keeps its own palette. */
+  dark?: Partial<Record<ColorToken, string>> | Record<string, string>;
+}
+
+/** Thrown for a brand that names unknown tokens or carries unsafe values. */
+export class BrandError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid brand: ${problems.join('; ')}`);
+    this.name = 'BrandError';
+  }
+}
+
+/**
+ * The custom properties a brand sets, as `{ '--d1-brand-light-color-primary': '#0b5a3a', ... }`.
+ * Throws {@link BrandError} listing every unknown token and unsafe value.
+ */
+export function brandProperties(brand: Brand): Record<string, string> {
+  const out: Record<string, string> = {};
+  const problems: string[] = [];
+  const add = (theme: 'light' | 'dark', tokens: Record<string, string | undefined> | undefined) => {
+    for (const [raw, value] of Object.entries(tokens ?? {})) {
+      if (value === undefined) continue;
+      const name = raw.replace(/^--d1-/, '');
+      const isColour = (COLOR_TOKENS as readonly string[]).includes(name);
+      const isCommon = theme === 'light' && (BRAND_COMMON_TOKENS as readonly string[]).includes(name);
+      if (!isColour && !isCommon) {
+        problems.push(`${theme === 'dark' ? 'dark.' : 'tokens.'}${raw}: not a brandable token`);
+        continue;
+      }
+      if (!safeValue(name, value)) {
+        problems.push(
+          `${theme === 'dark' ? 'dark.' : 'tokens.'}${raw}: unsupported value ${JSON.stringify(value)}`,
+        );
+        continue;
+      }
+      out[isColour ? `--d1-brand-${theme}-${name}` : `--d1-brand-${name}`] = value;
+    }
+  };
+  if (!brand || typeof brand.id !== 'string' || !/^[a-z0-9-]+$/.test(brand.id)) {
+    problems.push('id: lower-case letters, digits and hyphens');
+  }
+  add('light', brand?.tokens);
+  add('dark', brand?.dark);
+  if (problems.length) throw new BrandError(problems);
+  return out;
+}
+
+/** CSS text that applies `brand` at `selector` (default `:root`). */
+export function brandToCss(brand: Brand, selector = ':root'): string {
+  const decls = Object.entries(brandProperties(brand))
+    .map(([p, v]) => `${p}:${v};`)
+    .join('');
+  return `${selector}{${decls}}`;
+}
+
+const sheets = new WeakMap<Document | ShadowRoot, CSSStyleSheet>();
+const applied = new WeakMap<HTMLElement, string[]>();
+
+/**
+ * Apply `brand` to a document, a shadow root or one element (inline custom properties, so only
+ * that subtree is branded). Applying again replaces the previous brand; `null` removes it.
+ */
+export function applyBrand(
+  brand: Brand | null,
+  target: Document | ShadowRoot | HTMLElement = document,
+): void {
+  const props = brand ? brandProperties(brand) : {};
+  if (target instanceof HTMLElement) {
+    for (const p of applied.get(target) ?? []) target.style.removeProperty(p);
+    for (const [p, v] of Object.entries(props)) target.style.setProperty(p, v);
+    applied.set(target, Object.keys(props));
+    if (brand) target.dataset.d1Brand = brand.id;
+    else delete target.dataset.d1Brand;
+    return;
+  }
+  let sheet = sheets.get(target);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheets.set(target, sheet);
+    target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+  }
+  const selector = target instanceof Document ? ':root' : ':host';
+  sheet.replaceSync(brand ? brandToCss(brand, selector) : '');
+}
+
+/**
+ * Every problem with a brand: unknown tokens, unsafe values, and each colour pair that falls
+ * below WCAG AA in the light or dark theme once the brand is applied. Empty means usable.
+ */
+export function checkBrand(brand: Brand): string[] {
+  try {
+    brandProperties(brand);
+  } catch (e) {
+    return (e as BrandError).problems ?? [String(e)];
+  }
+  const problems: string[] = [];
+  const themes: Array<[string, ThemeTokens, Record<string, string | undefined>]> = [
+    ['light', lightTokens, brand.tokens],
+    ['dark', darkTokens, brand.dark ?? {}],
+  ];
+  for (const [theme, base, overrides] of themes) {
+    const merged: Record<string, string> = { ...base };
+    for (const [k, v] of Object.entries(overrides)) if (v !== undefined) merged[k.replace(/^--d1-/, '')] = v;
+    for (const { fg, bg, min } of CONTRAST_PAIRS) {
+      const ratio = contrastRatio(merged[fg]!, merged[bg]!);
+      if (!(ratio >= min)) {
+        problems.push(`${theme}: ${fg} on ${bg} is ${ratio.toFixed(2)}:1, needs ${min}:1`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Brand values go into CSS text: allow plain colours, lengths and font lists, nothing that can break out. */
+function safeValue(name: string, value: unknown): boolean {
+  if (typeof value !== 'string' || /[;{}<>\\]|\/\*/.test(value)) return false;
+  if (name.startsWith('color-'))
+    return /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(value) || /^rgb\([\d\s.,%]+\)$/i.test(value);
+  if (name.startsWith('radius-')) return /^\d+(\.\d+)?(px|rem|em)$|^0$/.test(value);
+  return /^[\w\s"',-]+$/.test(value);
+}

@@ -1,0 +1,184 @@
+/**
+ * The global token layer: every value the elements may read, per theme.
+ *
+ * Values live here as data (not as CSS text) so that one source feeds the theme stylesheet, the
+ * brand validator and the contrast test. Names are written without the `--d1-` prefix.
+ * @module
+ */
+
+/** Colour tokens: each theme defines all of them. */
+export const COLOR_TOKENS = [
+  'color-canvas',
+  'color-surface',
+  'color-surface-hover',
+  'color-text',
+  'color-text-muted',
+  'color-border',
+  'color-primary',
+  'color-on-primary',
+  'color-focus',
+  'color-selected',
+  'color-on-selected',
+  'color-danger',
+  'color-on-danger',
+  'color-success',
+  'color-warning',
+  'color-info',
+] as const;
+
+/** A colour token name, e.g. `color-text` (CSS: `--d1-color-text`). */
+export type ColorToken = (typeof COLOR_TOKENS)[number];
+
+/** The built-in themes; `data-d1-theme` takes one of these. */
+export type ThemeName = 'light' | 'dark' | 'contrast';
+
+/**
+ * Theme-dependent tokens: all colours, the `color-scheme` for native controls and scrollbars,
+ * and the shadow that reads well on that canvas.
+ */
+export type ThemeTokens = Record<ColorToken | 'color-scheme' | 'elevation-popover', string>;
+
+export const lightTokens: ThemeTokens = {
+  'color-scheme': 'light',
+  'color-canvas': '#f4f5f7',
+  'color-surface': '#ffffff',
+  'color-surface-hover': '#e9edf2',
+  'color-text': '#1b1f24',
+  'color-text-muted': '#4c5561',
+  'color-border': '#6b7480',
+  'color-primary': '#0a58a8',
+  'color-on-primary': '#ffffff',
+  'color-focus': '#0a4a8f',
+  'color-selected': '#d6e6f8',
+  'color-on-selected': '#0b2648',
+  'color-danger': '#b3261e',
+  'color-on-danger': '#ffffff',
+  'color-success': '#1b6b32',
+  'color-warning': '#8a4b00',
+  'color-info': '#0a58a8',
+  'elevation-popover': '0 0.25rem 1rem rgb(0 0 0 / 0.18), 0 0 0 1px rgb(0 0 0 / 0.06)',
+};
+
+export const darkTokens: ThemeTokens = {
+  'color-scheme': 'dark',
+  'color-canvas': '#111315',
+  'color-surface': '#1b1e22',
+  'color-surface-hover': '#272b31',
+  'color-text': '#eef0f3',
+  'color-text-muted': '#b3bbc5',
+  'color-border': '#8a939e',
+  'color-primary': '#8fc0ff',
+  'color-on-primary': '#0a1a2e',
+  'color-focus': '#a8ceff',
+  'color-selected': '#203a5c',
+  'color-on-selected': '#f2f6fb',
+  'color-danger': '#ff9a90',
+  'color-on-danger': '#2b0805',
+  'color-success': '#80d494',
+  'color-warning': '#f2c26b',
+  'color-info': '#8fc0ff',
+  'elevation-popover': '0 0.25rem 1rem rgb(0 0 0 / 0.6), 0 0 0 1px rgb(255 255 255 / 0.12)',
+};
+
+/** High contrast: black on white, strong borders, no tinted surfaces. Brands do not apply. */
+export const contrastTokens: ThemeTokens = {
+  'color-scheme': 'light',
+  'color-canvas': '#ffffff',
+  'color-surface': '#ffffff',
+  'color-surface-hover': '#e6e6e6',
+  'color-text': '#000000',
+  'color-text-muted': '#1f1f1f',
+  'color-border': '#000000',
+  'color-primary': '#00306e',
+  'color-on-primary': '#ffffff',
+  'color-focus': '#000000',
+  'color-selected': '#00306e',
+  'color-on-selected': '#ffffff',
+  'color-danger': '#8c0000',
+  'color-on-danger': '#ffffff',
+  'color-success': '#004d1a',
+  'color-warning': '#5c3300',
+  'color-info': '#00306e',
+  'elevation-popover': '0 0 0 2px #000000',
+};
+
+export const themeTokens: Record<ThemeName, ThemeTokens> = {
+  light: lightTokens,
+  dark: darkTokens,
+  contrast: contrastTokens,
+};
+
+/**
+ * Theme-independent tokens, defined once on the document root. `font-family` and the radii can
+ * be set by a brand.
+ */
+export const commonTokens = {
+  'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  'font-size-s': '0.875rem',
+  'font-size-m': '1rem',
+  'font-size-l': '1.25rem',
+  'font-weight-normal': '400',
+  'font-weight-bold': '600',
+  'font-line-height': '1.5',
+  'space-xs': '0.25rem',
+  'space-s': '0.5rem',
+  'space-m': '0.75rem',
+  'space-l': '1rem',
+  'space-xl': '1.5rem',
+  'radius-s': '0.25rem',
+  'radius-m': '0.5rem',
+  'radius-pill': '999px',
+  'focus-width': '3px',
+  'focus-offset': '2px',
+  'motion-duration': '150ms',
+  'motion-easing': 'cubic-bezier(0.2, 0, 0, 1)',
+  /** WCAG 2.2 SC 2.5.8: no target smaller than 24 x 24 CSS px. */
+  'size-target': '24px',
+  /** Comfortable control height (44 px at 16 px root) for touch. */
+  'size-control': '2.75rem',
+  'z-popover': '1000',
+  /** Height of whatever sticks to the top of the page (the shell sets it); focus scrolls below it. */
+  'sticky-offset': '0px',
+} as const;
+
+export type CommonToken = keyof typeof commonTokens;
+
+/** Tokens a city brand may set (see `brand.ts`). */
+export const BRAND_COMMON_TOKENS = [
+  'font-family',
+  'radius-s',
+  'radius-m',
+] as const satisfies readonly CommonToken[];
+
+/**
+ * The colour pairs the elements actually draw, with the WCAG 2.x minimum for each:
+ * 4.5:1 for text (SC 1.4.3), 3:1 for UI components and focus indicators (SC 1.4.11).
+ * `fg` is drawn on `bg`. The contrast test and `checkBrand()` check every pair in every theme.
+ */
+export const CONTRAST_PAIRS: ReadonlyArray<{ fg: ColorToken; bg: ColorToken; min: 4.5 | 3 }> = [
+  { fg: 'color-text', bg: 'color-canvas', min: 4.5 },
+  { fg: 'color-text', bg: 'color-surface', min: 4.5 },
+  { fg: 'color-text', bg: 'color-surface-hover', min: 4.5 },
+  { fg: 'color-text-muted', bg: 'color-canvas', min: 4.5 },
+  { fg: 'color-text-muted', bg: 'color-surface', min: 4.5 },
+  { fg: 'color-text-muted', bg: 'color-surface-hover', min: 4.5 },
+  { fg: 'color-primary', bg: 'color-canvas', min: 4.5 },
+  { fg: 'color-primary', bg: 'color-surface', min: 4.5 },
+  { fg: 'color-primary', bg: 'color-surface-hover', min: 4.5 },
+  { fg: 'color-on-primary', bg: 'color-primary', min: 4.5 },
+  { fg: 'color-on-selected', bg: 'color-selected', min: 4.5 },
+  { fg: 'color-danger', bg: 'color-surface', min: 4.5 },
+  { fg: 'color-on-danger', bg: 'color-danger', min: 4.5 },
+  { fg: 'color-success', bg: 'color-surface', min: 4.5 },
+  { fg: 'color-warning', bg: 'color-surface', min: 4.5 },
+  { fg: 'color-info', bg: 'color-surface', min: 4.5 },
+  { fg: 'color-border', bg: 'color-canvas', min: 3 },
+  { fg: 'color-border', bg: 'color-surface', min: 3 },
+  { fg: 'color-border', bg: 'color-surface-hover', min: 3 },
+  { fg: 'color-focus', bg: 'color-canvas', min: 3 },
+  { fg: 'color-focus', bg: 'color-surface', min: 3 },
+  { fg: 'color-focus', bg: 'color-surface-hover', min: 3 },
+  { fg: 'color-focus', bg: 'color-selected', min: 3 },
+  { fg: 'color-primary', bg: 'color-selected', min: 3 },
+  { fg: 'color-danger', bg: 'color-canvas', min: 3 },
+];
