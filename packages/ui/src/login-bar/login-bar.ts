@@ -1,0 +1,539 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  localeFor,
+  pickText,
+  type AuthError,
+  type AuthStatus,
+  type Organization,
+  type RoleAssignment,
+  type UiLang,
+  type User,
+} from '@digione/context';
+import {
+  AnnouncerController,
+  DismissController,
+  LocaleController,
+  ThemeController,
+  baseStyles,
+  moveIndex,
+  uniqueId,
+  type CatalogKey,
+  type MessageParams,
+} from '../shared/index.js';
+import { PlatformLink } from './platform-link.js';
+import { messages } from './login-bar.messages.js';
+import { loginBarStyles } from './login-bar.styles.js';
+import { effectiveRole, initials, orgOf, sameRole, visibleName } from './login-bar.format.js';
+import { typeaheadIndex } from './menu-keys.js';
+
+/** `detail` of `d1-role-change`. */
+export interface LoginBarRoleChangeDetail {
+  role: RoleAssignment;
+}
+
+/** `detail` of `d1-locale-change`. */
+export interface LoginBarLocaleChangeDetail {
+  locale: UiLang;
+}
+
+/** The languages offered, by their own names, so each is findable by someone who cannot read the others. */
+const LANGUAGES: ReadonlyArray<{ lang: UiLang; name: string }> = [
+  { lang: 'fi', name: 'Suomeksi' },
+  { lang: 'sv', name: 'På svenska' },
+  { lang: 'en', name: 'In English' },
+];
+
+type MenuItem =
+  | { kind: 'role'; label: string; role: RoleAssignment; checked: boolean }
+  | { kind: 'lang'; label: string; lang: UiLang; checked: boolean }
+  | { kind: 'sign-out'; label: string };
+
+/**
+ * The signed-in person, their role and school, and the way in and out.
+ *
+ * Inside `<d1-platform>` it reads the shared store and calls the platform's AuthService; role and
+ * language changes update the store so every element and plugin follows. Standalone it shows the
+ * `user` it is given and only fires events. Every event is cancelable: `preventDefault()` stops
+ * the bar from acting on it (for a portal that signs in its own way).
+ *
+ * The menu follows the WAI-ARIA APG menu button pattern.
+ *
+ * @summary Sign in, the signed-in user, role/school and language switch, sign out.
+ *
+ * @fires d1-sign-in - The user asked to sign in (or to retry after an error).
+ * @fires d1-sign-out - The user chose sign out.
+ * @fires d1-role-change - The user chose another role or school; `detail.role` is the RoleAssignment.
+ * @fires d1-locale-change - The user chose a language; `detail.locale` is `fi`, `sv` or `en`.
+ *   Standalone, the page decides: set `lang` (on the page or the bar) to follow it.
+ *
+ * @csspart sign-in - The sign-in button.
+ * @csspart trigger - The menu button showing the user.
+ * @csspart avatar - The initials.
+ * @csspart menu - The popup menu.
+ * @csspart error - The sign-in error message.
+ *
+ * @cssprop --d1-login-bar-background - Menu button and menu background.
+ * @cssprop --d1-login-bar-color - Text colour.
+ * @cssprop --d1-login-bar-muted-color - Role, school and hint text colour.
+ * @cssprop --d1-login-bar-border-color - Borders of the menu button and menu.
+ * @cssprop --d1-login-bar-primary - Sign-in button background.
+ * @cssprop --d1-login-bar-on-primary - Sign-in button text.
+ * @cssprop --d1-login-bar-avatar-background - Avatar background.
+ * @cssprop --d1-login-bar-avatar-color - Avatar initials colour.
+ * @cssprop --d1-login-bar-radius - Corner radius of the buttons.
+ */
+export class D1LoginBar extends LitElement {
+  static override styles = [baseStyles, loginBarStyles];
+
+  /** Standalone: the signed-in user, or null when signed out. Ignored inside `<d1-platform>`. */
+  @property({ attribute: false }) user: User | null = null;
+
+  /** Standalone: the role the user acts in (one of `user.roles`); defaults to the primary role. */
+  @property({ attribute: false }) activeRole: RoleAssignment | null = null;
+
+  /** Standalone: organisations by id, for school names. A school not found here is not shown. */
+  @property({ attribute: false }) organizations: Record<string, Organization> = {};
+
+  /**
+   * Standalone: where sign-in stands. When not set: `error` if `error` is set, else `signed-in`
+   * with a `user`, else `signed-out`.
+   */
+  @property({ reflect: true }) status: AuthStatus | undefined;
+
+  /** Standalone: the sign-in problem to explain (`rejected`, `expired`, `missing-role`, ...). */
+  @property({ attribute: false }) error: AuthError | null = null;
+
+  @state() private _open = false;
+  /** The user signed out here; say honestly what that did, until they sign in again. */
+  @state() private _signedOutHere = false;
+
+  readonly #l10n = new LocaleController(this, messages);
+  readonly #announcer = new AnnouncerController(this);
+  readonly #platform = new PlatformLink(this);
+  // Escape (focus back to the button), a press outside, or focus leaving: all close the menu.
+  readonly #dismiss = new DismissController(this, {
+    isOpen: () => this._open,
+    close: () => (this._open = false),
+    trigger: () => this.#trigger(),
+  });
+  readonly #id = uniqueId('d1-login-bar');
+  #focusSignIn = false;
+
+  constructor() {
+    super();
+    new ThemeController(this);
+  }
+
+  /** Close the menu, if open. */
+  close(): void {
+    this.#closeMenu(false);
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const view = this.#view();
+    switch (view.status) {
+      case 'signed-in':
+        return view.user
+          ? this.#renderUser(view.user, view.role, view.organizations)
+          : this.#renderBusy('unknown');
+      case 'unknown':
+      case 'signing-in':
+        return this.#renderBusy(view.status);
+      case 'error':
+        return this.#renderError(view.error ?? { code: 'unknown' });
+      default:
+        return this.#renderSignedOut();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.#view().status === 'signed-in') this._signedOutHere = false;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // After sign-out the menu button is gone; put focus on the sign-in button that replaced it.
+    if (this.#focusSignIn) {
+      const button = this.renderRoot.querySelector<HTMLElement>('.sign-in');
+      if (button) {
+        this.#focusSignIn = false;
+        button.focus();
+      }
+    }
+  }
+
+  // --- what to show -------------------------------------------------------------------------
+
+  #view(): {
+    status: AuthStatus;
+    error: AuthError | null;
+    user: User | null;
+    role: RoleAssignment | null;
+    organizations: Readonly<Record<string, Organization>>;
+  } {
+    const ctx = this.#platform.state;
+    if (ctx) {
+      return {
+        status: ctx.auth.status,
+        error: ctx.auth.error ?? null,
+        user: ctx.user,
+        role: ctx.user ? effectiveRole(ctx.user, ctx.activeRole) : null,
+        organizations: ctx.organizations,
+      };
+    }
+    const status = this.status ?? (this.error ? 'error' : this.user ? 'signed-in' : 'signed-out');
+    return {
+      status,
+      error: this.error,
+      user: this.user,
+      role: this.user ? effectiveRole(this.user, this.activeRole) : null,
+      organizations: this.organizations,
+    };
+  }
+
+  #t(id: CatalogKey<typeof messages>, params?: MessageParams): string {
+    return this.#l10n.t(id, params);
+  }
+
+  #roleText(role: RoleAssignment): string {
+    const name = this.#t(`role.${role.role}`);
+    return role.groupLabel ? `${name} ${role.groupLabel}` : name;
+  }
+
+  /** School name in the UI language. Shown even with nonDisclosure: this is the user's own view. */
+  #schoolText(role: RoleAssignment, organizations: Readonly<Record<string, Organization>>): string {
+    const org = orgOf(organizations, role.orgId);
+    return org ? pickText(org.name, this.#l10n.lang) : '';
+  }
+
+  #roleAndSchool(role: RoleAssignment, organizations: Readonly<Record<string, Organization>>): string {
+    const school = this.#schoolText(role, organizations);
+    const roleText = this.#roleText(role);
+    return school ? this.#t('roleAt', { role: roleText, school }) : roleText;
+  }
+
+  #items(
+    user: User,
+    active: RoleAssignment | null,
+    organizations: Readonly<Record<string, Organization>>,
+  ): MenuItem[] {
+    const items: MenuItem[] = [];
+    if (user.roles.length > 1) {
+      for (const role of user.roles) {
+        items.push({
+          kind: 'role',
+          role,
+          label: this.#roleAndSchool(role, organizations),
+          checked: sameRole(role, active),
+        });
+      }
+    }
+    for (const { lang, name } of LANGUAGES) {
+      items.push({ kind: 'lang', lang, label: name, checked: lang === this.#l10n.lang });
+    }
+    items.push({ kind: 'sign-out', label: this.#t('signOut') });
+    return items;
+  }
+
+  // --- templates ----------------------------------------------------------------------------
+
+  #renderSignedOut(): TemplateResult {
+    return html`
+      ${this._signedOutHere ? html`<p class="note">${this.#t('signedOut')}</p>` : nothing}
+      <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
+        ${this.#t('signIn')}
+      </button>
+    `;
+  }
+
+  #renderBusy(status: 'unknown' | 'signing-in'): TemplateResult {
+    const text = this.#t(status === 'unknown' ? 'checking' : 'signingIn');
+    return html`<span class="busy" role="status" aria-busy="true">
+      <span class="spinner" aria-hidden="true"></span><span class="busy-text">${text}</span>
+    </span>`;
+  }
+
+  #renderError(error: AuthError): TemplateResult {
+    const code = error.code in ERROR_CODES ? error.code : 'unknown';
+    // role="alert": this is the outcome of the user's own sign-in, so interrupting is right.
+    return html`<div class="error" part="error">
+      <p role="alert">${this.#t(`error.${code}`)}</p>
+      <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
+        ${this.#t('signInAgain')}
+      </button>
+    </div>`;
+  }
+
+  #renderUser(
+    user: User,
+    active: RoleAssignment | null,
+    organizations: Readonly<Record<string, Organization>>,
+  ): TemplateResult {
+    const id = this.#id;
+    const name = visibleName(user);
+    const roleText = active ? this.#roleText(active) : '';
+    const school = active ? this.#schoolText(active, organizations) : '';
+    const items = this.#items(user, active, organizations);
+    const roleItems = items.filter((i) => i.kind === 'role');
+    const langItems = items.filter((i) => i.kind === 'lang');
+    const signOut = items[items.length - 1]!;
+    const meta = html`${roleText}${
+      school
+        ? html`<span class="visually-hidden">, </span><span aria-hidden="true"> · </span>${school}`
+        : nothing
+    }`;
+    return html`
+      <button
+        id="${id}-trigger"
+        class="trigger"
+        part="trigger"
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded=${this._open ? 'true' : 'false'}
+        aria-controls="${id}-menu"
+        @click=${this.#onTriggerClick}
+        @keydown=${this.#onTriggerKeydown}
+      >
+        <span class="avatar" part="avatar" aria-hidden="true">${initials(user)}</span>
+        <span class="label">
+          <span class="name">${name}</span>
+          ${roleText ? html`<span class="visually-hidden">, </span><span class="meta">${meta}</span>` : nothing}
+        </span>
+        <span class="chevron" aria-hidden="true"></span>
+      </button>
+      <div class="popup" ?hidden=${!this._open}>
+        <div class="who" aria-hidden="true">
+          <span class="name">${name}</span>
+          ${roleText ? html`<span class="meta">${meta}</span>` : nothing}
+        </div>
+        <div
+          id="${id}-menu"
+          role="menu"
+          part="menu"
+          aria-labelledby="${id}-trigger"
+          @keydown=${this.#onMenuKeydown}
+        >
+          ${
+            roleItems.length
+              ? html`<div role="group" aria-labelledby="${id}-roles">
+                    <div class="group-label" id="${id}-roles" role="presentation">
+                      ${this.#t('roleGroup')}
+                    </div>
+                    ${roleItems.map((item) => this.#renderItem(item, items.indexOf(item)))}
+                  </div>
+                  <div role="separator"></div>`
+              : nothing
+          }
+          <div role="group" aria-labelledby="${id}-langs">
+            <div class="group-label" id="${id}-langs" role="presentation">${this.#t('languageGroup')}</div>
+            ${langItems.map((item) => this.#renderItem(item, items.indexOf(item)))}
+          </div>
+          <div role="separator"></div>
+          ${this.#renderItem(signOut, items.length - 1)}
+        </div>
+      </div>
+    `;
+  }
+
+  #renderItem(item: MenuItem, index: number): TemplateResult {
+    const id = this.#id;
+    const activate = () => this.#activate(index);
+    if (item.kind === 'sign-out') {
+      // The honest part: the hint is visible next to the item and is its accessible description.
+      return html`<div
+        role="menuitem"
+        tabindex="-1"
+        data-index=${index}
+        aria-labelledby="${id}-signout"
+        aria-describedby="${id}-signout-hint"
+        @click=${activate}
+      >
+        <span class="check" aria-hidden="true"></span>
+        <span class="item-text">
+          <span id="${id}-signout">${item.label}</span>
+          <span class="hint" id="${id}-signout-hint">${this.#t('signOutHint')}</span>
+        </span>
+      </div>`;
+    }
+    return html`<div
+      role="menuitemradio"
+      tabindex="-1"
+      data-index=${index}
+      aria-checked=${item.checked ? 'true' : 'false'}
+      lang=${item.kind === 'lang' ? item.lang : nothing}
+      @click=${activate}
+    >
+      <span class="check" aria-hidden="true">✓</span>
+      <span class="item-text">${item.label}</span>
+    </div>`;
+  }
+
+  // --- menu behaviour (APG menu button) ------------------------------------------------------
+
+  #menuItems(): HTMLElement[] {
+    return Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[role="menu"] [data-index]'));
+  }
+
+  #currentItems(): MenuItem[] {
+    const view = this.#view();
+    return view.user ? this.#items(view.user, view.role, view.organizations) : [];
+  }
+
+  async #openMenu(focus: 'first' | 'last'): Promise<void> {
+    this._open = true;
+    await this.updateComplete;
+    const items = this.#menuItems();
+    items[focus === 'first' ? 0 : items.length - 1]?.focus();
+  }
+
+  #closeMenu(returnFocus: boolean): void {
+    if (!this._open) return;
+    this._open = false;
+    if (returnFocus) this.#trigger()?.focus();
+  }
+
+  #trigger(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>('.trigger');
+  }
+
+  // Enter and Space arrive here as the button's own click, so keyboard and pointer share one path.
+  #onTriggerClick = (): void => {
+    if (this._open) this.#closeMenu(false);
+    else void this.#openMenu('first');
+  };
+
+  #onTriggerKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      void this.#openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  };
+
+  #onMenuKeydown = (e: KeyboardEvent): void => {
+    const items = this.#menuItems();
+    const current = items.indexOf(e.target as HTMLElement);
+    // Arrows wrap (APG menu); Home/End jump. Escape bubbles on to the DismissController.
+    const next = moveIndex(e.key, current, items.length, { wrap: true, pageSize: 0 });
+    if (next !== null) {
+      e.preventDefault();
+      items[next]?.focus();
+      return;
+    }
+    switch (e.key) {
+      case 'Tab':
+        // No trap: focus goes back to the button first, so the browser moves on from there.
+        this.#closeMenu(true);
+        return;
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        if (current >= 0) this.#activate(current);
+        return;
+    }
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.trim()) {
+      const labels = this.#currentItems().map((i) => i.label);
+      const next = typeaheadIndex(labels, current, e.key, this.#l10n.lang);
+      if (next >= 0) {
+        e.preventDefault();
+        items[next]?.focus();
+      }
+    }
+  };
+
+  // --- actions --------------------------------------------------------------------------------
+
+  #activate(index: number): void {
+    const item = this.#currentItems()[index];
+    if (!item) return;
+    switch (item.kind) {
+      case 'role':
+        this.#closeMenu(true);
+        if (!item.checked) this.#changeRole(item.role);
+        return;
+      case 'lang':
+        this.#closeMenu(true);
+        if (!item.checked) this.#changeLocale(item.lang);
+        return;
+      case 'sign-out':
+        this.#closeMenu(false);
+        void this.#signOut();
+        return;
+    }
+  }
+
+  #emit<K extends 'd1-sign-in' | 'd1-sign-out' | 'd1-role-change' | 'd1-locale-change'>(
+    type: K,
+    detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
+  ): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }),
+    );
+  }
+
+  #signIn = async (): Promise<void> => {
+    this._signedOutHere = false;
+    if (!this.#emit('d1-sign-in', undefined)) return;
+    try {
+      await this.#platform.services?.auth?.signIn();
+    } catch (err) {
+      // The platform records the reason in the store; this only keeps the rejection from being lost.
+      console.warn('[d1-login-bar] sign-in failed', err);
+    }
+  };
+
+  async #signOut(): Promise<void> {
+    if (!this.#emit('d1-sign-out', undefined)) {
+      this.#trigger()?.focus();
+      return;
+    }
+    this._signedOutHere = true;
+    this.#focusSignIn = true;
+    this.#announcer.announce(this.#t('signedOut'));
+    try {
+      await this.#platform.services?.auth?.signOut();
+    } catch (err) {
+      console.warn('[d1-login-bar] sign-out failed', err);
+    }
+  }
+
+  #changeRole(role: RoleAssignment): void {
+    if (!this.#emit('d1-role-change', { role })) return;
+    const store = this.#platform.store;
+    if (store) {
+      const { user, activeRole, activeGroup } = store.get();
+      // A group belongs to one school: keep it only while the school stays the same.
+      const keepGroup = !!user && effectiveRole(user, activeRole)?.orgId === role.orgId;
+      store.update({ activeRole: role, activeGroup: keepGroup ? activeGroup : null });
+    } else {
+      this.activeRole = role;
+    }
+  }
+
+  #changeLocale(lang: UiLang): void {
+    if (!this.#emit('d1-locale-change', { locale: lang })) return;
+    this.#platform.store?.update({ locale: localeFor(lang) });
+  }
+}
+
+const ERROR_CODES: Record<AuthError['code'], true> = {
+  rejected: true,
+  expired: true,
+  'missing-role': true,
+  'missing-learner-number': true,
+  network: true,
+  unknown: true,
+};
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'd1-login-bar': D1LoginBar;
+  }
+  interface HTMLElementEventMap {
+    'd1-sign-in': CustomEvent<void>;
+    'd1-sign-out': CustomEvent<void>;
+    'd1-role-change': CustomEvent<LoginBarRoleChangeDetail>;
+    'd1-locale-change': CustomEvent<LoginBarLocaleChangeDetail>;
+  }
+}
