@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export * from './shared/index.js';
+export * from './login-bar/login-bar.js';
