@@ -3,8 +3,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { chromeArgs, chromePath } from './scripts/chrome.mjs';
+import { d1MediaPlugin } from './packages/ui/test/shared/media-plugin.mjs';
 
 const files = process.env.WTR_FILES
   ? process.env.WTR_FILES.split(',')
@@ -18,6 +20,8 @@ export default {
   plugins: [
     // Pitfall: the esbuild plugin ignores `extends`, so point it at the file with decorator options.
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
+    // forced-colors / prefers-contrast emulation for the design-system tests (packages/ui/test/shared)
+    d1MediaPlugin(),
   ],
   browsers: [
     chromeLauncher({
