@@ -1,0 +1,342 @@
+/**
+ * {@link NotificationService} over the platform's notification API: the initial list, then the
+ * SSE stream read through fetch (so the bearer header and `Last-Event-ID` can be sent), resumed
+ * after every drop with exponential backoff and jitter. Marking read and dismissing are
+ * optimistic and roll back when the server refuses.
+ * @module
+ */
+import type { Notification, NotificationInput, NotificationService } from '@digione/context';
+import type { ApiClient } from '../http.js';
+import { PlatformError } from '../errors.js';
+import { sseParser } from './sse.js';
+
+/** Options of {@link PlatformNotificationService}. */
+export interface NotificationFeedOptions {
+  api: ApiClient;
+  /** Notifications kept in memory, newest first; older ones drop off. Default 200. */
+  maxItems?: number;
+  /** Posts allowed per source (plugin) in a sliding window. Default 10 per 60 s. */
+  rateLimit?: { max: number; windowMs: number };
+  /** Reconnect delays: doubling from `initialMs` up to `maxMs`, jittered. Default 1 s .. 30 s. */
+  reconnect?: { initialMs?: number; maxMs?: number };
+  /** A stream silent this long is dead (the server sends heartbeats every 15 s). Default 45 s. */
+  idleTimeoutMs?: number;
+  /** Random source for the jitter (tests pin it). */
+  random?: () => number;
+  now?: () => number;
+}
+
+/** Where the live stream stands. */
+export type FeedConnection = 'idle' | 'connecting' | 'open' | 'waiting';
+
+type Listener = (list: readonly Notification[], added: readonly Notification[]) => void;
+
+const SEVERITIES = ['info', 'success', 'warning', 'error'];
+
+/** The platform's notification feed; one per signed-in user. */
+export class PlatformNotificationService implements NotificationService {
+  readonly #api: ApiClient;
+  readonly #max: number;
+  readonly #limit: { max: number; windowMs: number };
+  readonly #initialMs: number;
+  readonly #maxMs: number;
+  readonly #idleMs: number;
+  readonly #random: () => number;
+  readonly #now: () => number;
+  #list: readonly Notification[] = [];
+  #listeners = new Set<Listener>();
+  #gone = new Set<string>();
+  #sent = new Map<string, number[]>();
+  #run: AbortController | null = null;
+  #parser = sseParser(
+    (e) => this.#onEvent(e.type, e.data),
+    (ms) => (this.#retryMs = ms),
+  );
+  #retryMs = 0;
+  #connection: FeedConnection = 'idle';
+
+  constructor(options: NotificationFeedOptions) {
+    this.#api = options.api;
+    this.#max = options.maxItems ?? 200;
+    this.#limit = options.rateLimit ?? { max: 10, windowMs: 60_000 };
+    this.#initialMs = options.reconnect?.initialMs ?? 1000;
+    this.#maxMs = options.reconnect?.maxMs ?? 30_000;
+    this.#idleMs = options.idleTimeoutMs ?? 45_000;
+    this.#random = options.random ?? Math.random;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Where the live stream stands now. */
+  get connection(): FeedConnection {
+    return this.#connection;
+  }
+
+  /** The id the stream resumes from. */
+  get lastEventId(): string {
+    return this.#parser.lastEventId;
+  }
+
+  list(): readonly Notification[] {
+    return this.#list;
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  /** Load the list and keep the stream open until {@link stop}. Idempotent. */
+  start(): void {
+    if (this.#run) return;
+    this.#run = new AbortController();
+    void this.#loop(this.#run.signal);
+  }
+
+  /** Close the stream. `clear` also forgets the list (sign-out). */
+  stop(clear = false): void {
+    this.#run?.abort();
+    this.#run = null;
+    this.#connection = 'idle';
+    if (clear) {
+      this.#parser.lastEventId = '';
+      this.#gone.clear();
+      this.#sent.clear();
+      this.#set([], []);
+    }
+  }
+
+  async post(input: NotificationInput, source: Notification['source']): Promise<Notification> {
+    check(input);
+    const now = this.#now();
+    const sent = (this.#sent.get(source.pluginId) ?? []).filter((t) => now - t < this.#limit.windowMs);
+    if (sent.length >= this.#limit.max)
+      throw new PlatformError('RATE_LIMITED', `${source.pluginId}: too many notifications, try later`);
+    sent.push(now);
+    this.#sent.set(source.pluginId, sent);
+    const body = source.pluginId === 'platform' ? input : { ...input, pluginId: source.pluginId };
+    const n = await this.#api.json<unknown>('/api/notifications', { method: 'POST', json: body });
+    if (!isNotification(n)) throw new PlatformError('INVALID_RESPONSE', 'the server sent no notification');
+    this.#add(n);
+    return n;
+  }
+
+  markRead(ids: string[]): Promise<void> {
+    return this.#markRead(ids, '/api/notifications/read', { ids });
+  }
+
+  markAllRead(): Promise<void> {
+    return this.#markRead(
+      this.#list.filter((n) => !n.readAt).map((n) => n.id),
+      '/api/notifications/read-all',
+    );
+  }
+
+  async dismiss(id: string): Promise<void> {
+    const i = this.#list.findIndex((n) => n.id === id);
+    if (i < 0) return;
+    const item = this.#list[i]!;
+    this.#gone.add(id);
+    this.#set(
+      this.#list.filter((n) => n.id !== id),
+      [],
+    );
+    try {
+      await this.#api.request(`/api/notifications/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    } catch (err) {
+      // already gone on the server is what we wanted
+      if (err instanceof PlatformError && err.code === 'NOT_FOUND') return;
+      this.#gone.delete(id);
+      this.#merge([item]);
+      throw err;
+    }
+  }
+
+  async #markRead(ids: string[], path: string, json?: unknown): Promise<void> {
+    const readAt = new Date(this.#now()).toISOString();
+    const changed = new Set(ids.filter((id) => this.#list.some((n) => n.id === id && !n.readAt)));
+    if (!changed.size) return;
+    this.#set(
+      this.#list.map((n) => (changed.has(n.id) ? { ...n, readAt } : n)),
+      [],
+    );
+    try {
+      await this.#api.request(path, { method: 'POST', ...(json ? { json } : {}) });
+    } catch (err) {
+      // undo only what is still ours: a `read` event may have confirmed some meanwhile
+      this.#set(
+        this.#list.map((n) => {
+          if (!changed.has(n.id) || n.readAt !== readAt) return n;
+          const { readAt: _r, ...rest } = n;
+          return rest;
+        }),
+        [],
+      );
+      throw err;
+    }
+  }
+
+  async #loop(signal: AbortSignal): Promise<void> {
+    for (let attempt = 0; !signal.aborted; attempt++) {
+      this.#connection = 'connecting';
+      try {
+        if (await this.#connect(signal, () => (attempt = 0))) return;
+      } catch (err) {
+        if (signal.aborted) return;
+        if (err instanceof PlatformError && err.code === 'UNAUTHENTICATED') {
+          // signed out: nothing to resume until someone starts the feed again
+          if (this.#run?.signal === signal) this.stop();
+          return;
+        }
+      }
+      this.#connection = 'waiting';
+      const cap = Math.min(this.#maxMs, Math.max(this.#initialMs, this.#retryMs) * 2 ** attempt);
+      await sleep(cap / 2 + (this.#random() * cap) / 2, signal);
+    }
+  }
+
+  // One connection. Resolves true when stopped, false when the stream ended (reconnect).
+  async #connect(signal: AbortSignal, opened: () => void): Promise<boolean> {
+    const conn = new AbortController();
+    const abort = () => conn.abort();
+    signal.addEventListener('abort', abort);
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(idle);
+      idle = setTimeout(abort, this.#idleMs);
+    };
+    try {
+      const headers: Record<string, string> = { Accept: 'text/event-stream' };
+      const last = this.#parser.lastEventId;
+      if (last) headers['Last-Event-ID'] = last;
+      arm();
+      const res = await this.#api.request('/api/notifications/stream', {
+        headers,
+        signal: conn.signal,
+        cache: 'no-store',
+      });
+      if (!res.body) throw new PlatformError('INVALID_RESPONSE', 'the stream has no body');
+      this.#connection = 'open';
+      this.#parser.reset();
+      // without an id to resume from, events may have been missed: take the list again
+      if (!last)
+        void this.#api
+          .json<unknown>('/api/notifications', { signal: conn.signal })
+          .then((l) => Array.isArray(l) && this.#merge(l.filter(isNotification)))
+          .catch(() => undefined);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      for (let first = true; ; first = false) {
+        const { done, value } = await reader.read();
+        if (done) return signal.aborted;
+        if (first) opened();
+        arm();
+        this.#parser.push(value);
+      }
+    } catch (err) {
+      if (signal.aborted) return true;
+      throw err;
+    } finally {
+      clearTimeout(idle);
+      signal.removeEventListener('abort', abort);
+    }
+  }
+
+  #onEvent(type: string, data: string): void {
+    let d: unknown;
+    try {
+      d = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const o = d as { id?: unknown; ids?: unknown; readAt?: unknown };
+    if (type === 'notification' && isNotification(d)) this.#add(d);
+    else if (type === 'dismiss' && typeof o.id === 'string') {
+      this.#gone.add(o.id);
+      this.#set(
+        this.#list.filter((n) => n.id !== o.id),
+        [],
+      );
+    } else if (type === 'read' && Array.isArray(o.ids)) {
+      const ids = new Set(o.ids);
+      const readAt = typeof o.readAt === 'string' ? o.readAt : new Date(this.#now()).toISOString();
+      this.#set(
+        this.#list.map((n) => (ids.has(n.id) && n.readAt !== readAt ? { ...n, readAt } : n)),
+        [],
+      );
+    }
+  }
+
+  #add(n: Notification): void {
+    const isNew = !this.#list.some((x) => x.id === n.id);
+    this.#merge([n], isNew);
+  }
+
+  // Union by id (the incoming copy wins, but a read mark is never lost), newest first, capped.
+  #merge(items: readonly Notification[], announce = false): void {
+    const byId = new Map(this.#list.map((n) => [n.id, n]));
+    const added: Notification[] = [];
+    for (const n of items) {
+      if (this.#gone.has(n.id)) continue;
+      const old = byId.get(n.id);
+      if (!old && announce) added.push(n);
+      byId.set(n.id, old?.readAt && !n.readAt ? { ...n, readAt: old.readAt } : n);
+    }
+    const list = [...byId.values()]
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+      .slice(0, this.#max);
+    this.#set(
+      list,
+      added.filter((n) => list.includes(n)),
+    );
+  }
+
+  #set(list: readonly Notification[], added: readonly Notification[]): void {
+    this.#list = Object.freeze(list);
+    if (this.#gone.size > 500) this.#gone = new Set([...this.#gone].slice(-250));
+    for (const fn of [...this.#listeners]) {
+      try {
+        fn(this.#list, added);
+      } catch (err) {
+        console.error('[d1] a notification listener threw', err);
+      }
+    }
+  }
+}
+
+function isNotification(x: unknown): x is Notification {
+  const n = x as Partial<Notification> | null;
+  return (
+    typeof n === 'object' &&
+    n !== null &&
+    typeof n.id === 'string' &&
+    typeof n.createdAt === 'string' &&
+    (typeof n.title === 'object' || typeof n.title === 'string') &&
+    typeof n.source?.pluginId === 'string'
+  );
+}
+
+// Reject what no tray should show: no title, oversized text, unknown severity, a non-web link.
+function check(input: NotificationInput): void {
+  const texts = (t: NotificationInput['title'] | undefined) =>
+    t === undefined ? [] : typeof t === 'string' ? [t] : Object.values(t);
+  const bad = (why: string) => new PlatformError('INVALID_PARAMS', why);
+  if (!texts(input.title).some((t) => typeof t === 'string' && t.trim())) throw bad('title is required');
+  if (texts(input.title).some((t) => typeof t !== 'string' || t.length > 200))
+    throw bad('title: at most 200 characters');
+  if (texts(input.body).some((t) => typeof t !== 'string' || t.length > 2000))
+    throw bad('body: at most 2000 characters');
+  if (input.severity !== undefined && !SEVERITIES.includes(input.severity)) throw bad('severity: unknown');
+  const href = input.link?.href;
+  if (href !== undefined && !/^https?:\/\//i.test(href)) throw bad('link.href: only http(s) URLs');
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

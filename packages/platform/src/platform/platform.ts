@@ -1,0 +1,204 @@
+import { ContextProvider } from '@lit/context';
+import {
+  createPlatformStore,
+  localeFor,
+  servicesContext,
+  storeContext,
+  type AuthError,
+  type AuthStatus,
+  type ContextStore,
+  type PlatformContext,
+  type PlatformServices,
+  type User,
+} from '@digione/context';
+import { createPlatform, sharedPlatform, type Platform } from './create-platform.js';
+
+/** Detail of `d1-auth-change`. */
+export interface AuthChangeDetail {
+  status: AuthStatus;
+  error?: AuthError;
+  user: User | null;
+}
+
+const ATTRS = ['issuer', 'client-id', 'api', 'redirect-uri'] as const;
+
+/**
+ * Provides the platform's shared {@link ContextStore} and services (`storeContext`,
+ * `servicesContext` from `@digione/context`) to every element inside it, and runs the OIDC
+ * session: it finishes a sign-in that returns to this page (`?code=&state=`) and cleans the URL.
+ * Several `<d1-platform>` elements with the same `issuer`, `client-id` and `api` on one page
+ * share one session and one store. Without `issuer`/`client-id` it provides a signed-out store
+ * (and whatever `services` it is given).
+ *
+ * Import its define module (or `all.js`) before the widgets' so they find it when they connect.
+ *
+ * @summary Platform provider: one sign-in, one shared context, the platform's services.
+ * @tag d1-platform
+ * @slot - The widgets and apps that share this platform: login bar, class picker, tray, shell.
+ * @fires d1-auth-change - The sign-in status changed (`detail`: status, error, user). Bubbles, composed.
+ * @attr issuer - OIDC issuer URL, e.g. `http://localhost:4000/oidc`.
+ * @attr client-id - OIDC client id (a public client; PKCE).
+ * @attr api - Platform API base URL (roster, notifications, plugin sessions).
+ * @attr redirect-uri - Where the provider returns; default this page (`location.origin + location.pathname`).
+ * @attr lang - When set, the store's locale follows it.
+ */
+export class D1Platform extends HTMLElement {
+  static readonly observedAttributes = [...ATTRS, 'lang'];
+
+  #storeProvider = new ContextProvider(this, { context: storeContext });
+  #servicesProvider = new ContextProvider(this, { context: servicesContext });
+  #ownStore: ContextStore<PlatformContext> | undefined;
+  #overrides: PlatformServices = {};
+  #platform: Platform | null = null;
+  #store: ContextStore<PlatformContext> | undefined;
+  #standalone: ContextStore<PlatformContext> | undefined;
+  #release: (() => void) | null = null;
+  #unsubscribe: (() => void) | null = null;
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).innerHTML = '<style>:host{display:contents}</style><slot></slot>';
+  }
+
+  /** OIDC issuer (attribute `issuer`). */
+  get issuer(): string | null {
+    return this.getAttribute('issuer');
+  }
+  set issuer(v: string | null) {
+    this.#attr('issuer', v);
+  }
+  /** OIDC client id (attribute `client-id`). */
+  get clientId(): string | null {
+    return this.getAttribute('client-id');
+  }
+  set clientId(v: string | null) {
+    this.#attr('client-id', v);
+  }
+  /** Platform API base URL (attribute `api`). */
+  get api(): string | null {
+    return this.getAttribute('api');
+  }
+  set api(v: string | null) {
+    this.#attr('api', v);
+  }
+  /** Redirect URI (attribute `redirect-uri`). */
+  get redirectUri(): string | null {
+    return this.getAttribute('redirect-uri');
+  }
+  set redirectUri(v: string | null) {
+    this.#attr('redirect-uri', v);
+  }
+
+  /** The store provided to the elements inside; set it to share a store of your own. */
+  get store(): ContextStore<PlatformContext> | undefined {
+    return this.#store ?? this.#ownStore;
+  }
+  set store(store: ContextStore<PlatformContext> | undefined) {
+    this.#ownStore = store;
+    this.#setup();
+  }
+
+  /**
+   * The services provided: the built-in ones with any you set replacing them one by one, e.g.
+   * `el.services = { roster: myRoster }`. Giving `auth` replaces the OIDC session altogether
+   * (your auth service then writes the store's `auth` and `user`).
+   */
+  get services(): PlatformServices {
+    return { ...this.#platform?.services, ...this.#overrides };
+  }
+  set services(services: PlatformServices) {
+    const authChanged = services.auth !== this.#overrides.auth;
+    this.#overrides = { ...services };
+    if (authChanged) this.#setup();
+    else this.#servicesProvider.setValue(this.services);
+  }
+
+  connectedCallback(): void {
+    this.#setup();
+    this.#storeProvider.hostConnected();
+    this.#servicesProvider.hostConnected();
+  }
+
+  disconnectedCallback(): void {
+    this.#teardown();
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (old === value || !this.isConnected) return;
+    if (name === 'lang') this.#syncLang();
+    else this.#setup();
+  }
+
+  #setup(): void {
+    if (!this.isConnected) return;
+    this.#teardown();
+    const auth = this.#overrides.auth;
+    const cfg = {
+      api: this.api ?? undefined,
+      redirectUri: this.redirectUri ?? undefined,
+      ...(this.#ownStore ? { store: this.#ownStore } : {}),
+    };
+    let platform: Platform | null = null;
+    if (auth || (this.issuer && this.clientId)) {
+      if (auth) {
+        // a portal's own auth is not shared through the registry: it is theirs to share
+        const own = createPlatform({ ...cfg, auth });
+        platform = own;
+        this.#release = () => own.dispose();
+      } else {
+        const s = sharedPlatform({ ...cfg, issuer: this.issuer!, clientId: this.clientId! });
+        platform = s.platform;
+        this.#release = s.release;
+      }
+    }
+    this.#platform = platform;
+    const store =
+      this.#ownStore ??
+      platform?.store ??
+      (this.#standalone ??= createPlatformStore({ locale: localeFor(document.documentElement.lang) }));
+    this.#store = store;
+    this.#syncLang();
+    this.#storeProvider.setValue(store);
+    this.#servicesProvider.setValue(this.services);
+    this.#unsubscribe = store.select(
+      (s) => s.auth,
+      (a) => {
+        const detail: AuthChangeDetail = { status: a.status, user: store.get().user };
+        if (a.error) detail.error = a.error;
+        this.dispatchEvent(new CustomEvent('d1-auth-change', { detail, bubbles: true, composed: true }));
+      },
+    );
+    // start after the current task, so properties set right after connecting are seen
+    if (platform)
+      queueMicrotask(() => {
+        if (this.#platform === platform) void platform.start();
+      });
+  }
+
+  #teardown(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#release?.();
+    this.#release = null;
+    this.#platform = null;
+  }
+
+  #syncLang(): void {
+    const lang = this.getAttribute('lang');
+    if (lang && this.#store) this.#store.update({ locale: localeFor(lang) });
+  }
+
+  #attr(name: string, v: string | null): void {
+    if (v === null) this.removeAttribute(name);
+    else this.setAttribute(name, v);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'd1-platform': D1Platform;
+  }
+  interface HTMLElementEventMap {
+    'd1-auth-change': CustomEvent<AuthChangeDetail>;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * {@link PluginSessionService} over the platform API: a plugin's pairwise subject and short-lived
+ * token (`POST /api/plugin-sessions`), cached until shortly before it expires, and the
+ * cookie-less per-plugin storage (`/api/plugin-storage/:pluginId/:key`).
+ * @module
+ */
+import type { PluginSession, PluginSessionService } from '@digione/context';
+import type { ApiClient } from '../http.js';
+import { PlatformError } from '../errors.js';
+
+/** Options of {@link PlatformPluginSessionService}. */
+export interface PluginSessionOptions {
+  api: ApiClient;
+  /** Renew this long before `expiresAt`, so a token handed out still has time to be used. Default 60 s. */
+  marginMs?: number;
+  now?: () => number;
+}
+
+/** Plugin sessions and storage for the signed-in user. */
+export class PlatformPluginSessionService implements PluginSessionService {
+  readonly #api: ApiClient;
+  readonly #margin: number;
+  readonly #now: () => number;
+  // pending requests have no `until` yet; checked on read, since timers sleep with the tab
+  #cache = new Map<string, { p: Promise<PluginSession>; until?: number }>();
+
+  constructor(options: PluginSessionOptions) {
+    this.#api = options.api;
+    this.#margin = options.marginMs ?? 60_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** The plugin's session, from the cache until shortly before expiry; callers share one request. */
+  session(pluginId: string, options: { forceRefresh?: boolean } = {}): Promise<PluginSession> {
+    const hit = this.#cache.get(pluginId);
+    if (hit && !options.forceRefresh && (hit.until === undefined || this.#now() < hit.until)) return hit.p;
+    const entry: { p: Promise<PluginSession>; until?: number } = {
+      p: this.#fetch(pluginId).then(
+        (s) => {
+          entry.until = s.expiresAt - this.#margin;
+          return s;
+        },
+        (err) => {
+          if (this.#cache.get(pluginId) === entry) this.#cache.delete(pluginId);
+          throw err;
+        },
+      ),
+    };
+    this.#cache.set(pluginId, entry);
+    return entry.p;
+  }
+
+  /** The stored value, or undefined when the key is unset. */
+  async storageGet(pluginId: string, key: string): Promise<unknown> {
+    try {
+      const b = await this.#api.json<{ value?: unknown }>(this.#path(pluginId, key));
+      return b.value;
+    } catch (err) {
+      if (err instanceof PlatformError && err.code === 'NOT_FOUND') return undefined;
+      throw err;
+    }
+  }
+
+  /** Rejects with `QUOTA_EXCEEDED` over the per-plugin quota (64 KiB, 100 keys). */
+  async storageSet(pluginId: string, key: string, value: unknown): Promise<void> {
+    await this.#api.request(this.#path(pluginId, key), { method: 'PUT', json: { value } });
+  }
+
+  /** Forget every cached session (sign-out, user change). */
+  clear(): void {
+    this.#cache.clear();
+  }
+
+  async #fetch(pluginId: string): Promise<PluginSession> {
+    const b = await this.#api.json<Partial<Record<keyof PluginSession, unknown>>>('/api/plugin-sessions', {
+      method: 'POST',
+      json: { pluginId },
+    });
+    const exp = typeof b.expiresAt === 'string' ? Date.parse(b.expiresAt) : b.expiresAt;
+    if (typeof b.sub !== 'string' || typeof b.token !== 'string' || typeof exp !== 'number' || !exp)
+      throw new PlatformError('INVALID_RESPONSE', '/api/plugin-sessions: not a session');
+    // seconds since the epoch (JWT style) or milliseconds: both occur in the wild
+    return { pluginId, sub: b.sub, token: b.token, expiresAt: exp < 1e12 ? exp * 1000 : exp };
+  }
+
+  #path(pluginId: string, key: string): string {
+    return `/api/plugin-storage/${encodeURIComponent(pluginId)}/${encodeURIComponent(key)}`;
+  }
+}
