@@ -26,6 +26,10 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromePath(), headless: true, args: chromeArgs },
+      // One browser context (so one window) per page: with concurrency 2, a second tab in the
+      // same window is hidden and never gets requestAnimationFrame, so waitFor() and anything
+      // rAF-driven would hang there.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   concurrency: 2,
