@@ -73,8 +73,8 @@ export class PopoverController implements ReactiveController {
     const doc = this.#host.ownerDocument;
     const vw = doc.documentElement.clientWidth;
     const vh = window.innerHeight;
-    const a = anchor.getBoundingClientRect();
 
+    // out of flow first: a panel still in flow may have pushed the trigger around
     const s = panel.style;
     s.position = 'absolute';
     s.right = 'auto';
@@ -83,6 +83,7 @@ export class PopoverController implements ReactiveController {
     s.top = '0px';
     s.maxWidth = `${Math.max(0, vw - 2 * margin)}px`;
     s.maxHeight = '';
+    const a = anchor.getBoundingClientRect();
     // where (0, 0) of the containing block is, in viewport coordinates
     const origin = panel.getBoundingClientRect();
     const width = origin.width;

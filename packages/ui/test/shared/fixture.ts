@@ -61,22 +61,26 @@ export class D1TestWidget extends LitElement {
 
   readonly l10n = new LocaleController(this, testCatalog);
   readonly announcer = new AnnouncerController(this);
-  readonly popover: PopoverController;
+  readonly placement: PopoverController;
   renders = 0;
+  lastClose = '';
 
   constructor() {
     super();
     new ThemeController(this);
     new DismissController(this, {
       isOpen: () => this.open,
-      close: () => (this.open = false),
+      close: (reason) => {
+        this.lastClose = reason;
+        this.open = false;
+      },
       trigger: () => this.trigger,
     });
     new RovingFocusController(this, {
       items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')],
       wrap: true,
     });
-    this.popover = new PopoverController(this, {
+    this.placement = new PopoverController(this, {
       isOpen: () => this.open,
       anchor: () => this.trigger,
       panel: () => this.panel,
@@ -105,6 +109,9 @@ export class D1TestWidget extends LitElement {
         ${this.l10n.t('open')}
       </button>
       <button class="d1-button" data-variant="primary">${this.l10n.t('items', { count: this.count })}</button>
+      <button class="d1-icon-button" data-variant="quiet" aria-label=${this.l10n.t('hello', { name: '' })}>
+        ★
+      </button>
       <span class="d1-badge" aria-hidden="true">${this.count}</span>
       <input class="d1-input" aria-label=${this.l10n.t('open')} />
       ${
