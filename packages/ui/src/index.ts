@@ -6,3 +6,4 @@
  */
 export * from './shared/index.js';
 export * from './login-bar/login-bar.js';
+export * from './class-picker/class-picker.js';

@@ -1,0 +1,161 @@
+import { css } from 'lit';
+
+/** Styles of `<d1-class-picker>`; shared building blocks come from `controlStyles`. */
+export const classPickerStyles = css`
+  :host {
+    --_width: var(--d1-class-picker-width, 22rem);
+    --_list-height: var(--d1-class-picker-list-height, 22rem);
+    --_bg: var(--d1-class-picker-bg, var(--d1-color-surface));
+    display: inline-block;
+    width: var(--_width);
+    max-width: 100%;
+    vertical-align: middle;
+  }
+  .wrap {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: var(--d1-space-xs);
+  }
+  label,
+  .label {
+    font-weight: var(--d1-font-weight-bold);
+  }
+  :host([label-hidden]) .label {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .child {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--d1-space-xs) var(--d1-space-s);
+  }
+  .child select {
+    flex: 1 1 8rem;
+  }
+  .field {
+    display: flex;
+    align-items: stretch;
+    min-width: 0;
+  }
+  .field input {
+    flex: 1 1 auto;
+    width: 100%;
+    min-height: var(--d1-size-control);
+    border-start-end-radius: 0;
+    border-end-end-radius: 0;
+    text-overflow: ellipsis;
+  }
+  .field .d1-icon-button {
+    flex: none;
+    border-inline-start: 0;
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
+  }
+  .chevron {
+    width: 0.6em;
+    height: 0.6em;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: translateY(-25%) rotate(45deg);
+  }
+  [aria-expanded='true'] .chevron {
+    transform: translateY(25%) rotate(-135deg);
+  }
+  .d1-panel {
+    display: flex;
+    flex-direction: column;
+    width: max(100%, 16rem);
+    padding: 0;
+    overflow: hidden;
+    background: var(--_bg);
+  }
+  .d1-panel[hidden] {
+    display: none;
+  }
+  .scroller {
+    flex: 1 1 auto;
+    min-height: 0;
+    height: var(--_list-height);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  [role='listbox'] {
+    margin: 0;
+    padding: 0;
+  }
+  .d1-section {
+    width: 100%;
+    margin: 0;
+    border-block-start: 1px solid var(--d1-color-border);
+  }
+  .d1-option {
+    width: 100%;
+    margin: 0;
+    align-items: flex-start;
+    border-radius: 0;
+  }
+  .text {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .title {
+    font-weight: var(--d1-font-weight-bold);
+  }
+  .meta {
+    font-size: var(--d1-font-size-s);
+  }
+  .d1-option:not([data-active]):not([aria-selected='true']) .meta {
+    color: var(--d1-color-text-muted);
+  }
+  .check {
+    flex: none;
+    width: 1.25em;
+    text-align: center;
+  }
+  .message {
+    margin: 0;
+    padding: var(--d1-space-s) var(--d1-space-m);
+  }
+  .status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--d1-space-xs) var(--d1-space-s);
+    margin: 0;
+  }
+  .spinner {
+    width: 1em;
+    height: 1em;
+    border: 2px solid var(--d1-color-border);
+    border-block-start-color: var(--d1-color-primary);
+    border-radius: 50%;
+    animation: spin 0.9s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+      border-style: dotted;
+    }
+  }
+  @media (forced-colors: active) {
+    .d1-section {
+      border-color: CanvasText;
+    }
+    .spinner {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,937 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { consume } from '@lit/context';
+import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import {
+  servicesContext,
+  storeContext,
+  type AcademicSession,
+  type ContextStore,
+  type Group,
+  type LoadProgress,
+  type Organization,
+  type PlatformContext,
+  type PlatformServices,
+  type RosterGroups,
+  type User,
+} from '@digione/context';
+import {
+  AnnouncerController,
+  LocaleController,
+  PopoverController,
+  ThemeController,
+  baseStyles,
+  controlStyles,
+  uniqueId,
+  type CatalogKey,
+} from '../shared/index.js';
+import { messages } from './messages.js';
+import { classPickerStyles } from './class-picker.styles.js';
+import { KeySearch } from './search.js';
+import {
+  buildCatalog,
+  buildRows,
+  orderEntries,
+  type Catalog,
+  type Entry,
+  type Row,
+  type RowSet,
+  type Section,
+} from './model.js';
+import { readMemory, rememberChoice, type PickerMemory } from './storage.js';
+
+/** Detail of `d1-group-change`. */
+export interface GroupChangeDetail {
+  group: Group;
+  /** `user`: chosen now; `restore`: the tab's earlier choice, restored after a reload. */
+  source: 'user' | 'restore';
+}
+
+/** Fired when the active group changes by the user's choice (or its restore after a reload). */
+export type GroupChangeEvent = CustomEvent<GroupChangeDetail>;
+
+/** A pupil a guardian can switch to. */
+export interface PupilOption {
+  id: string;
+  displayName: string;
+}
+
+/** Loads the groups for the picker (standalone use); `childId` is the chosen pupil for a guardian. */
+export type GroupLoader = (request: {
+  childId: string | null;
+  signal: AbortSignal;
+  onProgress: (progress: LoadProgress) => void;
+}) => Promise<RosterGroups>;
+
+/** The part of the virtualizer we use (its class is not exported). */
+interface Virtualizer {
+  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
+}
+type MessageKey = CatalogKey<typeof messages>;
+type Status = 'idle' | 'signed-out' | 'loading' | 'ready' | 'error';
+
+/** Options moved by PageUp / PageDown. */
+const PAGE = 10;
+/** Quiet time before the result count is read out, so typing is not talked over. */
+const ANNOUNCE_DELAY = 600;
+/** Row-cache size: answers of recent queries, so backspace costs nothing. */
+const ROW_CACHE = 32;
+const LAYOUT = flow();
+const RECENT_SECTION: Section = { id: 'recent', school: '', session: '', recent: true };
+
+/**
+ * Choose the active group (class or teaching group): an ARIA 1.2 combobox over a virtualized
+ * listbox, grouped by school and academic session, recent groups first, with Finnish collation
+ * and search (å, ä, ö are letters of their own; other accents fold).
+ *
+ * Inside `<d1-platform>` it loads the signed-in user's groups from the roster service, shows a
+ * child switcher first for a guardian, and writes the choice to the store's `activeGroup`.
+ * Standalone, give it `groups` (with `organizations` and `sessions` to name schools and sessions)
+ * or a `loader`. The choice survives a reload of the tab (session storage, per user).
+ *
+ * Keys (focus stays in the input): ArrowDown / ArrowUp open and move, Alt+ArrowDown opens,
+ * Alt+ArrowUp closes, Home / End and PageUp / PageDown move while open, Enter chooses, Escape
+ * closes and a second Escape clears the search, Tab closes without choosing; typing filters.
+ *
+ * @summary Choose the active group, fast, for any number of groups.
+ * @fires d1-group-change - `{ group, source }` when the user chooses a group (or after a reload, `source: 'restore'`).
+ * @csspart label - The visible label.
+ * @csspart input - The combobox input.
+ * @csspart listbox - The list of groups.
+ * @csspart status - Loading, empty, error and signed-out messages.
+ * @cssprop --d1-class-picker-width - Width of the control (default 22rem).
+ * @cssprop --d1-class-picker-list-height - Maximum height of the open list (default 22rem).
+ * @cssprop --d1-class-picker-bg - Background of the open list.
+ */
+export class D1ClassPicker extends LitElement {
+  static override styles = [baseStyles, controlStyles, classPickerStyles];
+
+  /** The chosen group's id (`sourcedId`); never shown. */
+  @property({ reflect: false }) value: string | null = null;
+
+  /** Groups to choose from (standalone). When set, the platform's roster is not asked. */
+  @property({ attribute: false }) groups?: Group[];
+
+  /** Organisations named by the groups' `schoolId` (standalone). */
+  @property({ attribute: false }) organizations?: Organization[];
+
+  /** Academic sessions named by the groups' `sessionIds` (standalone). */
+  @property({ attribute: false }) sessions?: AcademicSession[];
+
+  /** Loads the groups (standalone, when `groups` is not given): loading, error and retry are shown for it. */
+  @property({ attribute: false }) loader?: GroupLoader;
+
+  /** Pupils of a guardian (standalone): a child switcher is shown first and `loader` gets the chosen `childId`. */
+  @property({ attribute: false }) pupils?: PupilOption[];
+
+  /** Hide the visible label (it stays the accessible name): for tight headers. */
+  @property({ type: Boolean, attribute: 'label-hidden', reflect: true }) labelHidden = false;
+
+  @consume({ context: storeContext, subscribe: true })
+  @state()
+  private _store?: ContextStore<PlatformContext>;
+
+  @consume({ context: servicesContext, subscribe: true })
+  @state()
+  private _services?: PlatformServices;
+
+  @state() private _status: Status = 'idle';
+  @state() private _progress: LoadProgress | null = null;
+  @state() private _data: RosterGroups | null = null;
+  @state() private _open = false;
+  @state() private _text = '';
+  @state() private _query = '';
+  @state() private _activeRow = -1;
+  @state() private _pupilsPending = false;
+  @state() private _pupils: PupilOption[] = [];
+  @state() private _childId: string | null = null;
+  @state() private _user: User | null = null;
+  @state() private _guardian = false;
+
+  #l10n = new LocaleController(this, messages);
+  #announcer = new AnnouncerController(this);
+  #uid = uniqueId('d1-class-picker');
+  #catalog: Catalog | null = null;
+  #catalogKey: unknown[] = [];
+  #entries: Entry[] = [];
+  #search = new KeySearch([]);
+  #rowCache = new Map<string, RowSet>();
+  #rows: RowSet = { rows: [], count: 0 };
+  #multiSection = false;
+  #memory: PickerMemory = { selected: null, recent: [] };
+  #scope = '';
+  #loadKey = '';
+  #abort: AbortController | null = null;
+  #pupilsKey = '';
+  #activation = 0;
+  /** The option id aria-activedescendant points at (set on the input directly, see #syncActiveId). */
+  #activeId = '';
+  #scrollPending = false;
+  #measured: { rows: RowSet; height: number } | null = null;
+  #storeGroupId: string | null | undefined;
+  #storeUserId: string | null | undefined;
+  #recent: readonly string[] | null = null;
+  #lastRowsQuery: string | null = null;
+  #announceTimer = 0;
+  #unsubscribe: (() => void) | null = null;
+  #subscribedStore: ContextStore<PlatformContext> | undefined;
+
+  constructor() {
+    super();
+    new ThemeController(this);
+    new PopoverController(this, {
+      isOpen: () => this._open,
+      anchor: () => this.renderRoot.querySelector<HTMLElement>('.field'),
+      panel: () => this.renderRoot.querySelector<HTMLElement>('.d1-panel'),
+    });
+  }
+
+  /** The chosen group, once the groups are loaded. */
+  get selectedGroup(): Group | null {
+    return (this.value && this.#catalog?.byId.get(this.value)?.group) || null;
+  }
+
+  /** Load the groups again (after an error, or to pick up changes). */
+  reload(): void {
+    this.#loadKey = '';
+    this.#pupilsKey = '';
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+    this.#abort = null;
+    this.#loadKey = '';
+    this.#pupilsKey = '';
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#subscribedStore = undefined;
+    clearTimeout(this.#announceTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#followStore();
+    this.#resolvePupils();
+    this.#maybeLoad();
+    this.#prepare(changed);
+  }
+
+  protected override render(): TemplateResult {
+    const t = (k: MessageKey) => this.#l10n.t(k);
+    const ready = this._status === 'ready' && this.#entries.length > 0;
+    const expanded = this._open && ready;
+    const inputId = `${this.#uid}-input`;
+    const listId = `${this.#uid}-list`;
+    const statusId = `${this.#uid}-status`;
+    const status = this.#renderStatus();
+    return html`<div class="wrap">
+      ${this.#renderPupils()}
+      <label class="label" part="label" for=${inputId}>${t('label')}</label>
+      <div class="field">
+        <input
+          id=${inputId}
+          class="d1-input"
+          part="input"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          aria-autocomplete="list"
+          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-controls=${listId}
+          aria-describedby=${status ? statusId : nothing}
+          placeholder=${t('placeholder')}
+          .value=${live(this._text)}
+          @input=${this.#onInput}
+          @keydown=${this.#onKeydown}
+          @click=${this.#onInputClick}
+          @blur=${this.#onBlur}
+        />
+        <button
+          class="d1-icon-button"
+          type="button"
+          tabindex="-1"
+          aria-label=${t('toggle')}
+          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-controls=${listId}
+          @pointerdown=${this.#keepFocus}
+          @click=${this.#onToggle}
+        >
+          <span class="chevron" aria-hidden="true"></span>
+        </button>
+      </div>
+      <div class="d1-panel" ?hidden=${!expanded} @pointerdown=${this.#keepFocus}>
+        <div class="scroller" tabindex="-1" style=${`height: min(var(--_list-height), ${this.#fitHeight()})`}>
+          <div
+            id=${listId}
+            role="listbox"
+            part="listbox"
+            aria-label=${t('listbox')}
+            @rangeChanged=${this.#onRange}
+          >
+            ${
+              expanded
+                ? // created on open, inside the connected tree: a virtualizer made during the first
+                  // render measures a detached fragment and never shows a row
+                  virtualize({
+                    items: this.#rows.rows,
+                    // given, not defaulted: the default layout loads late and scrolling to a row needs it
+                    layout: LAYOUT,
+                    keyFunction: (row: Row) =>
+                      row.kind === 'header' ? `h${row.section.id}` : `o${row.entry.n}`,
+                    renderItem: (row: Row, i: number) => this.#renderRow(row, i),
+                  })
+                : nothing
+            }
+          </div>
+        </div>
+        ${this.#rows.count === 0 ? html`<p class="message">${t('noMatches')}</p>` : nothing}
+      </div>
+      ${status ? html`<div id=${statusId} class="status" part="status">${status}</div>` : nothing}
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (this.#scrollPending && this._open) {
+      this.#scrollPending = false;
+      // after the render that opened the list; the virtualizer renders the row if it was outside its window
+      this.#virtualizer()?.element(this._activeRow)?.scrollIntoView({ block: 'nearest' });
+    }
+    if (changed.has('_activeRow') || changed.has('_open')) this.#syncActiveId();
+  }
+
+  // ---- data ------------------------------------------------------------------------------------
+
+  /** Mirror the store: user, role, the guardian's child and an activeGroup set by someone else. */
+  #followStore(): void {
+    const store = this._store;
+    if (store === this.#subscribedStore) return;
+    this.#unsubscribe?.();
+    this.#subscribedStore = store;
+    this.#unsubscribe = null;
+    this.#storeGroupId = undefined;
+    this.#storeUserId = undefined;
+    if (!store) return;
+    const apply = (s: Readonly<PlatformContext>) => {
+      const userId = s.user?.id ?? null;
+      if (this.#storeUserId !== undefined && userId !== this.#storeUserId) {
+        // another person signed in (or out): nothing of the previous one's choice carries over
+        this.value = null;
+        this._childId = null;
+        this._text = '';
+        this._query = '';
+        this.#close(false);
+      }
+      this.#storeUserId = userId;
+      this._user = s.user;
+      this._guardian = s.activeRole?.role === 'guardian';
+      if (this._guardian && s.activeChildId && s.activeChildId !== this._childId)
+        this._childId = s.activeChildId;
+      const groupId = s.activeGroup?.id ?? null;
+      if (groupId !== this.#storeGroupId) {
+        // the first look only adopts a group the store has; later, every change is followed
+        if (this.#storeGroupId !== undefined || groupId) {
+          this.value = groupId;
+          if (!this._open) this.#restoreText();
+        }
+        this.#storeGroupId = groupId;
+      }
+    };
+    apply(store.get());
+    this.#unsubscribe = store.subscribe((s) => apply(s));
+  }
+
+  /** A guardian's children: from the standalone `pupils`, or the roster (names), or the user's agents. */
+  #resolvePupils(): void {
+    if (this.pupils) {
+      if (this._pupils !== this.pupils) this._pupils = this.pupils;
+    } else if (this._store && this._guardian && this._user) {
+      const user = this._user;
+      if (user.id !== this.#pupilsKey) {
+        const key = (this.#pupilsKey = user.id);
+        // numbered until the roster names them: a sourcedId is never shown
+        this._pupils = (user.agentIds ?? []).map((id, i) => ({
+          id,
+          displayName: this.#l10n.t('childN', { n: i + 1 }),
+        }));
+        const roster = this._services?.roster;
+        if (roster?.childrenOf) {
+          this._pupilsPending = true;
+          roster
+            .childrenOf(user.id)
+            .then((kids) => {
+              if (this.#pupilsKey !== key) return;
+              if (kids.length || !this._pupils.length) {
+                this._pupils = kids.map((k) => ({ id: k.id, displayName: k.displayName }));
+              }
+            })
+            .catch((err: unknown) => console.warn('[d1-class-picker] loading the children failed', err))
+            .finally(() => {
+              if (this.#pupilsKey === key) this._pupilsPending = false;
+            });
+        }
+      }
+    } else if (this._pupils.length) {
+      this._pupils = [];
+      this.#pupilsKey = '';
+    }
+    if (this._pupils.length && !this._pupils.some((p) => p.id === this._childId)) {
+      const remembered = readMemory(this.#childScope()).selected;
+      this._childId = this._pupils.find((p) => p.id === remembered)?.id ?? this._pupils[0]!.id;
+    }
+    if (this._guardian && this._childId && this._store && this._store.get().activeChildId !== this._childId) {
+      this._store.update({ activeChildId: this._childId });
+    }
+  }
+
+  /** Start a load when what to load changed (user, child, loader); abort the one before. */
+  #maybeLoad(): void {
+    if (this.groups) {
+      this.#setScope(`standalone${this._childId ? `:${this._childId}` : ''}`);
+      this.#abort?.abort();
+      this.#loadKey = 'groups';
+      this._status = 'ready';
+      return;
+    }
+    let key = '';
+    let run: GroupLoader | null = null;
+    const childless = (this._guardian || !!this.pupils?.length) && !this._childId;
+    if (this.loader) {
+      key = `loader:${this._childId ?? ''}`;
+      run = this.loader;
+      this.#setScope(`standalone${this._childId ? `:${this._childId}` : ''}`);
+    } else if (this._store && this._user && this._services?.roster) {
+      const roster = this._services.roster;
+      const user = this._user;
+      const forId = this._guardian ? this._childId : user.id;
+      key = `roster:${user.id}:${forId ?? ''}`;
+      run = forId ? ({ signal, onProgress }) => roster.groupsForUser(forId, { signal, onProgress }) : null;
+      this.#setScope(this._guardian ? `${user.id}:${forId ?? ''}` : user.id);
+    } else if (this._store && !this._user) {
+      this.#abort?.abort();
+      this.#loadKey = '';
+      this._status = 'signed-out';
+      this._data = null;
+      return;
+    }
+    if (key === this.#loadKey) return;
+    this.#loadKey = key;
+    this.#abort?.abort();
+    if (childless) {
+      // a guardian without (known) children: wait for the roster's answer, then say so
+      this._status = this._pupilsPending ? 'loading' : 'ready';
+      this._data = { groups: [], organizations: [], sessions: [] };
+      if (this._pupilsPending) this.#loadKey = '';
+      return;
+    }
+    if (!run) {
+      this._status = 'idle';
+      return;
+    }
+    void this.#load(run);
+  }
+
+  async #load(run: GroupLoader): Promise<void> {
+    const ac = new AbortController();
+    this.#abort = ac;
+    this._status = 'loading';
+    this._progress = null;
+    this._data = null;
+    this.#announcer.announce(this.#l10n.t('loading'));
+    try {
+      const data = await run({
+        childId: this._childId,
+        signal: ac.signal,
+        onProgress: (p) => {
+          if (!ac.signal.aborted) this._progress = p;
+        },
+      });
+      if (ac.signal.aborted) return;
+      this._data = data;
+      this._status = 'ready';
+      await this.updateComplete;
+      this.#announcer.announce(
+        this.#entries.length
+          ? this.#l10n.t('results', { count: this.#entries.length })
+          : this.#l10n.t('empty'),
+      );
+    } catch (err) {
+      if (ac.signal.aborted) return;
+      console.warn('[d1-class-picker] loading the groups failed', err);
+      this._status = 'error';
+      this.#announcer.announce(this.#l10n.t('error'));
+    }
+  }
+
+  #setScope(scope: string): void {
+    if (scope === this.#scope) return;
+    this.#scope = scope;
+    this.#memory = readMemory(scope);
+    this.#catalogKey = [];
+  }
+
+  #childScope(): string {
+    return `${this._user?.id ?? 'standalone'}#child`;
+  }
+
+  /** Rebuild the sorted catalog when data or language change, the order when recents change, rows per query. */
+  #prepare(changed: PropertyValues<this>): void {
+    const source = this.groups
+      ? { groups: this.groups, organizations: this.organizations ?? [], sessions: this.sessions ?? [] }
+      : this._data;
+    const lang = this.#l10n.lang;
+    const key = [source?.groups, source?.organizations, source?.sessions, lang, this.#scope];
+    let reorder = false;
+    let restore = false;
+    if (key.some((v, i) => v !== this.#catalogKey[i])) {
+      this.#catalogKey = key;
+      this.#catalog = source
+        ? buildCatalog(source.groups, source.organizations, source.sessions, lang, this.#l10n.t('other'))
+        : null;
+      this.#multiSection = !!this.#catalog && new Set(this.#catalog.sorted.map((e) => e.section)).size > 1;
+      reorder = restore = true;
+    }
+    if (this.#recent !== this.#memory.recent) reorder = true;
+    if (reorder) {
+      this.#recent = this.#memory.recent;
+      this.#entries = this.#catalog ? orderEntries(this.#catalog, this.#memory.recent, RECENT_SECTION) : [];
+      this.#search = new KeySearch(this.#entries.map((e) => e.key));
+      this.#rowCache.clear();
+      this.#lastRowsQuery = null;
+      if (this._activeRow >= 0) this._activeRow = -1;
+    }
+    if (restore) this.#restore();
+    else if (changed.has('value') && !this._open) this.#restoreText();
+    if (this.#lastRowsQuery !== this._query) {
+      this.#lastRowsQuery = this._query;
+      this.#rows = this.#rowsFor(this._query);
+    }
+  }
+
+  #rowsFor(query: string): RowSet {
+    const cached = this.#rowCache.get(query);
+    if (cached) return cached;
+    const rows = buildRows(this.#entries, this.#search.search(query));
+    this.#rowCache.set(query, rows);
+    if (this.#rowCache.size > ROW_CACHE) this.#rowCache.delete(this.#rowCache.keys().next().value!);
+    return rows;
+  }
+
+  /** After a load: the value given, else the store's, else this tab's earlier choice. */
+  #restore(): void {
+    const catalog = this.#catalog;
+    if (!catalog) return;
+    if (this.value && catalog.byId.has(this.value)) {
+      this.#restoreText();
+      return;
+    }
+    const remembered = this.#memory.selected ? catalog.byId.get(this.#memory.selected) : undefined;
+    if (remembered && !this.value) {
+      this.value = remembered.group.id;
+      this.#restoreText();
+      this._store?.update({ activeGroup: remembered.group });
+      // after this update: listeners added in the same task still hear it
+      void this.updateComplete.then(() => this.#fire(remembered.group, 'restore'));
+    } else {
+      this.#restoreText();
+    }
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------
+
+  #renderRow(row: Row | undefined, i: number): TemplateResult {
+    // the virtualizer may call with undefined right after the items shrink
+    if (!row) return html``;
+    const t = this.#l10n;
+    if (row.kind === 'header') {
+      const s = row.section;
+      // a visual heading only: each option names its own school and session (see #label)
+      return html`<div class="d1-section" aria-hidden="true">
+        ${s.recent ? t.t('recent') : s.session ? `${s.school} · ${s.session}` : s.school}
+      </div>`;
+    }
+    const { entry, pos } = row;
+    const g = entry.group;
+    const active = i === this._activeRow;
+    const chosen = g.id === this.value;
+    const details = this.#details(entry);
+    return html`<div
+      id=${this.#optionId(entry)}
+      class="d1-option"
+      role="option"
+      aria-selected=${active ? 'true' : 'false'}
+      aria-current=${chosen ? 'true' : nothing}
+      aria-setsize=${this.#rows.count}
+      aria-posinset=${pos}
+      aria-label=${this.#label(entry, details)}
+      ?data-active=${active}
+      @click=${() => this.#choose(entry)}
+    >
+      <span class="check" aria-hidden="true">${chosen ? '✓' : ''}</span>
+      <span class="text">
+        <span class="title">${g.title}</span>
+        <span class="meta">${details.join(' · ')}</span>
+      </span>
+    </div>`;
+  }
+
+  /** Visible details: kind, code, subjects, grades; and school and session for recent groups. */
+  #details(entry: Entry): string[] {
+    const g = entry.group;
+    const t = this.#l10n;
+    const out = [t.t(g.kind === 'homeroom' ? 'homeroom' : 'teachingGroup')];
+    if (g.code && g.code.toLowerCase() !== g.title.toLowerCase()) out.push(g.code);
+    if (g.subjects?.length) out.push(g.subjects.join(', '));
+    if (g.grades?.length) out.push(g.grades.map((x) => this.#grade(x)).join(', '));
+    if (entry.section.recent) {
+      const own = this.#catalog?.byId.get(g.id)?.section;
+      if (own) out.push(...[own.school, own.session].filter(Boolean));
+    }
+    return out;
+  }
+
+  /**
+   * The option's accessible name: what it shows, and (when there is more than one school or
+   * session) where it belongs, so a screen reader user never depends on the visual headings.
+   */
+  #label(entry: Entry, details: string[]): string {
+    const parts = [entry.group.title, ...details];
+    if (!entry.section.recent && this.#multiSection)
+      parts.push(...[entry.section.school, entry.section.session].filter(Boolean));
+    return parts.join(', ');
+  }
+
+  #grade(grade: string): string {
+    const n = Number.parseInt(grade, 10);
+    return Number.isFinite(n) && String(n) === grade.replace(/^0+(?=\d)/, '')
+      ? this.#l10n.t('grade', { grade: String(n) })
+      : grade;
+  }
+
+  #renderPupils(): TemplateResult | typeof nothing {
+    if (!this._pupils.length) return nothing;
+    const label = this.#l10n.t('child');
+    if (this._pupils.length === 1) {
+      return html`<p class="child"><span class="label">${label}:</span> ${this._pupils[0]!.displayName}</p>`;
+    }
+    const id = `${this.#uid}-child`;
+    return html`<div class="child">
+      <label class="label" for=${id}>${label}</label>
+      <select id=${id} class="d1-input" @change=${this.#onChild}>
+        ${this._pupils.map((p) => html`<option value=${p.id} ?selected=${p.id === this._childId}>${p.displayName}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  #renderStatus(): TemplateResult | null {
+    const t = this.#l10n;
+    switch (this._status) {
+      case 'signed-out':
+        return html`<span>${t.t('signedOut')}</span>`;
+      case 'loading': {
+        const p = this._progress;
+        const text = p && p.total ? t.t('progress', { loaded: p.loaded, total: p.total }) : t.t('loading');
+        return html`<span class="spinner" aria-hidden="true"></span><span>${text}</span>`;
+      }
+      case 'error':
+        return html`<span class="d1-status" data-severity="error">${t.t('error')}</span>
+          <button class="d1-button" type="button" @click=${this.#onRetry}>${t.t('retry')}</button>`;
+      case 'ready':
+        if (this.#entries.length) return null;
+        return html`<span>${t.t('empty')}</span> ${
+            this.loader || this._services?.roster
+              ? html`<button class="d1-button" type="button" @click=${this.#onRetry}>
+                  ${t.t('reload')}
+                </button>`
+              : nothing
+          }`;
+      default:
+        return null;
+    }
+  }
+
+  // ---- behaviour -------------------------------------------------------------------------------
+
+  #onInput = (e: Event) => {
+    const text = (e.target as HTMLInputElement).value;
+    this._text = text;
+    this._query = text;
+    this._open = true;
+    this._activeRow = -1;
+    this.#scheduleCount();
+  };
+
+  #onKeydown = (e: KeyboardEvent) => {
+    const open = this._open && this._status === 'ready' && this.#entries.length > 0;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        e.preventDefault();
+        if (e.altKey) {
+          if (e.key === 'ArrowDown') this.#open();
+          else this.#close(false);
+          return;
+        }
+        if (!open) {
+          this.#open();
+          const chosen = this.#rowOf(this.value);
+          this.#move(chosen >= 0 ? chosen : e.key === 'ArrowDown' ? this.#firstOption() : this.#lastOption());
+          return;
+        }
+        this.#step(e.key === 'ArrowDown' ? 1 : -1);
+        return;
+      }
+      case 'Home':
+      case 'End':
+        if (!open || e.shiftKey) return; // closed: the caret moves, as in any text field
+        e.preventDefault();
+        this.#move(e.key === 'Home' ? this.#firstOption() : this.#lastOption());
+        return;
+      case 'PageDown':
+      case 'PageUp':
+        if (!open) return;
+        e.preventDefault();
+        this.#step(e.key === 'PageDown' ? PAGE : -PAGE, true);
+        return;
+      case 'Enter': {
+        const row = this.#rows.rows[this._activeRow];
+        if (!open || row?.kind !== 'option') return;
+        e.preventDefault();
+        this.#choose(row.entry);
+        return;
+      }
+      case 'Escape':
+        if (open || this._open) {
+          e.preventDefault();
+          e.stopPropagation(); // an enclosing dialog must not close too
+          this.#close(false);
+        } else if (this._text) {
+          e.preventDefault();
+          e.stopPropagation();
+          this._text = '';
+          this._query = '';
+        }
+        return;
+      case 'Tab':
+        if (this._open) this.#close(true);
+        return;
+    }
+  };
+
+  #onInputClick = () => {
+    if (!this._open) this.#open();
+  };
+
+  #onToggle = () => {
+    if (this._open) this.#close(true);
+    else this.#open();
+    this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
+  };
+
+  #onBlur = () => {
+    // options and the toggle keep focus in the input (pointerdown is cancelled), so a blur means
+    // focus really left: close without choosing
+    if (this._open) this.#close(true);
+    else this.#restoreText();
+  };
+
+  #keepFocus = (e: Event) => e.preventDefault();
+
+  #onRetry = () => {
+    this.reload();
+    // the button goes away with the error; keep the user where the result will appear
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input')?.focus());
+  };
+
+  #onChild = (e: Event) => {
+    const id = (e.target as HTMLSelectElement).value;
+    if (id === this._childId) return;
+    this._childId = id;
+    rememberChoice(this.#childScope(), id);
+    // the other child's group must not stay active: tools would show the wrong pupil's class
+    this.value = null;
+    this._text = '';
+    this._query = '';
+    this._store?.update({ activeChildId: id, activeGroup: null });
+  };
+
+  #onRange = (e: Event & { first?: number; last?: number }) => {
+    this.#syncActiveId();
+    // every row rendered: measure the list's true height, a frame later (outside the virtualizer's
+    // ResizeObserver round, which would otherwise loop)
+    if (e.first === 0 && e.last === this.#rows.rows.length - 1) {
+      const rows = this.#rows;
+      requestAnimationFrame(() => {
+        const list = this.renderRoot.querySelector<HTMLElement>('[role="listbox"]');
+        if (!list || rows !== this.#rows) return;
+        let h = 0;
+        for (const row of list.querySelectorAll<HTMLElement>(':scope > .d1-option, :scope > .d1-section'))
+          h += row.offsetHeight;
+        h = Math.ceil(h);
+        if (h > 0 && this.#measured?.rows !== rows) {
+          this.#measured = { rows, height: h };
+          this.requestUpdate();
+        }
+      });
+    }
+  };
+
+  /** The list's height: measured once all rows were rendered, else estimated from the row kinds. */
+  #fitHeight(): string {
+    if (this.#measured?.rows === this.#rows) return `${this.#measured.height}px`;
+    const headers = this.#rows.rows.length - this.#rows.count;
+    return `calc(${headers} * 2.25rem + ${this.#rows.count} * 3.5rem)`;
+  }
+
+  #open(): void {
+    if (this._status !== 'ready' || !this.#entries.length) return;
+    this._open = true;
+  }
+
+  /** Close; `restore` (Tab, blur, toggle) also puts the chosen group's title back in the input. */
+  #close(restore: boolean): void {
+    this._open = false;
+    this._activeRow = -1;
+    if (restore) this.#restoreText();
+  }
+
+  #restoreText(): void {
+    this._text = this.selectedGroup?.title ?? (this.value ? this._text : '');
+    this._query = '';
+  }
+
+  #choose(entry: Entry): void {
+    const group = entry.group;
+    const changed = group.id !== this.value;
+    this.value = group.id;
+    this.#memory = rememberChoice(this.#scope, group.id);
+    this.#close(true);
+    this._text = group.title;
+    if (!changed) return;
+    this._store?.update({ activeGroup: group });
+    this.#fire(group, 'user');
+    this.#announcer.announce(this.#l10n.t('chosen', { title: group.title }));
+  }
+
+  #fire(group: Group, source: GroupChangeDetail['source']): void {
+    this.dispatchEvent(
+      new CustomEvent<GroupChangeDetail>('d1-group-change', {
+        detail: { group, source },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  #scheduleCount(): void {
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = window.setTimeout(() => {
+      if (!this._open) return;
+      const n = this.#rows.count;
+      this.#announcer.announce(n ? this.#l10n.t('results', { count: n }) : this.#l10n.t('noMatches'));
+    }, ANNOUNCE_DELAY);
+  }
+
+  #rowOf(groupId: string | null): number {
+    if (!groupId) return -1;
+    return this.#rows.rows.findIndex((r) => r.kind === 'option' && r.entry.group.id === groupId);
+  }
+
+  #firstOption(): number {
+    return this.#rows.rows.findIndex((r) => r.kind === 'option');
+  }
+
+  #lastOption(): number {
+    const rows = this.#rows.rows;
+    for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.kind === 'option') return i;
+    return -1;
+  }
+
+  /** Move `delta` options (headers are skipped), stopping at the ends. */
+  #step(delta: number, page = false): void {
+    const rows = this.#rows.rows;
+    let i = this._activeRow;
+    if (i < 0) {
+      this.#move(delta > 0 ? this.#firstOption() : this.#lastOption());
+      return;
+    }
+    let left = Math.abs(delta);
+    const dir = Math.sign(delta);
+    let last = i;
+    while (left > 0) {
+      i += dir;
+      if (i < 0 || i >= rows.length) break;
+      if (rows[i]!.kind === 'option') {
+        last = i;
+        left--;
+      }
+    }
+    if (last === this._activeRow && !page) return;
+    this.#move(last);
+  }
+
+  /**
+   * Make row `row` the active option. The virtualizer renders only a window of rows: scroll the
+   * row in through it first, and point `aria-activedescendant` at the option only once it exists
+   * (see {@link #syncActiveId}); a reference to a missing element is read as nothing.
+   */
+  #move(row: number): void {
+    if (row < 0) return;
+    this._activeRow = row;
+    this.#setActiveId('');
+    this.#scrollPending = true;
+  }
+
+  /** Point aria-activedescendant at the active option if it is rendered; retry over a few frames. */
+  #syncActiveId(frames = 12): void {
+    const token = ++this.#activation;
+    const attempt = (left: number) => {
+      if (token !== this.#activation) return;
+      const row = this.#rows.rows[this._activeRow];
+      const id = row?.kind === 'option' && this._open ? this.#optionId(row.entry) : '';
+      const present = id !== '' && !!this.renderRoot.querySelector(`#${CSS.escape(id)}`);
+      // not in the window yet: clear now, so nothing dangles; set once the virtualizer renders it
+      this.#setActiveId(present ? id : '');
+      if (id && !present && left > 0) requestAnimationFrame(() => attempt(left - 1));
+    };
+    attempt(frames);
+  }
+
+  /** Set on the input directly: a state change here would cost a second render per key. */
+  #setActiveId(id: string): void {
+    if (id === this.#activeId) return;
+    this.#activeId = id;
+    const input = this.renderRoot.querySelector('input');
+    if (!input) return;
+    if (id) input.setAttribute('aria-activedescendant', id);
+    else input.removeAttribute('aria-activedescendant');
+  }
+
+  #optionId(entry: Entry): string {
+    return `${this.#uid}-o${entry.n}`;
+  }
+
+  #virtualizer(): Virtualizer | undefined {
+    const host = this.renderRoot.querySelector('[role="listbox"]') as
+      (HTMLElement & { [virtualizerRef]?: Virtualizer }) | null;
+    return host?.[virtualizerRef];
+  }
+
+  /** @internal for tests and the benchmark: how many options the listbox has now. */
+  get resultCount(): number {
+    return this.#rows.count;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'd1-class-picker': D1ClassPicker;
+  }
+  interface HTMLElementEventMap {
+    'd1-group-change': GroupChangeEvent;
+  }
+}
