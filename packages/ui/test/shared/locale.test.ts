@@ -105,16 +105,16 @@ class TestPlatform extends LitElement {
     return html`<slot></slot>`;
   }
 }
-customElements.define('test-platform', TestPlatform);
+customElements.define('ds-test-platform', TestPlatform);
 
 describe('LocaleController: the platform store locale', () => {
   afterEach(cleanup);
 
   it('inside a provider the store locale decides, and a store update re-renders', async () => {
     const box = mount(
-      `<div lang="fi"><test-platform><d1-test-widget></d1-test-widget></test-platform></div>`,
+      `<div lang="fi"><ds-test-platform><d1-test-widget></d1-test-widget></ds-test-platform></div>`,
     );
-    const p = box.querySelector('test-platform') as TestPlatform;
+    const p = box.querySelector('ds-test-platform') as TestPlatform;
     const w = box.querySelector('d1-test-widget')!;
     await w.updateComplete;
     expect(text(w)).to.equal('Öppna menyn');
@@ -125,7 +125,7 @@ describe('LocaleController: the platform store locale', () => {
 
   it('leaving the provider goes back to the nearest lang', async () => {
     const box = mount(
-      `<div lang="fi"><test-platform><d1-test-widget></d1-test-widget></test-platform></div>`,
+      `<div lang="fi"><ds-test-platform><d1-test-widget></d1-test-widget></ds-test-platform></div>`,
     );
     const w = box.querySelector('d1-test-widget')!;
     await waitFor(() => text(w) === 'Öppna menyn');
@@ -159,16 +159,10 @@ describe('messages', () => {
   });
 
   it('a key missing in any language is a type error', () => {
-    defineCatalog(
-      // @ts-expect-error en lacks "b"
-      { fi: { a: 'A', b: 'B' }, sv: { a: 'A', b: 'B' }, en: { a: 'A' } },
-      'type-test-1',
-    );
-    defineCatalog(
-      // @ts-expect-error sv has a stray key
-      { fi: { a: 'A' }, sv: { a: 'A', typo: 'T' }, en: { a: 'A' } },
-      'type-test-2',
-    );
+    // @ts-expect-error en lacks "b"
+    defineCatalog({ fi: { a: 'A', b: 'B' }, sv: { a: 'A', b: 'B' }, en: { a: 'A' } }, 'type-test-1');
+    // @ts-expect-error sv has a stray key
+    defineCatalog({ fi: { a: 'A' }, sv: { a: 'A', typo: 'T' }, en: { a: 'A' } }, 'type-test-2');
     // keep the deliberately broken catalogs out of the registry check below
     const reg = registeredCatalogs() as Catalog[];
     reg.splice(
