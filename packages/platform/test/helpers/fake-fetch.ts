@@ -7,6 +7,8 @@ export interface Call {
   url: URL;
   headers: Headers;
   body: unknown;
+  /** performance.now() when the request was made. */
+  at: number;
 }
 
 export type Handler = (call: Call, signal?: AbortSignal | null) => Response | Promise<Response>;
@@ -16,7 +18,7 @@ export function fakeFetch(handler: Handler): FetchLike & { calls: Call[] } {
   const f = async (input: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    const call = { method: init.method ?? 'GET', url: new URL(input), headers, body };
+    const call = { method: init.method ?? 'GET', url: new URL(input), headers, body, at: performance.now() };
     calls.push(call);
     if (init.signal?.aborted) throw init.signal.reason;
     return handler(call, init.signal);
@@ -49,11 +51,18 @@ export function tokens(initial = 't1') {
   return src;
 }
 
-/** A controllable SSE response body. */
-export function sseStream() {
+/** A controllable SSE response body; aborting the request errors it, as in a browser. */
+export function sseStream(signal?: AbortSignal | null) {
   let ctl!: ReadableStreamDefaultController<Uint8Array>;
   const enc = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({ start: (c) => void (ctl = c) });
+  signal?.addEventListener('abort', () => {
+    try {
+      ctl.error(signal.reason);
+    } catch {
+      // already closed
+    }
+  });
   return {
     response: new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }),
     send(text: string) {
