@@ -238,7 +238,14 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
     // Wrong source or wrong origin: ignored, without a word (the sender may be hostile).
     if (!src || e.source !== src || e.origin !== origin) return;
     const d = e.data as Partial<HelloMessage>;
-    if (!isObj(d) || d.type !== 'd1.hello' || typeof d.instance != 'string' || d.instance.length > 64) return;
+    if (
+      !isObj(d) ||
+      d.type !== 'd1.hello' ||
+      typeof d.instance != 'string' ||
+      !d.instance ||
+      d.instance.length > 64
+    )
+      return;
     // The SDK repeats hello until answered: one welcome per connect attempt, ever.
     if (d.instance === instance) return;
     const v = Array.isArray(d.versions) ? negotiate(versions, d.versions) : null;
