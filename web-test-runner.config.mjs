@@ -22,6 +22,8 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
     // forced-colors / prefers-contrast emulation for the design-system tests (packages/ui/test/shared)
     d1MediaPlugin(),
+    // a11ySnapshot(): Chromium's accessibility tree (role, name, checked) for component tests.
+    a11ySnapshotPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -134,6 +134,12 @@ export const loginBarStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* An inline comma screen readers pause on but the eye does not see; positioned hiding would
+     make Chromium pad it with spaces in the accessible name. */
+  .sr-comma {
+    font-size: 0;
+  }
+
   .chevron {
     flex: none;
     inline-size: 0.5rem;
@@ -163,6 +169,7 @@ export const loginBarStyles = css`
     background: var(--_bg);
     color: var(--_fg);
     box-shadow: var(--d1-elevation-popover, 0 0.25rem 1rem rgb(0 0 0 / 0.18));
+    overflow-y: auto;
   }
   .popup[hidden] {
     display: none;
@@ -221,9 +228,11 @@ export const loginBarStyles = css`
     min-inline-size: 0;
   }
   .hint {
+    margin: 0;
+    padding: 0 var(--d1-space-l, 1rem) var(--d1-space-s, 0.5rem)
+      calc(var(--d1-space-l, 1rem) + 1rem + var(--_gap));
     color: var(--_muted);
     font-size: var(--d1-font-size-s, 0.875rem);
-    font-weight: var(--d1-font-weight-normal, 400);
   }
 
   @media (max-width: 36em) {

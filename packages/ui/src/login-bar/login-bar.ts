@@ -14,6 +14,7 @@ import {
   AnnouncerController,
   DismissController,
   LocaleController,
+  PopoverController,
   ThemeController,
   baseStyles,
   moveIndex,
@@ -117,8 +118,16 @@ export class D1LoginBar extends LitElement {
     close: () => (this._open = false),
     trigger: () => this.#trigger(),
   });
+  // Keeps the menu inside the viewport (right edges aligned: the bar sits at the end of a header).
+  readonly #popover = new PopoverController(this, {
+    isOpen: () => this._open,
+    anchor: () => this.#trigger(),
+    panel: () => this.renderRoot.querySelector<HTMLElement>('.popup'),
+    align: 'end',
+  });
   readonly #id = uniqueId('d1-login-bar');
   #focusSignIn = false;
+  #lastStatus: AuthStatus | undefined;
 
   constructor() {
     super();
@@ -149,7 +158,10 @@ export class D1LoginBar extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.#view().status === 'signed-in') this._signedOutHere = false;
+    // A new sign-in ends the "you signed out" note; the render that starts sign-out must not.
+    const status = this.#view().status;
+    if (status === 'signed-in' && this.#lastStatus !== 'signed-in') this._signedOutHere = false;
+    this.#lastStatus = status;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -279,10 +291,10 @@ export class D1LoginBar extends LitElement {
     const roleItems = items.filter((i) => i.kind === 'role');
     const langItems = items.filter((i) => i.kind === 'lang');
     const signOut = items[items.length - 1]!;
+    // The commas are for screen readers (the accessible name reads "name, role, school"); the
+    // dot is for the eye.
     const meta = html`${roleText}${
-      school
-        ? html`<span class="visually-hidden">, </span><span aria-hidden="true"> · </span>${school}`
-        : nothing
+      school ? html`<span class="sr-comma">, </span><span aria-hidden="true"> · </span>${school}` : nothing
     }`;
     return html`
       <button
@@ -298,8 +310,8 @@ export class D1LoginBar extends LitElement {
       >
         <span class="avatar" part="avatar" aria-hidden="true">${initials(user)}</span>
         <span class="label">
-          <span class="name">${name}</span>
-          ${roleText ? html`<span class="visually-hidden">, </span><span class="meta">${meta}</span>` : nothing}
+          <span class="name">${name}${roleText ? html`<span class="sr-comma">,</span>` : nothing}</span>
+          ${roleText ? html`<span class="meta">${meta}</span>` : nothing}
         </span>
         <span class="chevron" aria-hidden="true"></span>
       </button>
@@ -333,6 +345,9 @@ export class D1LoginBar extends LitElement {
           <div role="separator"></div>
           ${this.#renderItem(signOut, items.length - 1)}
         </div>
+        <!-- The honest part: visible right under sign out, and its accessible description. It sits
+             outside the menu, which may hold only items, and outside the item, whose name it is not. -->
+        <p class="hint" id="${id}-signout-hint">${this.#t('signOutHint')}</p>
       </div>
     `;
   }
@@ -341,20 +356,15 @@ export class D1LoginBar extends LitElement {
     const id = this.#id;
     const activate = () => this.#activate(index);
     if (item.kind === 'sign-out') {
-      // The honest part: the hint is visible next to the item and is its accessible description.
       return html`<div
         role="menuitem"
         tabindex="-1"
         data-index=${index}
-        aria-labelledby="${id}-signout"
         aria-describedby="${id}-signout-hint"
         @click=${activate}
       >
         <span class="check" aria-hidden="true"></span>
-        <span class="item-text">
-          <span id="${id}-signout">${item.label}</span>
-          <span class="hint" id="${id}-signout-hint">${this.#t('signOutHint')}</span>
-        </span>
+        <span class="item-text">${item.label}</span>
       </div>`;
     }
     return html`<div
