@@ -2,3 +2,4 @@
 export * from './index.js';
 import './define/d1-login-bar.js';
 import './define/d1-class-picker.js';
+import './define/d1-notification-tray.js';

@@ -7,3 +7,4 @@
 export * from './shared/index.js';
 export * from './login-bar/login-bar.js';
 export * from './class-picker/class-picker.js';
+export * from './notification-tray/notification-tray.js';

@@ -22,13 +22,14 @@ export const trayStyles = css`
     inset-inline-end: 0;
     transform: translate(25%, -25%);
   }
+  /* PopoverController places the panel and caps its height; the list takes what is left */
   .panel {
     position: absolute;
-    inset-block-start: calc(100% + var(--d1-space-xs));
-    inset-inline-end: 0;
+    display: flex;
+    flex-direction: column;
     width: min(var(--_panel-width), calc(100vw - 2 * var(--d1-space-s)));
     padding: 0;
-    overflow: visible;
+    overflow: hidden;
   }
   .panel[hidden] {
     display: none;
@@ -66,10 +67,16 @@ export const trayStyles = css`
     border-block-end: 1px solid var(--d1-color-border);
   }
   .list {
-    display: block;
+    flex: 0 1 auto;
+    min-height: 0;
     max-height: var(--_list-height);
     overflow: auto;
     overscroll-behavior: contain;
+  }
+  .list.virtual {
+    height: var(--_list-height);
+    /* a scrollbar appearing would narrow the list while the virtualizer measures it (a ResizeObserver loop) */
+    scrollbar-gutter: stable;
   }
   .day {
     width: 100%;
@@ -160,14 +167,6 @@ export const trayStyles = css`
   .actions .d1-button {
     padding: 0 var(--d1-space-s);
     font-size: var(--d1-font-size-s);
-  }
-  @media (max-width: 30rem) {
-    .panel {
-      position: fixed;
-      inset-inline: var(--d1-space-s);
-      inset-block-start: calc(var(--d1-sticky-offset) + var(--d1-space-s));
-      width: auto;
-    }
   }
   @media (forced-colors: active) {
     .item.unread {

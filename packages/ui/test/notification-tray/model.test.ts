@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { applyLimits, helsinkiDay, newestFirst, safeHref, toRows } from '../../src/notification-tray/model.js';
+import {
+  applyLimits,
+  helsinkiDay,
+  newestFirst,
+  safeHref,
+  toRows,
+} from '../../src/notification-tray/model.js';
 import { many, note } from './fixtures.js';
 
 describe('notification tray model', () => {
@@ -29,19 +35,36 @@ describe('notification tray model', () => {
   });
 
   it('caps per source first, then in total, and reports what it hid', () => {
-    const list = newestFirst([...many(30, 1), ...many(5, 1).map((n, i) => ({ ...n, id: `q${i}`, source: { pluginId: 'quiet', vendorName: 'Hiljainen' } }))]);
+    const list = newestFirst([
+      ...many(30, 1),
+      ...many(5, 1).map((n, i) => ({
+        ...n,
+        id: `q${i}`,
+        source: { pluginId: 'quiet', vendorName: 'Hiljainen' },
+      })),
+    ]);
     const { kept, report } = applyLimits(list, { max: 12, perSource: 10 });
     expect(kept.length).to.equal(12);
     // the quiet source survives although the noisy one posted more recently
     expect(kept.filter((n) => n.source.pluginId === 'quiet').length).to.equal(5);
     expect(report.total).to.equal(35);
-    expect(report.cappedSources).to.deep.equal([{ pluginId: 'fi.example.p0', name: 'Palvelu 0', hidden: 20 }]);
+    expect(report.cappedSources).to.deep.equal([
+      { pluginId: 'fi.example.p0', name: 'Palvelu 0', hidden: 20 },
+    ]);
   });
 
   it('allows only http(s) and same-site paths as link targets', () => {
     expect(safeHref('https://kalenteri.example.fi/x?a=1')).to.equal('https://kalenteri.example.fi/x?a=1');
     expect(safeHref('/plugins/fi.example.kalenteri/x')).to.equal('/plugins/fi.example.kalenteri/x');
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>', '//evil.example', '/\\evil', 'vbscript:x', 'relative/path']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<script>',
+      '//evil.example',
+      '/\\evil',
+      'vbscript:x',
+      'relative/path',
+    ]) {
       expect(safeHref(bad), bad).to.equal(undefined);
     }
   });

@@ -1,0 +1,654 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { consume } from '@lit/context';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import {
+  pickText,
+  servicesContext,
+  type Notification,
+  type NotificationService,
+  type PlatformServices,
+  type Severity,
+} from '@digione/context';
+import {
+  AnnouncerController,
+  baseStyles,
+  controlStyles,
+  DismissController,
+  LocaleController,
+  PopoverController,
+  ThemeController,
+} from '../shared/index.js';
+import { trayCatalog } from './messages.js';
+import { trayStyles } from './notification-tray.styles.js';
+import { BurstCollector } from './burst.js';
+import {
+  applyLimits,
+  helsinkiDay,
+  newestFirst,
+  safeHref,
+  safeIcon,
+  toRows,
+  type LimitReport,
+  type TrayRow,
+} from './model.js';
+import { bellIcon, severityIcon } from './icons.js';
+import type { NotificationDismissDetail, NotificationReadDetail, TrayRequestDetail } from './events.js';
+
+export type * from './events.js';
+
+/** Rows from which the list is virtualized: well past what fits in the list's height. */
+const VIRTUAL_FROM = 40;
+const SEVERITIES: readonly Severity[] = ['info', 'success', 'warning', 'error'];
+
+/**
+ * The notification tray: a bell with the unread count and a panel listing notifications from the
+ * platform and from plugins, newest first and grouped by day (Helsinki time).
+ *
+ * Inside `<d1-platform>` it shows the platform's NotificationService and saves read/dismiss
+ * through it. Standalone, give it `notifications`; it then fires `d1-notification-read` and
+ * `d1-notification-dismiss` for the page to save. Either way changes show at once and are rolled
+ * back, with a visible message, when the save is refused.
+ *
+ * New notifications are announced through the document's shared live region (polite; assertive
+ * only for `severity: 'error'`); bursts are summarised ("5 uutta ilmoitusta"). Focus never moves
+ * for pushed notifications.
+ *
+ * @summary Bell with unread count and a panel of notifications.
+ * @fires d1-notification-open - The user followed a notification's action; cancel to stop a link's navigation.
+ * @fires d1-notification-read - Standalone: notifications were marked read (`ids`, `all`, `waitUntil`).
+ * @fires d1-notification-dismiss - Standalone: a notification was dismissed (`id`, `notification`, `waitUntil`).
+ * @csspart bell - The bell button.
+ * @csspart badge - The visual unread count (hidden from assistive technology; the count is in the bell's name).
+ * @csspart panel - The panel region.
+ * @csspart item - One notification.
+ * @cssprop --d1-notification-tray-panel-width - Width of the panel (default 26rem, never wider than the viewport).
+ * @cssprop --d1-notification-tray-list-height - Maximum height of the scrolling list.
+ * @cssprop --d1-notification-tray-unread-color - The unread marker colour.
+ */
+export class D1NotificationTray extends LitElement {
+  static override styles = [baseStyles, controlStyles, trayStyles];
+
+  /**
+   * Notifications to show (any order). When set, the tray works standalone: it ignores the
+   * platform's service and reports changes as events.
+   */
+  @property({ attribute: false }) notifications?: readonly Notification[];
+
+  /** Whether the panel is open. Setting it does not move focus; the bell does. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** How many notifications the tray keeps and renders at most (newest first). */
+  @property({ type: Number }) max = 500;
+
+  /** How many notifications of one source the tray keeps at most, so one noisy plugin cannot crowd out the rest. */
+  @property({ type: Number, attribute: 'per-source-limit' }) perSourceLimit = 100;
+
+  /** The clock for relative times; unset means the real clock, refreshed each minute while open. */
+  @property({ attribute: false }) now?: Date | number | string;
+
+  @consume({ context: servicesContext, subscribe: true })
+  @state()
+  private services?: PlatformServices;
+
+  @state() private message = '';
+
+  private l10n = new LocaleController(this, trayCatalog);
+  private announcer = new AnnouncerController(this);
+  #theme = new ThemeController(this);
+  #dismissCtl = new DismissController(this, {
+    isOpen: () => this.open,
+    close: (reason) => {
+      this.open = false;
+      // an outside press on something that takes no focus would leave focus on <body>: give it
+      // back to the bell, so a keyboard user continues from where they were
+      if (reason === 'outside') setTimeout(() => this.#refocusBellIfLost());
+    },
+    trigger: () => this.#bell,
+  });
+  #popover = new PopoverController(this, {
+    isOpen: () => this.open,
+    anchor: () => this.#bell,
+    panel: () => this.renderRoot.querySelector<HTMLElement>('.panel'),
+    align: 'end',
+  });
+  #burst = new BurstCollector<Notification>((items) => this.#announce(items));
+
+  #serviceList: readonly Notification[] = [];
+  #subscribed?: NotificationService;
+  #unsubscribe?: () => void;
+  #known?: Set<string>;
+  /** Optimistic changes not yet reflected by the source: read time by id, and dismissed ids. */
+  #readLocal = new Map<string, string>();
+  #goneLocal = new Set<string>();
+  #dirty = true;
+
+  #visible: Notification[] = [];
+  #rows: TrayRow[] = [];
+  #rowOf: number[] = [];
+  #report: LimitReport = { total: 0, shown: 0, cappedSources: [] };
+  #unread = 0;
+  #active = 0;
+  #tick?: ReturnType<typeof setInterval>;
+
+  /**
+   * Long lists are virtualized in a scroller of fixed height: its size must not follow its
+   * content, or the virtualizer's row measuring resizes what it observes (a ResizeObserver loop).
+   * Short lists render plainly and keep their natural height.
+   */
+  get #virtual(): boolean {
+    return this.#rows.length > VIRTUAL_FROM;
+  }
+
+  /** Unread notifications (all the tray holds, not only those rendered). */
+  get unreadCount(): number {
+    this.#deriveIfDirty();
+    return this.#unread;
+  }
+
+  /** Opens the panel and moves focus to its heading. */
+  async show(): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+    this.#heading?.focus();
+  }
+
+  /** Closes the panel; `returnFocus` puts focus back on the bell. */
+  async hide(returnFocus = true): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    await this.updateComplete;
+    if (returnFocus) this.#bell?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#subscribed = undefined;
+    this.#burst.clear();
+    this.#stopTick();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('notifications') && this.notifications) {
+      const ids = this.notifications.map((n) => n.id);
+      // the first list is what was there already; only later additions are news
+      if (this.#known) this.#queueNew(this.notifications.filter((n) => !this.#known!.has(n.id)));
+      this.#known = new Set(ids);
+    }
+    this.#syncService();
+    if (changed.has('notifications') || changed.has('max') || changed.has('perSourceLimit'))
+      this.#dirty = true;
+    this.#deriveIfDirty();
+    if (changed.has('open')) {
+      if (this.open && this.now === undefined) {
+        this.#tick ??= setInterval(() => this.requestUpdate(), 60_000);
+      } else if (!this.open) {
+        this.#stopTick();
+        this.message = '';
+      }
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const { t } = this.#l;
+    const unread = this.#unread;
+    return html`
+      <button
+        part="bell"
+        class="bell d1-icon-button"
+        data-variant="quiet"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        @click=${() => (this.open ? this.hide() : this.show())}
+      >
+        ${bellIcon}
+        <span class="visually-hidden">${unread ? t('bellUnread', { count: unread }) : t('bell')}</span>
+        ${
+          unread
+            ? html`<span part="badge" class="d1-badge" aria-hidden="true"
+                >${unread > 99 ? '99+' : unread}</span
+              >`
+            : nothing
+        }
+      </button>
+      <div
+        id="panel"
+        part="panel"
+        class="panel d1-panel"
+        role="region"
+        aria-labelledby="heading"
+        ?hidden=${!this.open}
+      >
+        ${this.open ? this.#renderPanel() : nothing}
+      </div>
+    `;
+  }
+
+  protected override updated(): void {
+    // a focused control that vanished (its button was removed) leaves focus on <body>: bring it back
+    if (this.open && this.#lostFocus) {
+      this.#lostFocus = false;
+      if (!this.shadowRoot!.activeElement) this.#focusItemOrHeading(this.#active);
+    }
+  }
+
+  #lostFocus = false;
+
+  #renderPanel(): TemplateResult {
+    const { t } = this.#l;
+    const report = this.#report;
+    const unread = this.#unread;
+    return html`
+      <div class="head">
+        <h2 id="heading" class="d1-heading" tabindex="-1">${t('heading')}</h2>
+        ${
+          unread
+            ? html`<button class="d1-button" data-variant="quiet" @click=${this.#markAllRead}>
+                ${t('markAllRead')}
+              </button>`
+            : nothing
+        }
+        <button class="d1-button" data-variant="quiet" @click=${() => this.hide()}>${t('close')}</button>
+        <p class="count d1-muted">${unread ? t('unread', { count: unread }) : t('noneUnread')}</p>
+      </div>
+      ${
+        this.message
+          ? html`<p class="message d1-status" data-severity="error">
+              ${severityIcon('error')}<span>${this.message}</span>
+            </p>`
+          : nothing
+      }
+      ${
+        report.shown < report.total
+          ? html`<p class="notes d1-muted">
+              ${report.cappedSources.map((c) => html`${t('capped', { name: c.name, count: c.hidden })} `)}
+              ${t('showing', { count: report.shown, total: report.total })}
+            </p>`
+          : nothing
+      }
+      ${
+        this.#visible.length
+          ? html`<div
+              class="list ${this.#virtual ? 'virtual' : ''}"
+              @keydown=${this.#onListKey}
+              @focusin=${this.#onListFocus}
+            >
+              ${
+                this.#virtual
+                  ? virtualize({
+                      items: this.#rows,
+                      keyFunction: (r: TrayRow) => r.key,
+                      renderItem: (r: TrayRow) => this.#renderRow(r),
+                      // the list scrolls itself at a fixed height, so measuring rows never resizes it
+                      scroller: true,
+                    })
+                  : repeat(
+                      this.#rows,
+                      (r) => r.key,
+                      (r) => this.#renderRow(r),
+                    )
+              }
+            </div>`
+          : html`<p class="d1-empty">${t('empty')}</p>`
+      }
+    `;
+  }
+
+  #renderRow(r: TrayRow | undefined): TemplateResult {
+    // the virtualizer may hand over undefined just after the list shrinks
+    if (!r) return html`<div></div>`;
+    if (r.kind === 'day') return html`<h3 class="day d1-section">${this.#dayLabel(r.day)}</h3>`;
+    const { t, lang } = this.#l;
+    const { n, index: i } = r;
+    const unread = !n.readAt;
+    const tab = i === this.#active ? 0 : -1;
+    const title = pickText(n.title, lang);
+    const body = pickText(n.body, lang);
+    const href = safeHref(n.link?.href);
+    const icon = safeIcon(n.source?.icon);
+    const sev: Severity = SEVERITIES.includes(n.severity) ? n.severity : 'info';
+    const open = (e: Event) => this.#openAction(e, n, i);
+    return html`<article
+      part="item"
+      class="item ${unread ? 'unread' : ''}"
+      data-index=${i}
+      tabindex=${tab}
+      aria-labelledby="t${i}"
+      aria-describedby=${body ? `m${i} b${i}` : `m${i}`}
+    >
+      <span class="sev-icon d1-status" data-severity=${sev}>${severityIcon(sev)}</span>
+      <div class="main">
+        <p class="title" id="t${i}">
+          ${
+            unread
+              ? html`<span class="dot" aria-hidden="true"></span
+                  ><span class="visually-hidden">${t('unreadMark')}: </span>`
+              : nothing
+          }
+          ${
+            href
+              ? html`<a class="d1-link" href=${href} tabindex=${tab} @click=${open}>${title}</a>`
+              : n.link?.pluginId
+                ? html`<button class="link-button d1-link" tabindex=${tab} @click=${open}>${title}</button>`
+                : title
+          }
+        </p>
+        <p class="meta d1-muted" id="m${i}">
+          <span class="d1-status" data-severity=${sev}>${t(sev)}</span>
+          <span class="source"
+            >${icon ? html`<img src=${icon} alt="" loading="lazy" />` : nothing}${n.source?.vendorName ?? ''}</span
+          >
+          <time datetime=${n.createdAt} title=${this.l10n.dateTime(n.createdAt)}
+            >${this.l10n.relativeTime(n.createdAt, this.#now)}</time
+          >
+        </p>
+        ${body ? html`<p class="body" id="b${i}">${body}</p>` : nothing}
+        <div class="actions">
+          ${
+            unread
+              ? html`<button class="d1-button" tabindex=${tab} @click=${() => this.#markRead(n, i)}>
+                  ${t('markRead')}<span class="visually-hidden">: ${title}</span>
+                </button>`
+              : nothing
+          }
+          <button class="d1-button" tabindex=${tab} @click=${() => this.#dismiss(n, i)}>
+            ${t('dismiss')}<span class="visually-hidden">: ${title}</span>
+          </button>
+        </div>
+      </div>
+    </article>`;
+  }
+
+  // ---- actions ---------------------------------------------------------------------------------
+
+  #openAction(e: Event, n: Notification, i: number): void {
+    const ev = new CustomEvent('d1-notification-open', {
+      detail: { notification: n },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    if (!this.dispatchEvent(ev)) e.preventDefault();
+    if (!n.readAt) this.#markRead(n, i);
+  }
+
+  #markRead(n: Notification, i: number): void {
+    this.#active = i;
+    this.#noteFocusLoss();
+    const at = new Date().toISOString();
+    this.#readLocal.set(n.id, at);
+    this.#change(
+      (svc) => svc.markRead([n.id]),
+      () => this.#request('d1-notification-read', { ids: [n.id], all: false }),
+      () => this.#readLocal.delete(n.id),
+      'failRead',
+    );
+  }
+
+  #markAllRead(): void {
+    const at = new Date().toISOString();
+    const ids: string[] = [];
+    for (const n of this.#source) {
+      if (!n.readAt && !this.#readLocal.has(n.id) && !this.#goneLocal.has(n.id)) {
+        ids.push(n.id);
+        this.#readLocal.set(n.id, at);
+      }
+    }
+    this.#change(
+      (svc) => svc.markAllRead(),
+      () => this.#request('d1-notification-read', { ids, all: true }),
+      () => ids.forEach((id) => this.#readLocal.delete(id)),
+      'failRead',
+    );
+    this.#noteFocusLoss(true);
+  }
+
+  #dismiss(n: Notification, i: number): void {
+    this.#goneLocal.add(n.id);
+    this.#change(
+      (svc) => svc.dismiss(n.id),
+      () => this.#request('d1-notification-dismiss', { id: n.id, notification: n }),
+      () => this.#goneLocal.delete(n.id),
+      'failDismiss',
+    );
+    // the next item takes the dismissed one's place; with none left below, the heading takes focus
+    void this.updateComplete.then(() => {
+      if (i < this.#visible.length) void this.#focusItem(i);
+      else this.#heading?.focus();
+    });
+  }
+
+  /** Apply an optimistic change now, save it, and undo it with a visible message if refused. */
+  #change(
+    save: (svc: NotificationService) => Promise<void>,
+    request: () => Promise<unknown>,
+    undo: () => void,
+    failure: 'failRead' | 'failDismiss',
+  ): void {
+    this.message = '';
+    this.#dirty = true;
+    this.requestUpdate();
+    const svc = this.#service;
+    let pending: Promise<unknown>;
+    try {
+      pending = svc ? save(svc) : request();
+    } catch (err) {
+      pending = Promise.reject(err);
+    }
+    pending.catch(() => {
+      undo();
+      this.#dirty = true;
+      this.message = this.#l.t(failure);
+      // the outcome of the user's own action: the one case that may interrupt
+      this.announcer.announce(this.message, { assertive: true });
+    });
+  }
+
+  /** Fires a standalone request event; resolves unless the page refuses it. */
+  #request<K extends 'd1-notification-read' | 'd1-notification-dismiss'>(
+    type: K,
+    detail: Omit<
+      K extends 'd1-notification-read' ? NotificationReadDetail : NotificationDismissDetail,
+      'waitUntil'
+    >,
+  ): Promise<unknown> {
+    const waits: Promise<unknown>[] = [];
+    const full = { ...detail, waitUntil: (p: Promise<unknown>) => void waits.push(p) } as TrayRequestDetail;
+    const ok = this.dispatchEvent(
+      new CustomEvent(type, { detail: full, bubbles: true, composed: true, cancelable: true }),
+    );
+    return ok ? Promise.all(waits) : Promise.reject(new Error('refused'));
+  }
+
+  // ---- keyboard and focus ----------------------------------------------------------------------
+
+  #onListKey = (e: KeyboardEvent): void => {
+    const row = (e.target as Element).closest?.('.item') as HTMLElement | null;
+    if (!row || e.altKey || e.ctrlKey || e.metaKey) return;
+    const i = Number(row.dataset.index);
+    const last = this.#visible.length - 1;
+    const next = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: last, PageDown: i + 10, PageUp: i - 10 }[
+      e.key as 'Home'
+    ];
+    if (next === undefined) return;
+    e.preventDefault();
+    void this.#focusItem(Math.max(0, Math.min(last, next)));
+  };
+
+  #onListFocus = (e: FocusEvent): void => {
+    const row = (e.target as Element).closest?.('.item') as HTMLElement | null;
+    const i = row ? Number(row.dataset.index) : NaN;
+    if (!Number.isNaN(i) && i !== this.#active) {
+      this.#active = i;
+      this.requestUpdate();
+    }
+  };
+
+  /** Scrolls item `i` into the virtual window if needed, then focuses it. */
+  async #focusItem(i: number): Promise<void> {
+    if (this.#active !== i) {
+      this.#active = i;
+      this.requestUpdate();
+      await this.updateComplete;
+    }
+    let el = this.#itemEl(i);
+    if (!el) {
+      const rows = this.renderRoot.querySelector('.list') as VirtualizerHostElement | null;
+      rows?.[virtualizerRef]?.element(this.#rowOf[i] ?? 0)?.scrollIntoView({ block: 'nearest' });
+      // the virtualizer renders the new window a frame or two later
+      for (let f = 0; f < 30 && !el; f++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        el = this.#itemEl(i);
+      }
+    }
+    el?.focus();
+  }
+
+  #focusItemOrHeading(i: number): void {
+    if (this.#visible.length) void this.#focusItem(Math.min(i, this.#visible.length - 1));
+    else this.#heading?.focus();
+  }
+
+  /** If the focused control is about to disappear, remember to put focus back after the update. */
+  #noteFocusLoss(toHeading = false): void {
+    const a = this.shadowRoot?.activeElement;
+    if (!a) return;
+    if (toHeading)
+      void this.updateComplete.then(() => !this.shadowRoot!.activeElement && this.#heading?.focus());
+    else this.#lostFocus = true;
+  }
+
+  #refocusBellIfLost(): void {
+    const a = this.ownerDocument.activeElement;
+    if (!this.open && (!a || a === this.ownerDocument.body)) this.#bell?.focus();
+  }
+
+  #itemEl(i: number): HTMLElement | null {
+    return this.renderRoot.querySelector(`.item[data-index="${i}"]`);
+  }
+
+  get #heading(): HTMLElement | null {
+    return this.renderRoot.querySelector('#heading');
+  }
+
+  get #bell(): HTMLElement | null {
+    return this.renderRoot.querySelector('.bell');
+  }
+
+  // ---- data ------------------------------------------------------------------------------------
+
+  get #l() {
+    const l = this.l10n;
+    return { t: l.t.bind(l), lang: l.lang };
+  }
+
+  get #now(): number {
+    return this.now === undefined ? Date.now() : new Date(this.now).getTime();
+  }
+
+  /** The service in use: the platform's, unless the page gives `notifications` itself. */
+  get #service(): NotificationService | undefined {
+    return this.notifications === undefined ? this.services?.notifications : undefined;
+  }
+
+  get #source(): readonly Notification[] {
+    return this.notifications ?? (this.#service ? this.#serviceList : []);
+  }
+
+  #syncService(): void {
+    const svc = this.isConnected ? this.#service : undefined;
+    if (svc === this.#subscribed) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribed = svc;
+    this.#dirty = true;
+    if (!svc) return;
+    this.#serviceList = svc.list();
+    this.#unsubscribe = svc.subscribe((list, added) => {
+      this.#serviceList = list;
+      this.#queueNew(added);
+      this.#dirty = true;
+      this.requestUpdate();
+    });
+  }
+
+  #queueNew(added: readonly Notification[]): void {
+    this.#burst.push(added.filter((n) => !n.readAt));
+  }
+
+  #announce(items: Notification[]): void {
+    const { t, lang } = this.#l;
+    const errors = items.filter((n) => n.severity === 'error').length;
+    let text: string;
+    if (items.length === 1) {
+      const n = items[0]!;
+      text = t(errors ? 'newError' : 'newOne', {
+        title: pickText(n.title, lang),
+        source: n.source?.vendorName ?? '',
+      });
+    } else {
+      text = t('newMany', { count: items.length });
+      if (errors) text += `, ${t('newManyErrors', { count: errors })}`;
+    }
+    this.announcer.announce(text, { assertive: errors > 0 });
+  }
+
+  #dayLabel(day: string): string {
+    const today = helsinkiDay(this.#now);
+    const yesterday = helsinkiDay(this.#now - 86_400_000);
+    if (day === today) return this.#l.t('today');
+    if (day === yesterday) return this.#l.t('yesterday');
+    // noon keeps the date the same in every zone the formatter might think in
+    return this.l10n.day(`${day}T12:00:00Z`);
+  }
+
+  #deriveIfDirty(): void {
+    if (!this.#dirty) return;
+    this.#dirty = false;
+    const src = this.#source;
+    if (this.#readLocal.size || this.#goneLocal.size) {
+      // forget optimistic changes the source now reflects
+      const byId = new Map(src.map((n) => [n.id, n]));
+      for (const id of this.#readLocal.keys())
+        if (!byId.get(id) || byId.get(id)!.readAt) this.#readLocal.delete(id);
+      for (const id of this.#goneLocal) if (!byId.has(id)) this.#goneLocal.delete(id);
+    }
+    let unread = 0;
+    const list: Notification[] = [];
+    for (const n of src) {
+      if (this.#goneLocal.has(n.id)) continue;
+      const readAt = n.readAt ?? this.#readLocal.get(n.id);
+      if (!readAt) unread++;
+      list.push(readAt && !n.readAt ? { ...n, readAt } : n);
+    }
+    const { kept, report } = applyLimits(newestFirst(list), {
+      max: Math.max(1, this.max),
+      perSource: Math.max(1, this.perSourceLimit),
+    });
+    this.#visible = kept;
+    this.#report = report;
+    this.#unread = unread;
+    this.#rows = toRows(kept);
+    this.#rowOf = [];
+    this.#rows.forEach((r, ri) => r.kind === 'item' && (this.#rowOf[r.index] = ri));
+    if (this.#active >= kept.length) this.#active = Math.max(0, kept.length - 1);
+  }
+
+  #stopTick(): void {
+    clearInterval(this.#tick);
+    this.#tick = undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'd1-notification-tray': D1NotificationTray;
+  }
+}
