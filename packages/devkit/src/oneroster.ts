@@ -1,0 +1,788 @@
+/**
+ * OneRoster 1.2 rostering REST subset over the demo data: collections with `limit`/`offset`,
+ * `X-Total-Count` and `Link`, `filter`, `sort`/`orderBy`, `fields`; single objects; the per-user,
+ * per-school and per-class lookups; errors as `imsx_StatusInfo`. Validated against 1EdTech's
+ * OpenAPI in the tests.
+ * @module
+ */
+import type { ServerResponse } from 'node:http';
+import type {
+  ClassRecord,
+  CourseRecord,
+  DemoData,
+  EnrollmentRecord,
+  OrgRecord,
+  SessionRecord,
+  UserRecord,
+} from './data/model.js';
+import { HttpError, Router, sendJson, type Req } from './http.js';
+
+/** The base path of the rostering service. */
+export const ONEROSTER_PATH = '/ims/oneroster/rostering/v1p2';
+/** `limit` when none is given, and the most one page may hold. */
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 10_000;
+
+type Json = Record<string, unknown>;
+
+/** Who is asking: a plugin's backend sees no learner numbers, MPASSid ids or e-mail addresses. */
+export interface RosterViewer {
+  restricted: boolean;
+}
+
+/** imsx code minor values used here (from the OpenAPI's enumeration). */
+export type CodeMinor =
+  | 'invalid_filter_field'
+  | 'invalid_selection_field'
+  | 'invaliddata'
+  | 'unauthorisedrequest'
+  | 'forbidden'
+  | 'server_busy'
+  | 'unknownobject'
+  | 'internal_server_error';
+
+/** An error shaped as `imsx_StatusInfo`. */
+export class RosterError extends HttpError {
+  constructor(
+    status: number,
+    readonly codeMinor: CodeMinor,
+    message: string,
+    headers: Record<string, string> = {},
+  ) {
+    super(status, codeMinor, message, headers);
+  }
+}
+
+/** Send an `imsx_StatusInfo` error body. */
+export function sendRosterError(
+  res: ServerResponse,
+  status: number,
+  codeMinor: CodeMinor,
+  description: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(
+    res,
+    status,
+    {
+      imsx_codeMajor: 'failure',
+      imsx_severity: 'error',
+      imsx_description: description,
+      imsx_CodeMinor: {
+        imsx_codeMinorField: [
+          { imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor },
+        ],
+      },
+    },
+    headers,
+  );
+}
+
+/** Map any error from a roster route to its imsx code minor. */
+export function codeMinorFor(status: number): CodeMinor {
+  if (status === 401) return 'unauthorisedrequest';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'unknownobject';
+  if (status === 429) return 'server_busy';
+  if (status >= 500) return 'internal_server_error';
+  return 'invaliddata';
+}
+
+// ---- serialisation ------------------------------------------------------------------------
+
+/** Turns records into OneRoster JSON with absolute `href`s on the given origin. */
+export class RosterJson {
+  private readonly base: string;
+  constructor(
+    origin: string,
+    private readonly data: DemoData,
+  ) {
+    this.base = `${origin}${ONEROSTER_PATH}`;
+  }
+
+  ref(type: 'org' | 'academicSession' | 'course' | 'class' | 'user', id: string): Json {
+    const path = {
+      org: 'orgs',
+      academicSession: 'academicSessions',
+      course: 'courses',
+      class: 'classes',
+      user: 'users',
+    }[type];
+    return { href: `${this.base}/${path}/${id}`, sourcedId: id, type };
+  }
+
+  org(o: OrgRecord): Json {
+    const j: Json = {
+      sourcedId: o.id,
+      status: o.status,
+      dateLastModified: o.modified,
+      metadata: { names: o.names, ...(o.type === 'school' ? { teachingLanguages: [o.lang] } : {}) },
+      name: o.name,
+      type: o.type,
+      identifier: o.identifier,
+    };
+    if (o.parentId) j.parent = this.ref('org', o.parentId);
+    if (o.childIds.length) j.children = o.childIds.map((id) => this.ref('org', id));
+    return j;
+  }
+
+  session(s: SessionRecord): Json {
+    const j: Json = {
+      sourcedId: s.id,
+      status: s.status,
+      dateLastModified: s.modified,
+      metadata: { names: s.names },
+      title: s.title,
+      startDate: s.startDate,
+      endDate: s.endDate,
+      type: s.type,
+      schoolYear: s.schoolYear,
+    };
+    if (s.parentId) j.parent = this.ref('academicSession', s.parentId);
+    if (s.childIds.length) j.children = s.childIds.map((id) => this.ref('academicSession', id));
+    return j;
+  }
+
+  course(c: CourseRecord): Json {
+    return {
+      sourcedId: c.id,
+      status: c.status,
+      dateLastModified: c.modified,
+      title: c.title,
+      schoolYear: this.ref('academicSession', c.schoolYearId),
+      courseCode: c.code,
+      grades: c.grades,
+      subjects: c.subjects,
+      subjectCodes: c.subjectCodes,
+      org: this.ref('org', c.schoolId),
+    };
+  }
+
+  klass(c: ClassRecord): Json {
+    const j: Json = {
+      sourcedId: c.id,
+      status: c.status,
+      dateLastModified: c.modified,
+      title: c.title,
+      classCode: c.code,
+      classType: c.type,
+      grades: c.grades,
+      subjects: c.subjects,
+      subjectCodes: c.subjectCodes,
+      course: this.ref('course', c.courseId),
+      school: this.ref('org', c.schoolId),
+      terms: c.termIds.map((id) => this.ref('academicSession', id)),
+    };
+    if (c.location) j.location = c.location;
+    return j;
+  }
+
+  user(u: UserRecord, viewer: RosterViewer): Json {
+    const j: Json = {
+      sourcedId: u.id,
+      status: u.status,
+      dateLastModified: u.modified,
+      enabledUser: u.enabled ? 'true' : 'false',
+      givenName: u.givenName,
+      familyName: u.familyName,
+      roles: u.roles.map((r) => {
+        const role: Json = { roleType: r.roleType, role: r.role, org: this.ref('org', r.orgId) };
+        if (r.beginDate) role.beginDate = r.beginDate;
+        if (r.endDate) role.endDate = r.endDate;
+        return role;
+      }),
+      primaryOrg: this.ref('org', u.primaryOrgId),
+      grades: u.grades,
+      agents: u.agentIds.map((id) => this.ref('user', id)),
+    };
+    if (u.preferredFirstName) j.preferredFirstName = u.preferredFirstName;
+    if (u.nonDisclosure) j.metadata = { turvakielto: true };
+    if (!viewer.restricted) {
+      j.userIds = [
+        { type: 'oppijanumero', identifier: u.learnerNumber },
+        { type: 'mpassid', identifier: u.mpassUid },
+      ];
+      if (u.email) j.email = u.email;
+    }
+    return j;
+  }
+
+  enrollment(e: EnrollmentRecord): Json {
+    const j: Json = {
+      sourcedId: e.id,
+      status: e.status,
+      dateLastModified: e.modified,
+      user: this.ref('user', e.userId),
+      class: this.ref('class', e.classId),
+      school: this.ref('org', e.schoolId),
+      role: e.role,
+      primary: e.primary ? 'true' : 'false',
+    };
+    if (e.beginDate) j.beginDate = e.beginDate;
+    if (e.endDate) j.endDate = e.endDate;
+    return j;
+  }
+}
+
+// ---- fields per entity (for filter, sort and fields validation) ---------------------------
+
+const COMMON = ['sourcedId', 'status', 'dateLastModified', 'metadata'];
+const FIELDS = {
+  org: [...COMMON, 'name', 'type', 'identifier', 'parent', 'children'],
+  academicSession: [...COMMON, 'title', 'startDate', 'endDate', 'type', 'schoolYear', 'parent', 'children'],
+  course: [...COMMON, 'title', 'schoolYear', 'courseCode', 'grades', 'subjects', 'subjectCodes', 'org'],
+  class: [
+    ...COMMON,
+    'title',
+    'classCode',
+    'classType',
+    'location',
+    'grades',
+    'subjects',
+    'subjectCodes',
+    'course',
+    'school',
+    'terms',
+  ],
+  user: [
+    ...COMMON,
+    'enabledUser',
+    'givenName',
+    'familyName',
+    'preferredFirstName',
+    'roles',
+    'primaryOrg',
+    'grades',
+    'agents',
+    'userIds',
+    'email',
+  ],
+  enrollment: [...COMMON, 'user', 'class', 'school', 'role', 'primary', 'beginDate', 'endDate'],
+} as const;
+type Entity = keyof typeof FIELDS;
+
+// ---- query: filter, sort, paging ----------------------------------------------------------
+
+type Op = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~';
+interface Predicate {
+  path: string[];
+  op: Op;
+  value: string;
+}
+
+const collator = new Intl.Collator('fi', { numeric: true });
+
+/** Parse a OneRoster filter: `field op 'value'` joined by ` AND ` / ` OR ` (AND binds tighter). */
+export function parseFilter(filter: string, entity: Entity): Predicate[][] {
+  const clauses: Predicate[][] = [[]];
+  const re = /\s*([A-Za-z][\w.]*)\s*(!=|>=|<=|=|>|<|~)\s*'([^']*)'\s*(?:(AND|OR)\b|$)/y;
+  let pos = 0;
+  while (pos < filter.length) {
+    re.lastIndex = pos;
+    const m = re.exec(filter);
+    if (!m) {
+      throw new RosterError(
+        400,
+        'invalid_filter_field',
+        `cannot read the filter at "${filter.slice(pos, pos + 40)}": use field op 'value' (ops = != > >= < <= ~), joined by AND or OR`,
+      );
+    }
+    const [, field, op, value, join] = m as unknown as [string, string, Op, string, string | undefined];
+    const path = field.split('.');
+    if (!(FIELDS[entity] as readonly string[]).includes(path[0]!)) {
+      throw new RosterError(
+        400,
+        'invalid_filter_field',
+        `unknown filter field "${field}"; known: ${FIELDS[entity].join(', ')}`,
+      );
+    }
+    if (isDateField(path) && Number.isNaN(Date.parse(value))) {
+      throw new RosterError(
+        400,
+        'invalid_filter_field',
+        `${field} needs a date or date-time value, got '${value}'`,
+      );
+    }
+    clauses[clauses.length - 1]!.push({ path, op, value });
+    pos = re.lastIndex;
+    if (join === 'OR') clauses.push([]);
+    else if (!join && pos < filter.length)
+      throw new RosterError(400, 'invalid_filter_field', 'expected AND or OR between filter terms');
+    if (join && pos >= filter.length)
+      throw new RosterError(400, 'invalid_filter_field', `the filter ends with ${join}`);
+  }
+  if (!clauses[0]!.length) throw new RosterError(400, 'invalid_filter_field', 'the filter is empty');
+  return clauses;
+}
+
+function isDateField(path: string[]): boolean {
+  const last = path[path.length - 1]!;
+  return last === 'dateLastModified' || last === 'startDate' || last === 'endDate' || last === 'beginDate';
+}
+
+// values at a dotted path; arrays fan out (`roles.role`, `terms.sourcedId`)
+function valuesAt(o: unknown, path: string[]): string[] {
+  let current: unknown[] = [o];
+  for (const key of path) {
+    const next: unknown[] = [];
+    for (const c of current) {
+      const v = c && typeof c === 'object' ? (c as Json)[key] : undefined;
+      if (Array.isArray(v)) next.push(...v);
+      else if (v !== undefined) next.push(v);
+    }
+    current = next;
+  }
+  return current
+    .filter((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    .map(String);
+}
+
+function test(p: Predicate, o: Json): boolean {
+  const values = valuesAt(o, p.path);
+  if (p.op === '!=') return !values.includes(p.value);
+  return values.some((v) => compare(v, p));
+}
+
+function compare(v: string, p: Predicate): boolean {
+  if (p.op === '~') return v.toLowerCase().includes(p.value.toLowerCase());
+  if (p.op === '=') return v === p.value;
+  const c = isDateField(p.path) ? Date.parse(v) - Date.parse(p.value) : collator.compare(v, p.value);
+  if (p.op === '>') return c > 0;
+  if (p.op === '>=') return c >= 0;
+  if (p.op === '<') return c < 0;
+  return c <= 0;
+}
+
+interface Query {
+  limit: number;
+  offset: number;
+  filter?: Predicate[][];
+  sort?: string[];
+  desc: boolean;
+  fields?: string[];
+}
+
+function readQuery(url: URL, entity: Entity): Query {
+  const q = url.searchParams;
+  const int = (name: string, dflt: number, min: number, max: number): number => {
+    const raw = q.get(name);
+    if (raw === null) return dflt;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      throw new RosterError(
+        400,
+        'invaliddata',
+        `${name} must be a whole number from ${min} to ${max}, got "${raw}"`,
+      );
+    }
+    return Number(raw);
+  };
+  const query: Query = {
+    limit: int('limit', DEFAULT_LIMIT, 1, MAX_LIMIT),
+    offset: int('offset', 0, 0, Number.MAX_SAFE_INTEGER),
+    desc: false,
+  };
+  const filter = q.get('filter');
+  if (filter !== null) query.filter = parseFilter(filter, entity);
+  const sort = q.get('sort');
+  if (sort !== null) {
+    const path = sort.split('.');
+    if (!(FIELDS[entity] as readonly string[]).includes(path[0]!)) {
+      throw new RosterError(
+        400,
+        'invalid_selection_field',
+        `cannot sort by "${sort}"; known fields: ${FIELDS[entity].join(', ')}`,
+      );
+    }
+    query.sort = path;
+  }
+  const orderBy = q.get('orderBy');
+  if (orderBy !== null) {
+    if (orderBy !== 'asc' && orderBy !== 'desc')
+      throw new RosterError(400, 'invaliddata', `orderBy must be asc or desc, got "${orderBy}"`);
+    query.desc = orderBy === 'desc';
+  }
+  const fields = q.get('fields');
+  if (fields !== null) {
+    const list = fields.split(',').map((f) => f.trim());
+    const unknown = list.filter((f) => !(FIELDS[entity] as readonly string[]).includes(f));
+    if (unknown.length || !list.length) {
+      throw new RosterError(
+        400,
+        'invalid_selection_field',
+        `unknown fields: ${unknown.join(', ') || '(none given)'}; known: ${FIELDS[entity].join(', ')}`,
+      );
+    }
+    query.fields = list;
+  }
+  return query;
+}
+
+function project(o: Json, fields?: string[]): Json {
+  if (!fields) return o;
+  const out: Json = {};
+  for (const f of fields) if (o[f] !== undefined) out[f] = o[f];
+  return out;
+}
+
+// ---- routes -------------------------------------------------------------------------------
+
+/** The collection key and single-object key of each entity, as the OpenAPI names them. */
+const KEYS: Record<Entity, [string, string]> = {
+  org: ['orgs', 'org'],
+  academicSession: ['academicSessions', 'academicSession'],
+  course: ['courses', 'course'],
+  class: ['classes', 'class'],
+  user: ['users', 'user'],
+  enrollment: ['enrollments', 'enrollment'],
+};
+
+/** Context a roster request runs in. */
+export interface RosterRequest extends Req {
+  viewer: RosterViewer;
+  json: RosterJson;
+}
+
+/** Build the rostering routes (paths relative to {@link ONEROSTER_PATH}). */
+export function rosterRoutes(data: DemoData, today: () => string): Router {
+  const r = new Router();
+  const d = data;
+  const schools = () => d.orgs.filter((o) => o.type === 'school');
+  const terms = () => d.sessions.filter((s) => s.type === 'term');
+  const isTeacherRole = (role: string) => role === 'teacher' || role === 'ext:substituteTeacher';
+  const teachers = () => d.users.filter((u) => u.roles.some((x) => isTeacherRole(x.role)));
+  const students = () => d.users.filter((u) => u.roles.some((x) => x.role === 'student'));
+
+  const find = <T>(map: Map<string, T>, id: string, what: string, ok: (t: T) => boolean = () => true): T => {
+    const t = map.get(id);
+    if (!t || !ok(t)) throw new RosterError(404, 'unknownobject', `no ${what} with sourcedId "${id}"`);
+    return t;
+  };
+  const school = (id: string) => find(d.byId.orgs, id, 'school', (o) => o.type === 'school');
+  const user = (id: string) => find(d.byId.users, id, 'user');
+  const klass = (id: string) => find(d.byId.classes, id, 'class');
+
+  const list =
+    <T>(entity: Entity, items: () => T[], ser: (j: RosterJson, t: T, v: RosterViewer) => Json) =>
+    (req: Req) =>
+      sendCollection(req as RosterRequest, entity, items(), (t) =>
+        ser((req as RosterRequest).json, t, (req as RosterRequest).viewer),
+      );
+  const one =
+    <T>(entity: Entity, get: (id: string) => T, ser: (j: RosterJson, t: T, v: RosterViewer) => Json) =>
+    (req: Req) => {
+      const rr = req as RosterRequest;
+      const obj = ser(rr.json, get(req.params.id!), rr.viewer);
+      const fields = req.url.searchParams.has('fields') ? readQuery(req.url, entity).fields : undefined;
+      sendJson(req.res, 200, { [KEYS[entity][1]]: project(obj, fields) });
+    };
+
+  const org = (j: RosterJson, o: OrgRecord) => j.org(o);
+  const ses = (j: RosterJson, s: SessionRecord) => j.session(s);
+  const crs = (j: RosterJson, c: CourseRecord) => j.course(c);
+  const cls = (j: RosterJson, c: ClassRecord) => j.klass(c);
+  const usr = (j: RosterJson, u: UserRecord, v: RosterViewer) => j.user(u, v);
+  const enr = (j: RosterJson, e: EnrollmentRecord) => j.enrollment(e);
+
+  // a user's classes through enrollments that have not ended (endDate is exclusive)
+  const classesOf = (userId: string, roles?: (role: string) => boolean) => {
+    const t = today();
+    const seen = new Set<string>();
+    const out: ClassRecord[] = [];
+    for (const e of d.enrollmentsByUser.get(userId) ?? []) {
+      if (roles && !roles(e.role)) continue;
+      if (e.endDate && e.endDate <= t) continue;
+      if (seen.has(e.classId)) continue;
+      seen.add(e.classId);
+      const c = d.byId.classes.get(e.classId);
+      if (c) out.push(c);
+    }
+    return out;
+  };
+  const membersOf = (classId: string, role: 'student' | 'teacher') => {
+    const out: UserRecord[] = [];
+    for (const e of d.enrollmentsByClass.get(classId) ?? []) {
+      if (e.role !== role) continue;
+      const u = d.byId.users.get(e.userId);
+      if (u) out.push(u);
+    }
+    return out;
+  };
+
+  r.add(
+    'GET',
+    '/orgs',
+    list('org', () => d.orgs, org),
+  );
+  r.add(
+    'GET',
+    '/orgs/:id',
+    one('org', (id) => find(d.byId.orgs, id, 'org'), org),
+  );
+  r.add('GET', '/schools', list('org', schools, org));
+  r.add('GET', '/schools/:id', one('org', school, org));
+  r.add(
+    'GET',
+    '/academicSessions',
+    list('academicSession', () => d.sessions, ses),
+  );
+  r.add(
+    'GET',
+    '/academicSessions/:id',
+    one('academicSession', (id) => find(d.byId.sessions, id, 'academic session'), ses),
+  );
+  r.add('GET', '/terms', list('academicSession', terms, ses));
+  r.add(
+    'GET',
+    '/terms/:id',
+    one('academicSession', (id) => find(d.byId.sessions, id, 'term', (s) => s.type === 'term'), ses),
+  );
+  r.add(
+    'GET',
+    '/courses',
+    list('course', () => d.courses, crs),
+  );
+  r.add(
+    'GET',
+    '/courses/:id',
+    one('course', (id) => find(d.byId.courses, id, 'course'), crs),
+  );
+  r.add(
+    'GET',
+    '/classes',
+    list('class', () => d.classes, cls),
+  );
+  r.add('GET', '/classes/:id', one('class', klass, cls));
+  r.add(
+    'GET',
+    '/users',
+    list('user', () => d.users, usr),
+  );
+  r.add('GET', '/users/:id', one('user', user, usr));
+  r.add('GET', '/students', list('user', students, usr));
+  r.add(
+    'GET',
+    '/students/:id',
+    one(
+      'user',
+      (id) => find(d.byId.users, id, 'student', (u) => u.roles.some((x) => x.role === 'student')),
+      usr,
+    ),
+  );
+  r.add('GET', '/teachers', list('user', teachers, usr));
+  r.add(
+    'GET',
+    '/teachers/:id',
+    one(
+      'user',
+      (id) => find(d.byId.users, id, 'teacher', (u) => u.roles.some((x) => isTeacherRole(x.role))),
+      usr,
+    ),
+  );
+  r.add(
+    'GET',
+    '/enrollments',
+    list('enrollment', () => d.enrollments, enr),
+  );
+  r.add(
+    'GET',
+    '/enrollments/:id',
+    one('enrollment', (id) => find(d.byId.enrollments, id, 'enrollment'), enr),
+  );
+
+  const sub =
+    <T>(entity: Entity, items: (req: Req) => T[], ser: (j: RosterJson, t: T, v: RosterViewer) => Json) =>
+    (req: Req) =>
+      sendCollection(req as RosterRequest, entity, items(req), (t) =>
+        ser((req as RosterRequest).json, t, (req as RosterRequest).viewer),
+      );
+
+  r.add(
+    'GET',
+    '/users/:id/classes',
+    sub('class', (req) => (user(req.params.id!), classesOf(req.params.id!)), cls),
+  );
+  r.add(
+    'GET',
+    '/students/:id/classes',
+    sub(
+      'class',
+      (req) => (user(req.params.id!), classesOf(req.params.id!, (role) => role === 'student')),
+      cls,
+    ),
+  );
+  r.add(
+    'GET',
+    '/teachers/:id/classes',
+    sub(
+      'class',
+      (req) => (user(req.params.id!), classesOf(req.params.id!, (role) => role === 'teacher')),
+      cls,
+    ),
+  );
+  r.add(
+    'GET',
+    '/schools/:id/classes',
+    sub(
+      'class',
+      (req) => (school(req.params.id!), d.classes.filter((c) => c.schoolId === req.params.id)),
+      cls,
+    ),
+  );
+  r.add(
+    'GET',
+    '/schools/:id/courses',
+    sub(
+      'course',
+      (req) => (school(req.params.id!), d.courses.filter((c) => c.schoolId === req.params.id)),
+      crs,
+    ),
+  );
+  r.add(
+    'GET',
+    '/schools/:id/terms',
+    sub('academicSession', (req) => (school(req.params.id!), terms()), ses),
+  );
+  r.add(
+    'GET',
+    '/schools/:id/students',
+    sub(
+      'user',
+      (req) => (
+        school(req.params.id!),
+        d.users.filter((u) => u.roles.some((x) => x.role === 'student' && x.orgId === req.params.id))
+      ),
+      usr,
+    ),
+  );
+  r.add(
+    'GET',
+    '/schools/:id/teachers',
+    sub(
+      'user',
+      (req) => (
+        school(req.params.id!),
+        d.users.filter((u) => u.roles.some((x) => isTeacherRole(x.role) && x.orgId === req.params.id))
+      ),
+      usr,
+    ),
+  );
+  r.add(
+    'GET',
+    '/schools/:id/enrollments',
+    sub(
+      'enrollment',
+      (req) => (school(req.params.id!), d.enrollments.filter((e) => e.schoolId === req.params.id)),
+      enr,
+    ),
+  );
+  const classInSchool = (req: Req) => {
+    school(req.params.id!);
+    const c = klass(req.params.classId!);
+    if (c.schoolId !== req.params.id)
+      throw new RosterError(404, 'unknownobject', `class "${c.id}" is not in school "${req.params.id}"`);
+    return c;
+  };
+  r.add(
+    'GET',
+    '/schools/:id/classes/:classId/enrollments',
+    sub('enrollment', (req) => d.enrollmentsByClass.get(classInSchool(req).id) ?? [], enr),
+  );
+  r.add(
+    'GET',
+    '/schools/:id/classes/:classId/students',
+    sub('user', (req) => membersOf(classInSchool(req).id, 'student'), usr),
+  );
+  r.add(
+    'GET',
+    '/schools/:id/classes/:classId/teachers',
+    sub('user', (req) => membersOf(classInSchool(req).id, 'teacher'), usr),
+  );
+  r.add(
+    'GET',
+    '/classes/:id/students',
+    sub('user', (req) => membersOf(klass(req.params.id!).id, 'student'), usr),
+  );
+  r.add(
+    'GET',
+    '/classes/:id/teachers',
+    sub('user', (req) => membersOf(klass(req.params.id!).id, 'teacher'), usr),
+  );
+  r.add(
+    'GET',
+    '/terms/:id/classes',
+    sub(
+      'class',
+      (req) => (
+        find(d.byId.sessions, req.params.id!, 'term', (s) => s.type === 'term'),
+        d.classes.filter((c) => c.termIds.includes(req.params.id!))
+      ),
+      cls,
+    ),
+  );
+  r.add(
+    'GET',
+    '/courses/:id/classes',
+    sub(
+      'class',
+      (req) => (
+        find(d.byId.courses, req.params.id!, 'course'),
+        d.classes.filter((c) => c.courseId === req.params.id)
+      ),
+      cls,
+    ),
+  );
+  return r;
+}
+
+function sendCollection<T>(req: RosterRequest, entity: Entity, items: T[], ser: (t: T) => Json): void {
+  const q = readQuery(req.url, entity);
+  let page: Json[];
+  let total: number;
+  if (q.filter || q.sort) {
+    let all = items.map(ser);
+    if (q.filter) {
+      const clauses = q.filter;
+      all = all.filter((o) => clauses.some((and) => and.every((p) => test(p, o))));
+    }
+    if (q.sort) {
+      const path = q.sort;
+      const date = isDateField(path);
+      const key = (o: Json) => valuesAt(o, path)[0] ?? '';
+      all.sort((a, b) => {
+        const c = date ? Date.parse(key(a)) - Date.parse(key(b)) : collator.compare(key(a), key(b));
+        return q.desc ? -c : c;
+      });
+    } else if (q.desc) all.reverse();
+    total = all.length;
+    page = all.slice(q.offset, q.offset + q.limit);
+  } else {
+    total = items.length;
+    const slice = q.desc ? [...items].reverse() : items;
+    page = slice.slice(q.offset, q.offset + q.limit).map(ser);
+  }
+  sendJson(
+    req.res,
+    200,
+    { [KEYS[entity][0]]: page.map((o) => project(o, q.fields)) },
+    {
+      'x-total-count': String(total),
+      ...linkHeader(req.url, q, total),
+    },
+  );
+}
+
+function linkHeader(url: URL, q: Query, total: number): Record<string, string> {
+  const at = (offset: number) => {
+    const u = new URL(url);
+    u.searchParams.set('limit', String(q.limit));
+    u.searchParams.set('offset', String(offset));
+    u.searchParams.delete('access_token');
+    return u.href;
+  };
+  const links: string[] = [];
+  const last = Math.max(0, Math.floor((total - 1) / q.limit) * q.limit);
+  if (q.offset + q.limit < total) links.push(`<${at(q.offset + q.limit)}>; rel="next"`);
+  if (q.offset > 0) links.push(`<${at(Math.max(0, q.offset - q.limit))}>; rel="prev"`);
+  links.push(`<${at(0)}>; rel="first"`, `<${at(last)}>; rel="last"`);
+  return { link: links.join(', ') };
+}
