@@ -9,9 +9,17 @@ export interface TokenSource {
   getAccessToken(options?: { forceRefresh?: boolean }): Promise<string | null>;
 }
 
+/**
+ * The platform's base URL from an `api` setting: `http://localhost:4000`, or the same with `/api`
+ * as the devkit's `/api/config` gives it (the OneRoster paths sit beside `/api`, not under it).
+ */
+export function apiRoot(api: string): string {
+  return api.replace(/\/+$/, '').replace(/\/api$/, '');
+}
+
 /** Options of {@link ApiClient}. */
 export interface ApiClientOptions {
-  /** Base URL of the platform API, e.g. `http://localhost:4000`. */
+  /** Base URL of the platform, e.g. `http://localhost:4000` (see {@link apiRoot}). */
   api: string;
   auth: TokenSource;
   fetch?: FetchLike;
@@ -34,7 +42,7 @@ export class ApiClient {
   readonly #fetch: FetchLike;
 
   constructor(options: ApiClientOptions) {
-    this.api = options.api.replace(/\/+$/, '');
+    this.api = apiRoot(options.api);
     this.auth = options.auth;
     this.#fetch = options.fetch ?? ((i, init) => fetch(i, init));
   }

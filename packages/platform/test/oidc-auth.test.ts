@@ -129,7 +129,9 @@ describe('OidcAuthService', () => {
 
   it('renews on its own shortly before expiry, once, however many callers', async () => {
     history.replaceState(null, '', `${location.pathname}?code=abc&state=st1`);
-    const { auth, client } = setup({ renewBeforeSeconds: 299.8 });
+    // a 2 s token: renewed at half its life (the 60 s margin would be at once, and again, and again)
+    const { auth, client } = setup();
+    client.callback = () => tokensFor(teacherClaims, 2);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     client.refresh = async () => {
@@ -138,7 +140,9 @@ describe('OidcAuthService', () => {
     };
     await auth.start();
     const before = await auth.getAccessToken();
+    const t0 = performance.now();
     await waitFor(() => client.refreshes.length === 1, 'the automatic renewal');
+    expect(performance.now() - t0).to.be.at.least(900);
     const concurrent = [auth.getAccessToken({ forceRefresh: true }), auth.renew()];
     release();
     await Promise.all(concurrent);

@@ -10,7 +10,7 @@
  */
 import { OidcClient, User, WebStorageStateStore, type UserProfile } from 'oidc-client-ts';
 import type { AuthService, ContextStore, PlatformContext } from '@digione/context';
-import type { FetchLike } from '../http.js';
+import { apiRoot, type FetchLike } from '../http.js';
 import { authErrorOf, contextFromClaims, type MeResponse, type SignedInContext } from './claims.js';
 
 /** The platform API's resource indicator (RFC 8707). */
@@ -222,7 +222,7 @@ export class OidcAuthService implements AuthService {
     if (this.#options.api) {
       try {
         const f = this.#options.fetch ?? ((i, init) => fetch(i, init));
-        const res = await f(`${this.#options.api.replace(/\/+$/, '')}/api/me`, {
+        const res = await f(`${apiRoot(this.#options.api)}/api/me`, {
           headers: { Authorization: `Bearer ${user.access_token}` },
         });
         if (res.ok) me = (await res.json()) as MeResponse;
@@ -262,7 +262,8 @@ export class OidcAuthService implements AuthService {
     if (left !== undefined) {
       const before = this.#options.renewBeforeSeconds ?? 60;
       this.#timers = [
-        setTimeout(() => void this.renew(), Math.max(0, left - before) * 1000),
+        // never sooner than half the lifetime: a provider with short tokens must not be hammered
+        setTimeout(() => void this.renew(), Math.max(left - before, left / 2, 0) * 1000),
         // timers sleep with the tab: check again when it fires, the renewal may have won
         setTimeout(() => this.#load()?.expired && void this.renew(), left * 1000 + 1000),
       ];
