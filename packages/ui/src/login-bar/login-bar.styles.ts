@@ -48,8 +48,19 @@ export const loginBarStyles = css`
     font-weight: var(--d1-font-weight-bold, 600);
   }
 
+  /* Text the bar draws sits on its own surface: a vendor page may not paint the theme's canvas
+     (dark tokens follow prefers-color-scheme even on a white page), so contrast never depends on it. */
+  .note,
+  .busy,
+  .error {
+    border-radius: var(--d1-radius-m, 0.5rem);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+
   .note {
     margin: 0;
+    padding: var(--d1-space-xs, 0.25rem) var(--d1-space-s, 0.5rem);
     max-inline-size: 32rem;
     color: var(--_muted);
     font-size: var(--d1-font-size-s, 0.875rem);
@@ -61,6 +72,8 @@ export const loginBarStyles = css`
     align-items: center;
     gap: var(--_gap);
     max-inline-size: 40rem;
+    padding: var(--d1-space-xs, 0.25rem);
+    border: 1px solid var(--_border);
   }
   .error p {
     margin: 0;
@@ -73,6 +86,7 @@ export const loginBarStyles = css`
     align-items: center;
     gap: var(--_gap);
     min-block-size: var(--_control);
+    padding-inline: var(--d1-space-m, 0.75rem);
     color: var(--_muted);
   }
   .spinner {

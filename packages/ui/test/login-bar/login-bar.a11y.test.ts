@@ -61,12 +61,16 @@ const states: State[] = [
   ...errorCodes.map((code) => ({ name: `error ${code}`, props: { error: { code } } })),
 ];
 
+/**
+ * The wrapper does NOT paint the theme's canvas: a vendor page may not either, and the bar must
+ * keep its contrast on a plain white page in the dark theme too.
+ */
 async function render(theme: string, lang: string, state: State): Promise<D1LoginBar> {
   const wrap = await fixture<HTMLDivElement>(
     html`<div
       data-d1-theme=${theme}
       lang=${lang}
-      style="padding: 1rem 1rem 24rem; display: flex; justify-content: flex-end; background: var(--d1-color-canvas)"
+      style="padding: 1rem 1rem 24rem; display: flex; justify-content: flex-end"
     >
       <d1-login-bar></d1-login-bar>
     </div>`,
