@@ -100,7 +100,7 @@ export class D1LoginBar extends LitElement {
    * Standalone: where sign-in stands. When not set: `error` if `error` is set, else `signed-in`
    * with a `user`, else `signed-out`.
    */
-  @property({ reflect: true }) status: AuthStatus | undefined;
+  @property() status: AuthStatus | undefined;
 
   /** Standalone: the sign-in problem to explain (`rejected`, `expired`, `missing-role`, ...). */
   @property({ attribute: false }) error: AuthError | null = null;
@@ -152,7 +152,8 @@ export class D1LoginBar extends LitElement {
       case 'error':
         return this.#renderError(view.error ?? { code: 'unknown' });
       default:
-        return this.#renderSignedOut();
+        // signed out with a reason (a session that expired): say why, with the way back in
+        return view.error ? this.#renderError(view.error) : this.#renderSignedOut();
     }
   }
 

@@ -59,6 +59,14 @@ describe('<d1-login-bar> inside a platform', () => {
     expect($(el, '.sign-in')!.textContent?.trim()).to.equal('Kirjaudu sisään');
   });
 
+  it('a session that expired (signed out with a reason) says so and offers to sign in again', async () => {
+    const { p, el } = await platform();
+    p.store.update({ auth: { status: 'signed-out', error: { code: 'expired' } } });
+    await el.updateComplete;
+    expect($(el, '[role="alert"]')!.textContent).to.contain('kirjattiin ulos');
+    expect($(el, '.sign-in')!.textContent?.trim()).to.equal('Kirjaudu uudelleen');
+  });
+
   it('sign in calls AuthService.signIn and still fires d1-sign-in', async () => {
     const { p, el } = await platform();
     p.store.update({ auth: { status: 'signed-out' } });
