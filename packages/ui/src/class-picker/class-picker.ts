@@ -40,6 +40,7 @@ import {
   type RowSet,
   type Section,
 } from './model.js';
+import { withFrameResizeObserver } from './frame-resize-observer.js';
 import { readMemory, rememberChoice, type PickerMemory } from './storage.js';
 
 /** Detail of `d1-group-change`. */
@@ -217,6 +218,11 @@ export class D1ClassPicker extends LitElement {
     this.#resolvePupils();
     this.#maybeLoad();
     this.#prepare(changed);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    // a virtualizer is created inside this render when the list opens: see frame-resize-observer.ts
+    withFrameResizeObserver(() => super.update(changed));
   }
 
   protected override render(): TemplateResult {

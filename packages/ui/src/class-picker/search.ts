@@ -35,7 +35,6 @@ export function fold(text: string): string {
 
 /** The query's tokens: folded, split on white space, without control characters. */
 export function tokenize(query: string): string[] {
-  // eslint-disable-next-line no-control-regex
   return fold(query.replace(/[\u0000-\u001f]/g, ' '))
     .split(' ')
     .filter((t) => t.length > 0);
