@@ -37,25 +37,19 @@ export {
   type RovingFocusOptions,
 } from './focus.js';
 export { PopoverController, type PopoverOptions, type PopoverPlacement } from './popover.js';
-export {
-  ensureThemeStyles,
-  themeCss,
-  ThemeController,
-  themeNameFor,
-  applyTheme,
-} from '../themes/theme-css.js';
+export { ensureThemeStyles, themeCss, ThemeController } from '../themes/theme-css.js';
 export {
   applyBrand,
+  applyTheme,
+  themeNameFor,
   brandToCss,
   brandProperties,
-  checkBrand,
   BrandError,
   type Brand,
   type BrandToken,
 } from '../themes/brand.js';
 export {
   COLOR_TOKENS,
-  CONTRAST_PAIRS,
   commonTokens,
   themeTokens,
   lightTokens,
@@ -66,4 +60,5 @@ export {
   type ThemeName,
   type ThemeTokens,
 } from '../themes/tokens.js';
-export { contrastRatio, parseColor, luminance } from '../themes/color.js';
+// design-time: contrast arithmetic and the brand check (tree-shaken out of element bundles)
+export { contrastRatio, parseColor, luminance, CONTRAST_PAIRS, checkBrand } from '../themes/contrast.js';

@@ -6,16 +6,8 @@
  * `light`/`dark` region below it. The high-contrast theme and forced colours ignore brands.
  * @module
  */
-import { contrastRatio } from './color.js';
-import {
-  BRAND_COMMON_TOKENS,
-  COLOR_TOKENS,
-  CONTRAST_PAIRS,
-  darkTokens,
-  lightTokens,
-  type ColorToken,
-  type ThemeTokens,
-} from './tokens.js';
+import type { Theme } from '@digione/context';
+import { BRAND_COMMON_TOKENS, COLOR_TOKENS, type ColorToken, type ThemeName } from './tokens.js';
 
 /** A token a brand may set: any colour, plus `font-family`, `radius-s`, `radius-m`. */
 export type BrandToken = ColorToken | (typeof BRAND_COMMON_TOKENS)[number];
@@ -114,31 +106,27 @@ export function applyBrand(
 }
 
 /**
- * Every problem with a brand: unknown tokens, unsafe values, and each colour pair that falls
- * below WCAG AA in the light or dark theme once the brand is applied. Empty means usable.
+ * The `data-d1-theme` value for a platform {@link Theme}: `null` means "follow the system"
+ * (no attribute, so the media queries decide).
  */
-export function checkBrand(brand: Brand): string[] {
-  try {
-    brandProperties(brand);
-  } catch (e) {
-    return (e as BrandError).problems ?? [String(e)];
-  }
-  const problems: string[] = [];
-  const themes: Array<[string, ThemeTokens, Record<string, string | undefined>]> = [
-    ['light', lightTokens, brand.tokens],
-    ['dark', darkTokens, brand.dark ?? {}],
-  ];
-  for (const [theme, base, overrides] of themes) {
-    const merged: Record<string, string> = { ...base };
-    for (const [k, v] of Object.entries(overrides)) if (v !== undefined) merged[k.replace(/^--d1-/, '')] = v;
-    for (const { fg, bg, min } of CONTRAST_PAIRS) {
-      const ratio = contrastRatio(merged[fg]!, merged[bg]!);
-      if (!(ratio >= min)) {
-        problems.push(`${theme}: ${fg} on ${bg} is ${ratio.toFixed(2)}:1, needs ${min}:1`);
-      }
-    }
-  }
-  return problems;
+export function themeNameFor(theme: Theme): ThemeName | null {
+  if (theme.contrast === 'more') return 'contrast';
+  if (theme.colorScheme === 'light' || theme.colorScheme === 'dark') return theme.colorScheme;
+  return null;
+}
+
+/**
+ * Apply a platform {@link Theme} to an element (a `<d1-platform>` or the shell's root):
+ * `data-d1-theme`, the brand tokens, and the font scale.
+ */
+export function applyTheme(el: HTMLElement, theme: Theme): void {
+  const name = themeNameFor(theme);
+  if (name) el.setAttribute('data-d1-theme', name);
+  else el.removeAttribute('data-d1-theme');
+  if (theme.brand) applyBrand({ id: theme.brand.municipalityId, tokens: theme.brand.tokens }, el);
+  if (theme.fontScale && theme.fontScale !== 1)
+    el.style.setProperty('font-size', `${theme.fontScale * 100}%`);
+  else el.style.removeProperty('font-size');
 }
 
 /** Brand values go into CSS text: allow plain colours, lengths and font lists, nothing that can break out. */

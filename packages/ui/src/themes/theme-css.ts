@@ -7,9 +7,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Theme } from '@digione/context';
-import { applyBrand } from './brand.js';
-import { commonTokens, COLOR_TOKENS, themeTokens, type ThemeName, type ThemeTokens } from './tokens.js';
+import { commonTokens, COLOR_TOKENS, themeTokens, type ThemeTokens } from './tokens.js';
 
 /** Colour values under `forced-colors: active`: CSS system colours only. */
 const forcedTokens: Partial<ThemeTokens> = {
@@ -118,28 +116,4 @@ export class ThemeController implements ReactiveController {
     const root = this.host.getRootNode();
     if (root instanceof ShadowRoot) ensureThemeStyles(root);
   }
-}
-
-/**
- * The `data-d1-theme` value for a platform {@link Theme}: `null` means "follow the system"
- * (no attribute, so the media queries decide).
- */
-export function themeNameFor(theme: Theme): ThemeName | null {
-  if (theme.contrast === 'more') return 'contrast';
-  if (theme.colorScheme === 'light' || theme.colorScheme === 'dark') return theme.colorScheme;
-  return null;
-}
-
-/**
- * Apply a platform {@link Theme} to an element (a `<d1-platform>` or the shell's root):
- * `data-d1-theme`, the brand tokens, and the font scale.
- */
-export function applyTheme(el: HTMLElement, theme: Theme): void {
-  const name = themeNameFor(theme);
-  if (name) el.setAttribute('data-d1-theme', name);
-  else el.removeAttribute('data-d1-theme');
-  if (theme.brand) applyBrand({ id: theme.brand.municipalityId, tokens: theme.brand.tokens }, el);
-  if (theme.fontScale && theme.fontScale !== 1)
-    el.style.setProperty('font-size', `${theme.fontScale * 100}%`);
-  else el.style.removeProperty('font-size');
 }

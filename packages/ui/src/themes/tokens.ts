@@ -149,36 +149,3 @@ export const BRAND_COMMON_TOKENS = [
   'radius-s',
   'radius-m',
 ] as const satisfies readonly CommonToken[];
-
-/**
- * The colour pairs the elements actually draw, with the WCAG 2.x minimum for each:
- * 4.5:1 for text (SC 1.4.3), 3:1 for UI components and focus indicators (SC 1.4.11).
- * `fg` is drawn on `bg`. The contrast test and `checkBrand()` check every pair in every theme.
- */
-export const CONTRAST_PAIRS: ReadonlyArray<{ fg: ColorToken; bg: ColorToken; min: 4.5 | 3 }> = [
-  { fg: 'color-text', bg: 'color-canvas', min: 4.5 },
-  { fg: 'color-text', bg: 'color-surface', min: 4.5 },
-  { fg: 'color-text', bg: 'color-surface-hover', min: 4.5 },
-  { fg: 'color-text-muted', bg: 'color-canvas', min: 4.5 },
-  { fg: 'color-text-muted', bg: 'color-surface', min: 4.5 },
-  { fg: 'color-text-muted', bg: 'color-surface-hover', min: 4.5 },
-  { fg: 'color-primary', bg: 'color-canvas', min: 4.5 },
-  { fg: 'color-primary', bg: 'color-surface', min: 4.5 },
-  { fg: 'color-primary', bg: 'color-surface-hover', min: 4.5 },
-  { fg: 'color-on-primary', bg: 'color-primary', min: 4.5 },
-  { fg: 'color-on-selected', bg: 'color-selected', min: 4.5 },
-  { fg: 'color-danger', bg: 'color-surface', min: 4.5 },
-  { fg: 'color-on-danger', bg: 'color-danger', min: 4.5 },
-  { fg: 'color-success', bg: 'color-surface', min: 4.5 },
-  { fg: 'color-warning', bg: 'color-surface', min: 4.5 },
-  { fg: 'color-info', bg: 'color-surface', min: 4.5 },
-  { fg: 'color-border', bg: 'color-canvas', min: 3 },
-  { fg: 'color-border', bg: 'color-surface', min: 3 },
-  { fg: 'color-border', bg: 'color-surface-hover', min: 3 },
-  { fg: 'color-focus', bg: 'color-canvas', min: 3 },
-  { fg: 'color-focus', bg: 'color-surface', min: 3 },
-  { fg: 'color-focus', bg: 'color-surface-hover', min: 3 },
-  { fg: 'color-focus', bg: 'color-selected', min: 3 },
-  { fg: 'color-primary', bg: 'color-selected', min: 3 },
-  { fg: 'color-danger', bg: 'color-canvas', min: 3 },
-];
