@@ -43,6 +43,7 @@ export {
   applyTheme,
   themeNameFor,
   brandToCss,
+  brandStyleText,
   brandProperties,
   BrandError,
   type Brand,

@@ -69,10 +69,14 @@ export function brandProperties(brand: Brand): Record<string, string> {
 
 /** CSS text that applies `brand` at `selector` (default `:root`). */
 export function brandToCss(brand: Brand, selector = ':root'): string {
-  const decls = Object.entries(brandProperties(brand))
+  return `${selector}{${brandStyleText(brand)}}`;
+}
+
+/** The brand as an inline `style` value (`--d1-brand-light-color-primary:#0b5a3a;...`), e.g. for a story wrapper. */
+export function brandStyleText(brand: Brand): string {
+  return Object.entries(brandProperties(brand))
     .map(([p, v]) => `${p}:${v};`)
     .join('');
-  return `${selector}{${decls}}`;
 }
 
 const sheets = new WeakMap<Document | ShadowRoot, CSSStyleSheet>();
