@@ -116,7 +116,7 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
     return false;
   }
 
-  async function serve(method: string, params: unknown, v: string): Promise<unknown> {
+  function serve(method: string, params: unknown, v: string): unknown {
     if (method === PING) return null;
     const clean = validateParams(method, params) as unknown;
     const m = method as HostMethod;

@@ -43,7 +43,11 @@ export function toWireError(e: unknown, method: string): { code: WireErrorCode; 
 export function createPeer(port: MessagePort, h: PeerHandlers): Peer {
   let seq = 0;
   let closed = false;
-  const pending = new Map<RequestId, [(v: unknown) => void, (e: BridgeError) => void]>();
+  /** Pending calls: resolve, reject, deadline, method, timeout. */
+  const pending = new Map<
+    RequestId,
+    [(v: unknown) => void, (e: BridgeError) => void, number, string, number]
+  >();
   const post = (m: unknown) => {
     try {
       port.postMessage(m);
@@ -52,17 +56,48 @@ export function createPeer(port: MessagePort, h: PeerHandlers): Peer {
       return false;
     }
   };
-  const reply = (id: RequestId, method: string, p: Promise<unknown>) =>
-    p.then(
-      (result) => {
-        // A result that cannot be cloned still gets an answer, never silence.
-        if (!closed && !post({ id, result: result === undefined ? null : result }))
-          post({ id, error: { code: 'INTERNAL', message: `${method} returned an uncloneable result` } });
-      },
-      (e) => {
-        if (!closed) post({ id, error: (h.fault ?? toWireError)(e, method) });
-      },
-    );
+  const answer = (id: RequestId, method: string, result: unknown) => {
+    // A result that cannot be cloned still gets an answer, never silence.
+    if (!closed && !post({ id, result: result === undefined ? null : result }))
+      post({ id, error: { code: 'INTERNAL', message: `${method} returned an uncloneable result` } });
+  };
+  const refuse = (id: RequestId, method: string, e: unknown) => {
+    if (!closed) post({ id, error: (h.fault ?? toWireError)(e, method) });
+  };
+  // Synchronous results are answered in the same task: no promise hops on the hot path.
+  const reply = (id: RequestId, method: string, run: () => unknown) => {
+    let r: unknown;
+    try {
+      r = run();
+    } catch (e) {
+      return refuse(id, method, e);
+    }
+    if (typeof (r as PromiseLike<unknown>)?.then == 'function')
+      (r as PromiseLike<unknown>).then(
+        (v) => answer(id, method, v),
+        (e) => refuse(id, method, e),
+      );
+    else answer(id, method, r);
+  };
+  // One timer for all pending calls, armed for the earliest deadline: a timer per call
+  // cost more than the rest of a round trip together.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let due = Infinity;
+  const schedule = (at: number) => {
+    if (at >= due) return;
+    clearTimeout(timer);
+    due = at;
+    timer = setTimeout(sweep, at - performance.now());
+  };
+  const sweep = () => {
+    const now = performance.now();
+    due = Infinity;
+    for (const [id, p] of pending)
+      if (p[2] <= now) {
+        pending.delete(id);
+        p[1](new BridgeError('TIMEOUT', `${p[3]}: no reply within ${p[4]} ms`));
+      } else schedule(p[2]);
+  };
 
   port.onmessage = ({ data: m }) => {
     if (closed || !isObj(m)) return;
@@ -72,13 +107,10 @@ export function createPeer(port: MessagePort, h: PeerHandlers): Peer {
       if (!isId(id)) return;
       h.seen?.();
       const method = m.method;
-      reply(
-        id,
-        String(method),
-        typeof method != 'string'
-          ? Promise.reject(new BridgeError('INVALID_PARAMS', 'method must be a string'))
-          : new Promise((r) => r(h.request(method, m.params))),
-      );
+      reply(id, String(method), () => {
+        if (typeof method != 'string') throw new BridgeError('INVALID_PARAMS', 'method must be a string');
+        return h.request(method, m.params);
+      });
     } else if ('event' in m) {
       if (typeof m.event == 'string') {
         h.seen?.();
@@ -111,13 +143,9 @@ export function createPeer(port: MessagePort, h: PeerHandlers): Peer {
       return new Promise((ok, fail) => {
         if (closed) return fail(new BridgeError('DISCONNECTED', `${method}: not connected`));
         const id = ++seq;
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        pending.set(id, [(v) => (clearTimeout(timer), ok(v)), (e) => (clearTimeout(timer), fail(e))]);
-        if (timeout > 0)
-          timer = setTimeout(() => {
-            pending.delete(id);
-            fail(new BridgeError('TIMEOUT', `${method}: no reply within ${timeout} ms`));
-          }, timeout);
+        const at = timeout > 0 ? performance.now() + timeout : Infinity;
+        pending.set(id, [ok, fail, at, method, timeout]);
+        schedule(at);
         if (!post(params === undefined ? { id, method } : { id, method, params })) {
           pending.get(id)![1](new BridgeError('INVALID_PARAMS', `${method}: params cannot be cloned`));
           pending.delete(id);
@@ -129,6 +157,7 @@ export function createPeer(port: MessagePort, h: PeerHandlers): Peer {
       if (closed) return;
       if (bye) post({ event: 'bye' });
       closed = true;
+      clearTimeout(timer);
       port.onmessage = null;
       port.close();
       for (const [, fail] of pending.values()) fail(new BridgeError('DISCONNECTED', 'connection closed'));
