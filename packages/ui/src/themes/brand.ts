@@ -58,8 +58,8 @@ export function brandProperties(brand: Brand): Record<string, string> {
       out[isColour ? `--d1-brand-${theme}-${name}` : `--d1-brand-${name}`] = value;
     }
   };
-  if (!brand || typeof brand.id !== 'string' || !/^[a-z0-9-]+$/.test(brand.id)) {
-    problems.push('id: lower-case letters, digits and hyphens');
+  if (!brand || typeof brand.id !== 'string' || !/^[\w.-]+$/.test(brand.id)) {
+    problems.push('id: letters, digits, dots, underscores and hyphens');
   }
   add('light', brand?.tokens);
   add('dark', brand?.dark);
@@ -127,7 +127,7 @@ export function applyTheme(el: HTMLElement, theme: Theme): void {
   const name = themeNameFor(theme);
   if (name) el.setAttribute('data-d1-theme', name);
   else el.removeAttribute('data-d1-theme');
-  if (theme.brand) applyBrand({ id: theme.brand.municipalityId, tokens: theme.brand.tokens }, el);
+  applyBrand(theme.brand ? { id: theme.brand.municipalityId, tokens: theme.brand.tokens } : null, el);
   if (theme.fontScale && theme.fontScale !== 1)
     el.style.setProperty('font-size', `${theme.fontScale * 100}%`);
   else el.style.removeProperty('font-size');

@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { defaultTheme } from '@digione/context';
 import {
+  applyTheme,
+  brandStyleText,
+  themeNameFor,
   applyBrand,
   brandToCss,
   checkBrand,
@@ -172,3 +176,51 @@ function getColor(value: string): string {
   s.remove();
   return c;
 }
+
+describe('applyTheme and document brands', () => {
+  afterEach(cleanup);
+
+  it('maps the platform Theme to data-d1-theme, brand and font scale', () => {
+    const box = mount('<div><span>x</span></div>');
+    const el = box.firstElementChild as HTMLElement;
+    expect(themeNameFor(defaultTheme)).to.equal(null);
+    applyTheme(el, { ...defaultTheme, colorScheme: 'dark', fontScale: 1.5 });
+    expect(el.getAttribute('data-d1-theme')).to.equal('dark');
+    expect(el.style.fontSize).to.equal('150%');
+    applyTheme(el, { ...defaultTheme, colorScheme: 'dark', contrast: 'more' });
+    expect(el.getAttribute('data-d1-theme')).to.equal('contrast');
+    applyTheme(el, {
+      ...defaultTheme,
+      colorScheme: 'light',
+      brand: { municipalityId: 'kuusikoski', tokens: kuusikoski.tokens as Record<string, string> },
+    });
+    expect(el.dataset.d1Brand).to.equal('kuusikoski');
+    expect(contrastRatio(resolvedColours(el)['color-primary']!, '#0b5a3a')).to.equal(1);
+    applyTheme(el, defaultTheme);
+    expect(el.hasAttribute('data-d1-theme')).to.equal(false);
+    expect(el.style.fontSize).to.equal('');
+    expect(el.dataset.d1Brand).to.equal(undefined);
+    expect(contrastRatio(resolvedColours(el)['color-primary']!, themeTokens.light['color-primary'])).to.equal(1);
+  });
+
+  it('a brand on the document themes nested light regions; null removes it', () => {
+    const box = mount('<div data-d1-theme="light"></div>');
+    const el = box.firstElementChild as HTMLElement;
+    try {
+      applyBrand(kuusikoski);
+      expect(contrastRatio(resolvedColours(el)['color-primary']!, '#0b5a3a')).to.equal(1);
+      expect(getComputedStyle(el).getPropertyValue('--d1-font-family')).to.contain('Source Sans 3');
+    } finally {
+      applyBrand(null);
+    }
+    expect(contrastRatio(resolvedColours(el)['color-primary']!, themeTokens.light['color-primary'])).to.equal(
+      1,
+    );
+  });
+
+  it('brandStyleText is the inline form of the same hooks', () => {
+    expect(
+      brandStyleText({ id: 'k', tokens: { 'radius-m': '0' }, dark: { 'color-primary': '#fff' } }),
+    ).to.equal('--d1-brand-radius-m:0;--d1-brand-dark-color-primary:#fff;');
+  });
+});
