@@ -113,6 +113,20 @@ describe('bridge: handshake across origins', () => {
     await waitFor(async () => ((await plugin.ok<unknown[]>({ cmd: 'events' })).length ? true : false));
   });
 
+  it('a second connect() in the same document replaces the first, which is told', async () => {
+    const reasons: string[] = [];
+    const { plugin, host } = await connected({ onDisconnect: (i) => reasons.push(i.reason) });
+    expect(await plugin.ok({ cmd: 'reconnect' })).to.equal('1.0');
+    await waitFor(async () =>
+      (await plugin.ok<Array<{ type: string }>>({ cmd: 'events' })).some(
+        (e) => e.type === 'first-disconnected',
+      ),
+    );
+    expect(reasons).to.deep.equal(['reload']);
+    expect(host.state).to.equal('connected');
+    expect(await plugin.ok({ cmd: 'context' })).to.deep.equal(CONTEXT);
+  });
+
   it('re-handshakes when the plugin navigates inside its frame', async () => {
     const { plugin } = await connected();
     plugin.frame.contentWindow!.postMessage(

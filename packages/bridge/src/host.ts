@@ -178,7 +178,7 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
     /** Take over `port` for a connection at version `v`; closes any previous one. `hand` gives the other end away. */
     attach(port: MessagePort, v: string, hand: () => void) {
       const reload = !!peer;
-      drop('reload', false);
+      drop('reload', true);
       const p: Peer = createPeer(port, {
         request: (method, params) => serve(method, params, v),
         event(name) {
