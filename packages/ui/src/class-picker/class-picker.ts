@@ -80,6 +80,8 @@ const ANNOUNCE_DELAY = 600;
 /** Row-cache size: answers of recent queries, so backspace costs nothing. */
 const ROW_CACHE = 32;
 const LAYOUT = flow();
+/** One empty array, so "not given" compares equal between updates. */
+const NONE: never[] = [];
 const RECENT_SECTION: Section = { id: 'recent', school: '', session: '', recent: true };
 
 /**
@@ -287,9 +289,10 @@ export class D1ClassPicker extends LitElement {
                     items: this.#rows.rows,
                     // given, not defaulted: the default layout loads late and scrolling to a row needs it
                     layout: LAYOUT,
-                    keyFunction: (row: Row) =>
-                      row.kind === 'header' ? `h${row.section.id}` : `o${row.entry.n}`,
-                    renderItem: (row: Row, i: number) => this.#renderRow(row, i),
+                    // rows may be undefined for a moment after the items shrink
+                    keyFunction: (row: Row | undefined, i: number) =>
+                      !row ? `u${i}` : row.kind === 'header' ? `h${row.section.id}` : `o${row.entry.n}`,
+                    renderItem: (row: Row | undefined, i: number) => this.#renderRow(row, i),
                   })
                 : nothing
             }
@@ -487,7 +490,7 @@ export class D1ClassPicker extends LitElement {
   /** Rebuild the sorted catalog when data or language change, the order when recents change, rows per query. */
   #prepare(changed: PropertyValues<this>): void {
     const source = this.groups
-      ? { groups: this.groups, organizations: this.organizations ?? [], sessions: this.sessions ?? [] }
+      ? { groups: this.groups, organizations: this.organizations ?? NONE, sessions: this.sessions ?? NONE }
       : this._data;
     const lang = this.#l10n.lang;
     const key = [source?.groups, source?.organizations, source?.sessions, lang, this.#scope];

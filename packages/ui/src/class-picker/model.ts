@@ -62,7 +62,8 @@ export function buildCatalog(
   const sectionOf = (g: Group): Section & { start: string } => {
     const org = orgs.get(g.schoolId);
     const s = sessionFor(g, sess);
-    const id = `${g.schoolId}\u0000${s?.id ?? ''}`;
+    // unknown schools share one "other" section rather than one per id
+    const id = `${org ? g.schoolId : ''}\u0000${s?.id ?? ''}`;
     let section = sections.get(id);
     if (!section) {
       section = {
@@ -100,6 +101,11 @@ export function buildCatalog(
       (a.group.id < b.group.id ? -1 : a.group.id > b.group.id ? 1 : 0)
     );
   });
+  // a plain list (no known school or session anywhere) needs no heading at all
+  if (sections.size === 1) {
+    const only = sections.values().next().value!;
+    if (!orgs.has(entries[0]?.group.schoolId ?? '') && !only.session) only.school = '';
+  }
   const byId = new Map<string, Entry>();
   entries.forEach((e, i) => {
     e.n = i;
@@ -139,7 +145,7 @@ export function buildRows(entries: readonly Entry[], indices: Uint32Array | null
     const entry = entries[indices ? indices[j]! : j]!;
     if (entry.section !== section) {
       section = entry.section;
-      rows.push({ kind: 'header', section });
+      if (section.school || section.session || section.recent) rows.push({ kind: 'header', section });
     }
     rows.push({ kind: 'option', entry, pos: j + 1 });
   }

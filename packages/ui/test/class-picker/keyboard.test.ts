@@ -221,7 +221,7 @@ describe('<d1-class-picker> keyboard (APG combobox)', () => {
     type Node = { role: string; name: string; expanded?: boolean; focused?: boolean; children: Node[] };
     const tree = (await a11ySnapshot({})) as unknown as Node;
     const combo = findAccessibilityNode<Node>(tree, (n) => n.role === 'combobox');
-    expect(combo, 'combobox in the tree').to.exist;
+    expect(combo, 'combobox in the tree').to.not.equal(null);
     expect(combo!.name).to.equal('Ryhmä');
     expect(combo!.expanded).to.equal(true);
     expect(combo!.focused).to.equal(true);
