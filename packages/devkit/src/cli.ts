@@ -80,10 +80,19 @@ export async function main(
 }
 
 function parse(argv: string[]): DevkitOptions | 'help' | 'version' {
-  // `--scale` may stand alone: give it its default value before parseArgs sees it
-  const args = argv.flatMap((a, i) =>
-    a === '--scale' && (i === argv.length - 1 || argv[i + 1]!.startsWith('-')) ? ['--scale', '1'] : [a],
-  );
+  // `--scale` may stand alone (= 1); its value may look like a negative number, which parseArgs
+  // would take for a flag, so join it with "=" here and let the check below explain the problem
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    if (a !== '--scale') args.push(a);
+    else if (next === undefined || /^-[a-z-]/i.test(next)) args.push('--scale=1');
+    else {
+      args.push(`--scale=${next}`);
+      i++;
+    }
+  }
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
