@@ -150,6 +150,25 @@ describe('bridge: handshake across origins', () => {
     expect(host.state).to.equal('waiting');
   });
 
+  it('fails at once, not by timeout, when the host speaks no common version', async () => {
+    const plugin = frame({ timeout: '8000' });
+    endpoint(plugin, { versions: ['2.0'] });
+    const t0 = performance.now();
+    plugin.mount();
+    const r = await plugin.connected();
+    expect(r.error?.code).to.equal('UNSUPPORTED');
+    expect(r.error?.message).to.contain('host speaks 2.0');
+    expect(performance.now() - t0).to.be.below(5000);
+  });
+
+  it('refuses a wildcard host origin in the plugin', async () => {
+    const plugin = frame({ hostOrigins: '*' });
+    endpoint(plugin);
+    plugin.mount();
+    const r = await plugin.connected();
+    expect(r.error?.code).to.equal('INVALID_PARAMS');
+  });
+
   it('the host ignores hello from the right origin but the wrong frame', async () => {
     const other = frame({ timeout: '500' }).mount(); // same plugin origin, not the frame this host serves
     const mine = frame({ delay: '100000' });
