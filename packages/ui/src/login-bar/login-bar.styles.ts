@@ -1,126 +1,119 @@
 import { css } from 'lit';
 
-/**
- * Public tokens `--d1-login-bar-*` map to private `--_*`, falling back to the global `--d1-*` ones.
- * The compact layout is a media query rather than a container query: a container-sized host in a
- * flex header collapses to zero width unless the portal also gives it one.
- */
+// Notes live here, not inside the CSS text, which ships as written (comments and all).
+// - Public tokens `--d1-login-bar-*` map to private `--_*` over the global `--d1-*` ones; the
+//   element installs the theme stylesheet (ThemeController), so globals need no fallbacks here.
+// - Text the bar draws sits on its own surface (.note, .busy, .error): a vendor page may not paint
+//   the theme's canvas (dark tokens follow prefers-color-scheme even on a white page).
+// - Compact layout is a media query, not a container query: a container-sized host in a flex
+//   header collapses to zero width unless the portal also sizes it.
+// - `.c` is a comma for screen readers (the name reads "name, role, school"); font-size 0 rather
+//   than positioned hiding, which makes Chromium pad it with spaces in the accessible name.
+// - The menu's width is fixed (the PopoverController caps it at the viewport); long Finnish
+//   school names wrap.
+// - Menu items get focus by script after any input, so :focus (not only :focus-visible) shows it.
 export const loginBarStyles = css`
   :host {
-    --_bg: var(--d1-login-bar-background, var(--d1-color-surface, #fff));
-    --_fg: var(--d1-login-bar-color, var(--d1-color-text, #1b1f24));
-    --_muted: var(--d1-login-bar-muted-color, var(--d1-color-text-muted, #4c5561));
-    --_border: var(--d1-login-bar-border-color, var(--d1-color-border, #6b7480));
-    --_primary: var(--d1-login-bar-primary, var(--d1-color-primary, #0a58a8));
-    --_on-primary: var(--d1-login-bar-on-primary, var(--d1-color-on-primary, #fff));
-    --_avatar-bg: var(--d1-login-bar-avatar-background, var(--d1-color-selected, #d6e6f8));
-    --_avatar-fg: var(--d1-login-bar-avatar-color, var(--d1-color-on-selected, #0b2648));
-    --_hover: var(--d1-color-surface-hover, #e9edf2);
-    --_danger: var(--d1-color-danger, #b3261e);
-    --_radius: var(--d1-login-bar-radius, var(--d1-radius-pill, 999px));
-    --_control: var(--d1-size-control, 2.75rem);
-    --_gap: var(--d1-space-s, 0.5rem);
+    --_bg: var(--d1-login-bar-background, var(--d1-color-surface));
+    --_fg: var(--d1-login-bar-color, var(--d1-color-text));
+    --_muted: var(--d1-login-bar-muted-color, var(--d1-color-text-muted));
+    --_border: var(--d1-login-bar-border-color, var(--d1-color-border));
+    --_primary: var(--d1-login-bar-primary, var(--d1-color-primary));
+    --_radius: var(--d1-login-bar-radius, var(--d1-radius-pill));
+    --_s: var(--d1-space-s);
+    --_l: var(--d1-space-l);
     position: relative;
     display: inline-flex;
     align-items: center;
-    gap: var(--_gap);
-    max-inline-size: 100%;
+    gap: var(--_s);
     color: var(--_fg);
-    font-family: var(--d1-font-family, system-ui, sans-serif);
-    font-size: var(--d1-font-size-m, 1rem);
-    line-height: var(--d1-font-line-height, 1.5);
   }
-
   button {
     font: inherit;
     color: inherit;
     cursor: pointer;
   }
-
   .sign-in {
-    min-block-size: var(--_control);
-    min-inline-size: var(--d1-size-target, 24px);
-    padding: var(--d1-space-xs, 0.25rem) var(--d1-space-l, 1rem);
+    min-block-size: var(--d1-size-control);
+    padding: var(--d1-space-xs) var(--_l);
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
     background: var(--_primary);
-    color: var(--_on-primary);
-    font-weight: var(--d1-font-weight-bold, 600);
+    color: var(--d1-login-bar-on-primary, var(--d1-color-on-primary));
+    font-weight: var(--d1-font-weight-bold);
   }
-
-  /* Text the bar draws sits on its own surface: a vendor page may not paint the theme's canvas
-     (dark tokens follow prefers-color-scheme even on a white page), so contrast never depends on it. */
   .note,
   .busy,
-  .error {
-    border-radius: var(--d1-radius-m, 0.5rem);
+  .error,
+  .trigger,
+  .popup {
+    border-radius: var(--d1-radius-m);
     background: var(--_bg);
     color: var(--_fg);
   }
-
+  .note,
+  .hint,
+  .meta,
+  .busy,
+  .group-label {
+    color: var(--_muted);
+    font-size: var(--d1-font-size-s);
+  }
   .note {
     margin: 0;
-    padding: var(--d1-space-xs, 0.25rem) var(--d1-space-s, 0.5rem);
+    padding: var(--d1-space-xs) var(--_s);
     max-inline-size: 32rem;
-    color: var(--_muted);
-    font-size: var(--d1-font-size-s, 0.875rem);
   }
-
   .error {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_gap);
+    gap: var(--_s);
     max-inline-size: 40rem;
-    padding: var(--d1-space-xs, 0.25rem);
+    padding: var(--d1-space-xs);
     border: 1px solid var(--_border);
   }
   .error p {
     margin: 0;
-    padding-inline-start: var(--_gap);
-    border-inline-start: 4px solid var(--_danger);
+    padding-inline-start: var(--_s);
+    border-inline-start: 4px solid var(--d1-color-danger);
   }
-
   .busy {
     display: inline-flex;
     align-items: center;
-    gap: var(--_gap);
-    min-block-size: var(--_control);
-    padding-inline: var(--d1-space-m, 0.75rem);
-    color: var(--_muted);
+    gap: var(--_s);
+    min-block-size: var(--d1-size-control);
+    padding-inline: var(--d1-space-m);
   }
   .spinner {
     inline-size: 1.25rem;
     block-size: 1.25rem;
-    border: 3px solid currentColor;
+    border: 3px solid;
     border-inline-end-color: transparent;
     border-radius: 50%;
-    animation: spin 900ms linear infinite;
+    animation: spin 0.9s linear infinite;
   }
   @keyframes spin {
     to {
       transform: rotate(1turn);
     }
   }
-
   .trigger {
     display: inline-flex;
     align-items: center;
-    gap: var(--_gap);
-    min-block-size: var(--_control);
-    max-inline-size: 100%;
-    padding: var(--d1-space-xs, 0.25rem) var(--d1-space-m, 0.75rem) var(--d1-space-xs, 0.25rem)
-      var(--d1-space-xs, 0.25rem);
+    gap: var(--_s);
+    min-block-size: var(--d1-size-control);
+    padding: var(--d1-space-xs) var(--d1-space-m) var(--d1-space-xs) var(--d1-space-xs);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_bg);
     text-align: start;
   }
   .trigger:hover,
-  .trigger[aria-expanded='true'] {
-    background: var(--_hover);
+  [aria-expanded='true'],
+  [role^='menuitem']:hover,
+  [role^='menuitem']:focus {
+    background: var(--d1-color-surface-hover);
   }
-
   .avatar {
     flex: none;
     display: inline-grid;
@@ -128,103 +121,69 @@ export const loginBarStyles = css`
     inline-size: 2.25rem;
     block-size: 2.25rem;
     border-radius: 50%;
-    background: var(--_avatar-bg);
-    color: var(--_avatar-fg);
-    font-weight: var(--d1-font-weight-bold, 600);
-    font-size: var(--d1-font-size-s, 0.875rem);
+    background: var(--d1-login-bar-avatar-background, var(--d1-color-selected));
+    color: var(--d1-login-bar-avatar-color, var(--d1-color-on-selected));
+    font-size: var(--d1-font-size-s);
   }
-
-  .label {
+  .avatar,
+  .name,
+  [aria-checked='true'] {
+    font-weight: var(--d1-font-weight-bold);
+  }
+  .label,
+  .who {
     display: grid;
-    min-inline-size: 0;
   }
-  .name {
-    font-weight: var(--d1-font-weight-bold, 600);
-    overflow-wrap: anywhere;
-  }
-  .meta {
-    color: var(--_muted);
-    font-size: var(--d1-font-size-s, 0.875rem);
-    overflow-wrap: anywhere;
-  }
-
-  /* An inline comma screen readers pause on but the eye does not see; positioned hiding would
-     make Chromium pad it with spaces in the accessible name. */
-  .sr-comma {
+  .c {
     font-size: 0;
   }
-
   .chevron {
-    flex: none;
     inline-size: 0.5rem;
     block-size: 0.5rem;
-    margin-inline: var(--d1-space-xs, 0.25rem);
-    border-block-end: 2px solid currentColor;
-    border-inline-end: 2px solid currentColor;
+    margin-inline: var(--d1-space-xs);
+    border: solid;
+    border-width: 0 2px 2px 0;
     transform: translateY(-25%) rotate(45deg);
-    transition: transform var(--d1-motion-duration, 150ms) var(--d1-motion-easing, ease);
   }
   [aria-expanded='true'] .chevron {
     transform: translateY(25%) rotate(-135deg);
   }
-
   .popup {
     position: absolute;
-    z-index: var(--d1-z-popover, 1000);
-    inset-block-start: calc(100% + var(--d1-space-xs, 0.25rem));
-    inset-inline-end: 0;
-    box-sizing: border-box;
-    inline-size: max-content;
-    min-inline-size: 16rem;
-    max-inline-size: min(24rem, calc(100vw - 1rem));
-    padding-block: var(--d1-space-xs, 0.25rem);
-    border: 1px solid var(--_border);
-    border-radius: var(--d1-radius-m, 0.5rem);
-    background: var(--_bg);
-    color: var(--_fg);
-    box-shadow: var(--d1-elevation-popover, 0 0.25rem 1rem rgb(0 0 0 / 0.18));
+    z-index: var(--d1-z-popover);
+    inline-size: 22rem;
+    padding-block: var(--d1-space-xs);
     overflow-y: auto;
+    border: 1px solid var(--_border);
+    box-shadow: var(--d1-elevation-popover);
   }
-  .popup[hidden] {
-    display: none;
-  }
-
-  /* Who is signed in, repeated at the top of the menu only where the bar itself is compact. */
+  .popup[hidden],
   .who {
     display: none;
-    padding: var(--d1-space-s, 0.5rem) var(--d1-space-l, 1rem);
+  }
+  .who {
+    padding: var(--_s) var(--_l);
     border-block-end: 1px solid var(--_border);
   }
-
   .group-label {
-    padding: var(--d1-space-s, 0.5rem) var(--d1-space-l, 1rem) var(--d1-space-xs, 0.25rem);
-    color: var(--_muted);
-    font-size: var(--d1-font-size-s, 0.875rem);
-    font-weight: var(--d1-font-weight-bold, 600);
+    padding: var(--_s) var(--_l) var(--d1-space-xs);
+    font-weight: var(--d1-font-weight-bold);
   }
-
   [role='separator'] {
-    margin-block: var(--d1-space-xs, 0.25rem);
+    margin-block: var(--d1-space-xs);
     border-block-start: 1px solid var(--_border);
   }
-
   [role^='menuitem'] {
     display: flex;
-    align-items: flex-start;
-    gap: var(--_gap);
-    min-block-size: var(--d1-size-target, 24px);
-    padding: var(--d1-space-s, 0.5rem) var(--d1-space-l, 1rem);
+    gap: var(--_s);
+    min-block-size: var(--d1-size-target);
+    padding: var(--_s) var(--_l);
     cursor: pointer;
     outline: none;
   }
-  [role^='menuitem']:hover {
-    background: var(--_hover);
-  }
-  /* Focus moves here by script after any input, so :focus (not only :focus-visible) shows it. */
   [role^='menuitem']:focus {
-    background: var(--_hover);
-    outline: var(--d1-focus-width, 3px) solid var(--d1-color-focus, #0a4a8f);
-    outline-offset: calc(-1 * var(--d1-focus-width, 3px));
+    outline: var(--d1-focus-width) solid var(--d1-color-focus);
+    outline-offset: calc(-1 * var(--d1-focus-width));
   }
   .check {
     flex: none;
@@ -234,38 +193,16 @@ export const loginBarStyles = css`
   [aria-checked='true'] .check {
     visibility: visible;
   }
-  [aria-checked='true'] {
-    font-weight: var(--d1-font-weight-bold, 600);
-  }
-  .item-text {
-    display: grid;
-    min-inline-size: 0;
-  }
   .hint {
     margin: 0;
-    padding: 0 var(--d1-space-l, 1rem) var(--d1-space-s, 0.5rem)
-      calc(var(--d1-space-l, 1rem) + 1rem + var(--_gap));
-    color: var(--_muted);
-    font-size: var(--d1-font-size-s, 0.875rem);
+    padding: 0 var(--_l) var(--_s) calc(var(--_l) + 1rem + var(--_s));
   }
-
   @media (max-width: 36em) {
     .trigger {
-      padding: var(--d1-space-xs, 0.25rem);
+      padding: var(--d1-space-xs);
     }
-    .trigger .label,
-    .trigger .chevron {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      margin: -1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-    .who {
-      display: grid;
-    }
+    .label,
+    .chevron,
     .busy-text {
       position: absolute;
       inline-size: 1px;
@@ -274,19 +211,16 @@ export const loginBarStyles = css`
       clip-path: inset(50%);
       white-space: nowrap;
     }
+    .who {
+      display: grid;
+    }
   }
-
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation: none;
-      border-inline-end-color: currentColor;
       border-style: dotted;
     }
-    .chevron {
-      transition: none;
-    }
   }
-
   @media (forced-colors: active) {
     .sign-in,
     .trigger,
@@ -294,16 +228,10 @@ export const loginBarStyles = css`
       border-color: ButtonText;
     }
     .avatar {
-      forced-color-adjust: none;
-      background: Canvas;
-      color: CanvasText;
-      outline: 1px solid CanvasText;
+      outline: 1px solid;
     }
     [role^='menuitem']:focus {
       outline-color: Highlight;
-    }
-    .error p {
-      border-inline-start-color: CanvasText;
     }
   }
 `;

@@ -295,7 +295,7 @@ export class D1LoginBar extends LitElement {
     // The commas are for screen readers (the accessible name reads "name, role, school"); the
     // dot is for the eye.
     const meta = html`${roleText}${
-      school ? html`<span class="sr-comma">, </span><span aria-hidden="true"> · </span>${school}` : nothing
+      school ? html`<span class="c">, </span><span aria-hidden="true">&nbsp;· </span>${school}` : nothing
     }`;
     return html`
       <button
@@ -311,7 +311,7 @@ export class D1LoginBar extends LitElement {
       >
         <span class="avatar" part="avatar" aria-hidden="true">${initials(user)}</span>
         <span class="label">
-          <span class="name">${name}${roleText ? html`<span class="sr-comma">,</span>` : nothing}</span>
+          <span class="name">${name}${roleText ? html`<span class="c">,</span>` : nothing}</span>
           ${roleText ? html`<span class="meta">${meta}</span>` : nothing}
         </span>
         <span class="chevron" aria-hidden="true"></span>
