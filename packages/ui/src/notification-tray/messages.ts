@@ -36,6 +36,10 @@ export const trayCatalog = defineCatalog('notification-tray', {
       one: '{name}: {count} vanhempi ilmoitus piilotettu.',
       other: '{name}: {count} vanhempaa ilmoitusta piilotettu.',
     },
+    cappedOthers: {
+      one: 'Vanhempia ilmoituksia piilotettu myös yhdestä muusta lähteestä.',
+      other: 'Vanhempia ilmoituksia piilotettu myös {count} muusta lähteestä.',
+    },
     failRead: 'Luetuksi merkitseminen epäonnistui, joten muutos peruttiin. Yritä uudelleen.',
     failDismiss: 'Ilmoituksen poistaminen epäonnistui, joten se palautettiin. Yritä uudelleen.',
   },
@@ -69,6 +73,10 @@ export const trayCatalog = defineCatalog('notification-tray', {
       one: '{name}: {count} äldre avisering dold.',
       other: '{name}: {count} äldre aviseringar dolda.',
     },
+    cappedOthers: {
+      one: 'Äldre aviseringar har också dolts från en annan källa.',
+      other: 'Äldre aviseringar har också dolts från {count} andra källor.',
+    },
     failRead: 'Det gick inte att markera som läst, så ändringen ångrades. Försök igen.',
     failDismiss: 'Det gick inte att ta bort aviseringen, så den återställdes. Försök igen.',
   },
@@ -101,6 +109,10 @@ export const trayCatalog = defineCatalog('notification-tray', {
     capped: {
       one: '{name}: {count} older notification hidden.',
       other: '{name}: {count} older notifications hidden.',
+    },
+    cappedOthers: {
+      one: 'Older notifications from one more source are hidden too.',
+      other: 'Older notifications from {count} more sources are hidden too.',
     },
     failRead: 'Could not mark as read, so the change was undone. Please try again.',
     failDismiss: 'Could not dismiss the notification, so it was restored. Please try again.',

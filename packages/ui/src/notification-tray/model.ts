@@ -121,7 +121,11 @@ export function safeHref(href: string | undefined): string | undefined {
   return undefined;
 }
 
-/** An icon URL the tray may load: https, http, or a path on this site. */
+/**
+ * An icon URL the tray may load into an `<img>`: what {@link safeHref} allows, or an inline
+ * raster/SVG image (`data:image/...`; an `<img>` never runs an SVG's scripts).
+ */
 export function safeIcon(src: string | undefined): string | undefined {
+  if (src && /^data:image\/(png|gif|jpeg|webp|svg\+xml)[;,]/i.test(src.trim())) return src.trim();
   return safeHref(src);
 }

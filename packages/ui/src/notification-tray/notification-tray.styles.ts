@@ -29,21 +29,26 @@ export const trayStyles = css`
     flex-direction: column;
     width: min(var(--_panel-width), calc(100vw - 2 * var(--d1-space-s)));
     padding: 0;
-    overflow: hidden;
+    /* very short viewports (zoomed in): the whole panel scrolls rather than hiding the list */
+    overflow: auto;
   }
   .panel[hidden] {
     display: none;
   }
+  .panel > * {
+    flex: none;
+  }
   .head {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: 1fr auto;
+    grid-template-areas: 'title close' 'count all';
     align-items: center;
-    gap: var(--d1-space-xs) var(--d1-space-s);
+    gap: 0 var(--d1-space-s);
     padding: var(--d1-space-s) var(--d1-space-m);
     border-block-end: 1px solid var(--d1-color-border);
   }
   .head h2 {
-    flex: 1 1 auto;
+    grid-area: title;
   }
   .head h2:focus {
     outline: none;
@@ -52,8 +57,14 @@ export const trayStyles = css`
     outline: var(--d1-focus-width) solid var(--d1-color-focus);
   }
   .count {
-    flex-basis: 100%;
-    order: 3;
+    grid-area: count;
+    margin: 0;
+  }
+  .head .all {
+    grid-area: all;
+  }
+  .head .close {
+    grid-area: close;
   }
   .notes,
   .message {
@@ -66,9 +77,9 @@ export const trayStyles = css`
     align-items: flex-start;
     border-block-end: 1px solid var(--d1-color-border);
   }
-  .list {
+  .panel > .list {
     flex: 0 1 auto;
-    min-height: 0;
+    min-height: min(10rem, var(--_list-height));
     max-height: var(--_list-height);
     overflow: auto;
     overscroll-behavior: contain;
@@ -144,8 +155,12 @@ export const trayStyles = css`
     border: 0;
     cursor: pointer;
   }
+  /* the title is the action's target: a whole line at least 24 px high (WCAG 2.2 SC 2.5.8) */
   .title .d1-link,
-  .title .link-button,
+  .title .link-button {
+    display: inline-block;
+    min-height: var(--d1-size-target);
+  }
   .actions .d1-button {
     min-height: var(--d1-size-target);
   }

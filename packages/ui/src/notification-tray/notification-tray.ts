@@ -248,15 +248,17 @@ export class D1NotificationTray extends LitElement {
     return html`
       <div class="head">
         <h2 id="heading" class="d1-heading" tabindex="-1">${t('heading')}</h2>
+        <p class="count d1-muted">${unread ? t('unread', { count: unread }) : t('noneUnread')}</p>
         ${
           unread
-            ? html`<button class="d1-button" data-variant="quiet" @click=${this.#markAllRead}>
+            ? html`<button class="all d1-button" data-variant="quiet" @click=${this.#markAllRead}>
                 ${t('markAllRead')}
               </button>`
             : nothing
         }
-        <button class="d1-button" data-variant="quiet" @click=${() => this.hide()}>${t('close')}</button>
-        <p class="count d1-muted">${unread ? t('unread', { count: unread }) : t('noneUnread')}</p>
+        <button class="close d1-button" data-variant="quiet" @click=${() => this.hide()}>
+          ${t('close')}
+        </button>
       </div>
       ${
         this.message
@@ -268,8 +270,7 @@ export class D1NotificationTray extends LitElement {
       ${
         report.shown < report.total
           ? html`<p class="notes d1-muted">
-              ${report.cappedSources.map((c) => html`${t('capped', { name: c.name, count: c.hidden })} `)}
-              ${t('showing', { count: report.shown, total: report.total })}
+              ${t('showing', { count: report.shown, total: report.total })} ${this.#cappedNote(report)}
             </p>`
           : nothing
       }
@@ -598,6 +599,15 @@ export class D1NotificationTray extends LitElement {
       if (errors) text += `, ${t('newManyErrors', { count: errors })}`;
     }
     this.announcer.announce(text, { assertive: errors > 0 });
+  }
+
+  /** Which sources were cut short: the first two by name, the rest as a count, so the note stays short. */
+  #cappedNote(report: LimitReport): string {
+    const { t } = this.#l;
+    const c = report.cappedSources;
+    const named = c.slice(0, c.length > 3 ? 2 : 3).map((s) => t('capped', { name: s.name, count: s.hidden }));
+    if (c.length > named.length) named.push(t('cappedOthers', { count: c.length - named.length }));
+    return named.join(' ');
   }
 
   #dayLabel(day: string): string {
