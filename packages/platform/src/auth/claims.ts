@@ -93,6 +93,7 @@ export function authErrorOf(err: unknown): AuthError {
   const oauth = (err as { error?: unknown } | null)?.error;
   if (oauth === 'access_denied') return { code: 'rejected', message };
   if (oauth === 'login_required' || oauth === 'invalid_grant') return { code: 'expired', message };
-  if (err instanceof TypeError) return { code: 'network', message };
+  if (err instanceof TypeError || (err as Error | null)?.name === 'ErrorTimeout')
+    return { code: 'network', message };
   return { code: 'unknown', message };
 }

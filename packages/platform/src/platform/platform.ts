@@ -54,6 +54,8 @@ export class D1Platform extends HTMLElement {
   #standalone: ContextStore<PlatformContext> | undefined;
   #release: (() => void) | null = null;
   #unsubscribe: (() => void) | null = null;
+  // an upgrade reports each attribute before connectedCallback: set up once, with all of them
+  #connected = false;
 
   constructor() {
     super();
@@ -114,23 +116,25 @@ export class D1Platform extends HTMLElement {
   }
 
   connectedCallback(): void {
+    this.#connected = true;
     this.#setup();
     this.#storeProvider.hostConnected();
     this.#servicesProvider.hostConnected();
   }
 
   disconnectedCallback(): void {
+    this.#connected = false;
     this.#teardown();
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (old === value || !this.isConnected) return;
+    if (old === value || !this.#connected) return;
     if (name === 'lang') this.#syncLang();
     else this.#setup();
   }
 
   #setup(): void {
-    if (!this.isConnected) return;
+    if (!this.#connected) return;
     this.#teardown();
     const auth = this.#overrides.auth;
     const cfg = {
