@@ -34,7 +34,10 @@ test('a pupil signs in with code + PKCE; ID token has MPASSid claims, access tok
   const { tokens } = await signIn(dk, 'pupil', { config });
   const pupil = dk.users.find((u) => u.key === 'pupil');
   const jwks = createRemoteJWKSet(new URL(`${dk.issuer}/jwks`));
-  const { payload: at } = await jwtVerify(tokens.access_token, jwks, { issuer: dk.issuer, audience: API });
+  const { payload: at, protectedHeader } = await jwtVerify(tokens.access_token, jwks, { issuer: dk.issuer, audience: API });
+  assert.equal(protectedHeader.typ, 'at+jwt');
+  assert.equal(at.client_id, 'digione-portal');
+  assert.ok(at.exp - at.iat <= 900);
   assert.equal(at.sub, pupil.id);
   const id = tokens.claims();
   assert.equal(id.sub, pupil.id);
