@@ -148,13 +148,15 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
     }, hb.interval);
   }
 
-  function drop(reason: DisconnectReason, bye: boolean) {
-    if (!peer) return;
+  /** End the current connection (if any) and move to `next` before telling the host. */
+  function drop(reason: DisconnectReason, bye: boolean, next: HostState) {
+    const had = peer;
     clearTimeout(beat);
-    peer.close(bye);
+    peer?.close(bye);
     peer = null;
     version = null;
-    o.onDisconnect?.({ reason });
+    state = next;
+    if (had) o.onDisconnect?.({ reason });
   }
 
   const endpoint: HostEndpoint = {
@@ -168,8 +170,7 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
     close() {
       if (state === 'closed') return;
       onClose();
-      drop('closed', true);
-      state = 'closed';
+      drop('closed', true, 'closed');
     },
   };
 
@@ -178,18 +179,19 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
     /** Take over `port` for a connection at version `v`; closes any previous one. `hand` gives the other end away. */
     attach(port: MessagePort, v: string, hand: () => void) {
       const reload = !!peer;
-      drop('reload', true);
+      drop('reload', true, 'waiting');
       const p: Peer = createPeer(port, {
         request: (method, params) => serve(method, params, v),
         event(name) {
-          if (name === BYE && peer === p) {
-            drop('bye', false);
-            state = 'waiting';
-          }
+          if (name === BYE && peer === p) drop('bye', false, 'waiting');
         },
         seen: () => peer === p && state === 'unresponsive' && setState('connected'),
         fault(e, method) {
-          o.onError?.(e, method);
+          try {
+            o.onError?.(e, method);
+          } catch {
+            /* a broken diagnostics hook must not cost the plugin its error reply */
+          }
           return toWireError(e, method);
         },
       });
