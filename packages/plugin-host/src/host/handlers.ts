@@ -1,0 +1,165 @@
+/**
+ * The host's answers to a plugin's calls, the same for iframe and module plugins: permission
+ * checks (`PERMISSION_DENIED`), limits (`RATE_LIMITED`, `INVALID_PARAMS`) and the platform's
+ * services behind them. Nothing here touches the DOM; the element passes callbacks for that.
+ * @module
+ */
+import {
+  BridgeError,
+  type HostEndpointOptions,
+  type HostHandlers,
+  type PluginContext,
+} from '@digione/bridge';
+import type { NotificationService, Permission, PluginSessionService } from '@digione/context';
+import { vendorName, type PluginManifest } from '../manifest/manifest.js';
+import { METHOD_PERMISSIONS, type PluginLimits } from './permissions.js';
+
+/** What the handlers need from the element. */
+export interface HandlerDeps {
+  manifest: PluginManifest;
+  limits: PluginLimits;
+  /** The permissions held now (grants can change while the plugin runs). */
+  grants(): readonly Permission[];
+  /** The plugin's context now. */
+  context(): PluginContext | Promise<PluginContext>;
+  /** The plugin sessions service, or undefined (standalone). */
+  sessions(): PluginSessionService | undefined;
+  /** Whether somebody is signed in (tokens and storage are per user). */
+  signedIn(): boolean;
+  notifications(): NotificationService | undefined;
+  announce(text: string, assertive: boolean): void;
+  resize(height: number): void;
+  focusHost(direction: 'forward' | 'backward'): void;
+  /** Open a plugin (this one when `pluginId` is its own); throw `NOT_FOUND` for an unknown one. */
+  navigate(target: { pluginId: string; path?: string }): void;
+  /** Tokens are renewed when they have less than this many ms left. Default 60000. */
+  tokenMargin?: number;
+  now?(): number;
+}
+
+/** Codes a platform service may reject with that a plugin may learn; anything else is INTERNAL. */
+function forPlugin(e: unknown, what: string): never {
+  const code = (e as { code?: unknown })?.code;
+  if (
+    code === 'RATE_LIMITED' ||
+    code === 'INVALID_PARAMS' ||
+    code === 'NOT_FOUND' ||
+    code === 'PERMISSION_DENIED'
+  )
+    throw new BridgeError(code, `${what}: ${String((e as Error).message)}`);
+  if (code === 'QUOTA_EXCEEDED') throw new BridgeError('INVALID_PARAMS', `${what}: storage quota exceeded`);
+  if (code === 'UNAUTHENTICATED') throw new BridgeError('PERMISSION_DENIED', `${what}: nobody is signed in`);
+  throw e;
+}
+
+/** Build the handlers and the endpoint options that enforce the limits. */
+export function createHandlers(
+  d: HandlerDeps,
+): Pick<HostEndpointOptions, 'handlers' | 'rateLimit' | 'maxMessageBytes'> {
+  const id = d.manifest.id;
+  const now = d.now ?? Date.now;
+  const margin = d.tokenMargin ?? 60_000;
+
+  const need = (method: keyof typeof METHOD_PERMISSIONS) => {
+    const p = METHOD_PERMISSIONS[method]!;
+    if (!d.grants().includes(p))
+      throw new BridgeError(
+        'PERMISSION_DENIED',
+        `${method} needs the "${p}" permission, which this portal has not granted`,
+      );
+  };
+  const sessions = (method: string): PluginSessionService => {
+    const s = d.sessions();
+    if (!s) throw new BridgeError('UNSUPPORTED', `${method} is not available in this host`);
+    if (!d.signedIn()) throw new BridgeError('PERMISSION_DENIED', `${method}: nobody is signed in`);
+    return s;
+  };
+
+  const handlers: HostHandlers = {
+    'context.get': () => d.context(),
+    'notifications.post': async (n) => {
+      need('notifications.post');
+      const service = d.notifications();
+      if (!service) throw new BridgeError('UNSUPPORTED', 'notifications.post is not available in this host');
+      const source = {
+        pluginId: id,
+        vendorName: vendorName(d.manifest),
+        ...(d.manifest.icon ? { icon: d.manifest.icon } : {}),
+      };
+      try {
+        const posted = await service.post(n, source);
+        return { id: posted.id };
+      } catch (e) {
+        return forPlugin(e, 'notifications.post');
+      }
+    },
+    'ui.announce': ({ text, politeness }) => {
+      d.announce(text, politeness === 'assertive');
+      return null;
+    },
+    'ui.resize': ({ height }) => {
+      d.resize(Math.min(Math.ceil(height), d.limits.maxHeight));
+      return null;
+    },
+    'ui.focusHost': (p) => {
+      d.focusHost(p?.direction === 'backward' ? 'backward' : 'forward');
+      return null;
+    },
+    'navigation.open': ({ pluginId, path }) => {
+      // Moving inside itself is always allowed; opening another plugin needs the grant.
+      if (pluginId && pluginId !== id) need('navigation.open');
+      d.navigate({ pluginId: pluginId ?? id, ...(path ? { path } : {}) });
+      return null;
+    },
+    'auth.getToken': async () => {
+      need('auth.getToken');
+      const s = sessions('auth.getToken');
+      try {
+        // Hand out only tokens with time left to use them: renew one about to expire. No cache
+        // here: the service caches per user, and a user change must never reuse a token.
+        let t = await s.session(id);
+        if (t.expiresAt - now() < margin) t = await s.session(id, { forceRefresh: true });
+        return { token: t.token, expiresAt: t.expiresAt };
+      } catch (e) {
+        return forPlugin(e, 'auth.getToken');
+      }
+    },
+    'storage.get': async ({ key }) => {
+      need('storage.get');
+      const s = sessions('storage.get');
+      try {
+        const v = await s.storageGet(id, key);
+        return v === undefined ? null : v;
+      } catch (e) {
+        return forPlugin(e, 'storage.get');
+      }
+    },
+    'storage.set': async ({ key, value }) => {
+      need('storage.set');
+      const s = sessions('storage.set');
+      const size = JSON.stringify(value)?.length ?? 0;
+      if (size > d.limits.storageValueBytes)
+        throw new BridgeError(
+          'INVALID_PARAMS',
+          `storage.set: value is ${size} bytes, the limit is ${d.limits.storageValueBytes}`,
+        );
+      try {
+        await s.storageSet(id, key, value);
+        return null;
+      } catch (e) {
+        return forPlugin(e, 'storage.set');
+      }
+    },
+  };
+  const perMinute = (limit: number) => ({ limit, interval: 60_000 });
+  return {
+    handlers,
+    maxMessageBytes: d.limits.maxMessageBytes,
+    rateLimit: {
+      'notifications.post': perMinute(d.limits.notificationsPerMinute),
+      'ui.announce': perMinute(d.limits.announcementsPerMinute),
+      'storage.get': perMinute(d.limits.storageCallsPerMinute),
+      'storage.set': perMinute(d.limits.storageCallsPerMinute),
+    },
+  };
+}

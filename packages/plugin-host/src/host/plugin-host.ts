@@ -1,0 +1,852 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import {
+  defaultTheme,
+  emptyContext,
+  servicesContext,
+  storeContext,
+  toPluginContext,
+  uiLang,
+  type ContextStore,
+  type Permission,
+  type PlatformContext,
+  type PlatformServices,
+  type Theme,
+  type UiLang,
+} from '@digione/context';
+import { BridgeError, type PluginContext } from '@digione/bridge';
+import {
+  pluginName,
+  validateManifest,
+  type ManifestError,
+  type PluginManifest,
+} from '../manifest/manifest.js';
+import { isVisibleFor, registryContext, type PluginRegistry } from '../registry/registry.js';
+import { createHandlers } from './handlers.js';
+import { announce, liveRegion } from './live-region.js';
+import { t, type MessageId } from './messages.js';
+import {
+  DEFAULT_LIMITS,
+  allowFor,
+  grantFor,
+  grantedPermissions,
+  moduleAllowed,
+  sandboxFor,
+  type PluginLimits,
+  type PluginPolicy,
+} from './permissions.js';
+import { ModuleError, startIframe, startModule, type IframeRuntime, type Runtime } from './runtimes.js';
+import { pluginHostStyles } from './plugin-host.styles.js';
+
+/** Where a plugin stands. */
+export type PluginHostState = 'idle' | 'loading' | 'ready' | 'error' | 'unresponsive';
+
+/** Why a plugin is not running. */
+export type PluginErrorCode =
+  | 'NOT_FOUND'
+  | 'INVALID_MANIFEST'
+  | 'SAME_ORIGIN'
+  | 'NOT_ALLOWED'
+  | 'ROLE'
+  | 'SESSION'
+  | 'TIMEOUT'
+  | 'LOAD'
+  | 'MOUNT'
+  | 'REGISTRY';
+
+/** `detail` of `d1-plugin-ready`. */
+export interface PluginReadyDetail {
+  pluginId: string;
+  kind: 'iframe' | 'module';
+  /** The negotiated bridge protocol version. */
+  version: string;
+  /** True when the plugin's frame reloaded and connected again. */
+  reload: boolean;
+}
+
+/** `detail` of `d1-plugin-error`. */
+export interface PluginErrorDetail {
+  pluginId: string;
+  code: PluginErrorCode;
+  /** For developers (English); the element shows its own localized text. */
+  message: string;
+  /** Whether the element offers Retry. */
+  retryable: boolean;
+  /** For `INVALID_MANIFEST`: every problem, by path. */
+  errors?: ManifestError[];
+}
+
+/** `detail` of `d1-plugin-navigate`: a plugin asked to open a plugin (itself or another) at a path. */
+export interface PluginNavigateDetail {
+  pluginId: string;
+  path?: string;
+  /** The plugin that asked. */
+  from: string;
+}
+
+const RETRYABLE: readonly PluginErrorCode[] = ['SESSION', 'TIMEOUT', 'LOAD', 'MOUNT', 'REGISTRY'];
+const SLOW_MS = 5000;
+const DEFAULT_HEIGHT = 150;
+
+/**
+ * Runs one plugin: an iframe on the vendor's origin (sandboxed, titled, `allow` empty unless
+ * granted, no referrer) or an allow-listed ES module mounted in a shadow root of its own. The
+ * plugin sees only the context its grants allow (`toPluginContext`), with a pairwise subject from
+ * the platform's plugin session; calls it is not granted are refused with `PERMISSION_DENIED`.
+ *
+ * Inside `<d1-platform>` it takes the plugin from the {@link PluginRegistry} provided through
+ * `registryContext` (or its `registry` property) and the context from the platform's store; the
+ * registry's `policy` says what is granted. Standalone it takes `manifest`, `grants` and
+ * `context` (no context: anonymous, the locale from the nearest `lang`, the theme from the
+ * nearest `data-d1-theme`).
+ *
+ * The life cycle is visible and announced politely: loading (text after `progress-delay` ms),
+ * ready, error (what happened, Try again), unresponsive (the heartbeat was lost: Wait or Reload).
+ * A skip link before the plugin and `ui.focusHost` (or Escape in a module plugin) take keyboard
+ * focus out of it; `ui.announce` speaks through the page's live region.
+ *
+ * @summary Runs one plugin safely and shows its state: loading, ready, error, unresponsive.
+ * @tag d1-plugin-host
+ *
+ * @attr plugin-id - The plugin's manifest id (reverse-DNS).
+ * @attr state - Reflects where the plugin stands: `idle`, `loading`, `ready`, `error`, `unresponsive`.
+ *
+ * @fires d1-plugin-ready - The plugin connected (`detail`: pluginId, kind, version, reload).
+ * @fires d1-plugin-error - The plugin could not run (`detail`: pluginId, code, message, retryable, errors).
+ * @fires d1-plugin-navigate - The plugin asked to open a plugin at a path (`detail`: pluginId, path, from).
+ *   The portal (e.g. `<d1-shell>`) routes it. Bubbles, composed.
+ *
+ * @csspart frame - The plugin's iframe.
+ * @csspart module - The shadow-root box a module plugin is mounted in.
+ * @csspart container - The box around the plugin.
+ * @csspart status - The loading, error and unresponsive panel.
+ * @csspart skip-link - The link that skips past the plugin.
+ *
+ * @cssprop --d1-plugin-host-color - Status text colour.
+ * @cssprop --d1-plugin-host-muted-color - Detail text colour.
+ * @cssprop --d1-plugin-host-background - Status panel background.
+ * @cssprop --d1-plugin-host-border-color - Status panel border.
+ * @cssprop --d1-plugin-host-danger - Error border colour.
+ * @cssprop --d1-plugin-host-primary - Buttons and links.
+ * @cssprop --d1-plugin-host-radius - Corner radius.
+ */
+export class D1PluginHost extends LitElement {
+  static override styles = pluginHostStyles;
+
+  /** The plugin's id: looked up in the registry, or checked against `manifest`. */
+  @property({ attribute: 'plugin-id', reflect: true }) pluginId = '';
+
+  /** The registry to look `plugin-id` up in; default: the one provided through `registryContext`. */
+  @property({ attribute: false }) registry: PluginRegistry | undefined;
+
+  /** Standalone: the manifest (JSON; validated). Wins over the registry. */
+  @property({ attribute: false }) manifest: PluginManifest | undefined;
+
+  /**
+   * What the portal grants this plugin (intersected with what its manifest asks). Default: the
+   * registry policy's grant for the plugin, else nothing beyond the base context.
+   */
+  @property({ attribute: false }) grants: readonly Permission[] | undefined;
+
+  /** Standalone: the platform context to derive the plugin's context from. Wins over the store. */
+  @property({ attribute: false }) context: PlatformContext | undefined;
+
+  /** Standalone: services (plugin sessions, notifications). Win over the provided ones. */
+  @property({ attribute: false }) services: PlatformServices | undefined;
+
+  /** The portal's plugin policy. Default: the registry's. */
+  @property({ attribute: false }) policy: PluginPolicy | undefined;
+
+  /** Module URLs (exact, or prefixes ending in `/`) that may be imported. Default: the policy's; else none. */
+  @property({ attribute: false }) moduleAllowList: readonly string[] | undefined;
+
+  /** Per-plugin limits over the policy's and the defaults. */
+  @property({ attribute: false }) limits: Partial<PluginLimits> | undefined;
+
+  /** How module plugins are imported (default: dynamic `import()`); for bundlers and stories. */
+  @property({ attribute: false }) importModule: ((url: string) => Promise<unknown>) | undefined;
+
+  /** False while the portal shows another plugin: the plugin gets `visibility.changed` and loads lazily. */
+  @property({ type: Boolean, reflect: true }) active = true;
+
+  /** Hidden plugins get `visibility.changed` and load lazily. */
+  @property({ type: Boolean, reflect: true }) override hidden = false;
+
+  /** Milliseconds an iframe plugin has to connect (counted while visible) before the error state. */
+  @property({ type: Number, attribute: 'connect-timeout' }) connectTimeout = 15000;
+
+  /** Heartbeat of iframe plugins; `false` turns it off. */
+  @property({ attribute: false }) heartbeat: { interval: number; timeout: number } | false = {
+    interval: 5000,
+    timeout: 5000,
+  };
+
+  /** Milliseconds before the loading text shows (fast plugins never flash it). */
+  @property({ type: Number, attribute: 'progress-delay' }) progressDelay = 400;
+
+  @state() private _state: PluginHostState = 'idle';
+  @state() private _error: PluginErrorDetail | null = null;
+  @state() private _progress = false;
+  @state() private _slow = false;
+  @state() private _waiting = false;
+
+  #store: ContextStore<PlatformContext> | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #providedServices: PlatformServices | undefined;
+  #providedRegistry: PluginRegistry | undefined;
+  #watched: PluginRegistry | undefined;
+  #current: PluginManifest | undefined;
+  #runtime: Runtime | null = null;
+  #abort: AbortController | null = null;
+  #run = 0;
+  #scheduled = false;
+  #timers: number[] = [];
+  #connectTimer = 0;
+  #connectPending = false;
+  #sub: string | null = null;
+  #subUser: string | null = null;
+  #lastContext = '';
+  #lastVisible = true;
+  #height = DEFAULT_HEIGHT;
+  #observer: MutationObserver | undefined;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: storeContext,
+      subscribe: true,
+      callback: (store) => {
+        this.#attachStore(store);
+        this.#schedule();
+      },
+    });
+    new ContextConsumer(this, {
+      context: servicesContext,
+      subscribe: true,
+      callback: (services) => {
+        this.#providedServices = services;
+        this.#sub = this.#subUser = null;
+        this.#schedule();
+      },
+    });
+    new ContextConsumer(this, {
+      context: registryContext,
+      subscribe: true,
+      callback: (registry) => {
+        this.#providedRegistry = registry;
+        this.#schedule();
+      },
+    });
+  }
+
+  /** Where the plugin stands (also the `state` attribute). */
+  get state(): PluginHostState {
+    return this._state;
+  }
+
+  /** Why the plugin is not running, in the error state. */
+  get error(): PluginErrorDetail | null {
+    return this._error;
+  }
+
+  /** The manifest in use, once resolved. */
+  get currentManifest(): PluginManifest | undefined {
+    return this.#current;
+  }
+
+  /** The context the plugin sees now (what `context.get` answers). */
+  async pluginContext(): Promise<PluginContext> {
+    await this.#ensureSub();
+    return this.#contextNow();
+  }
+
+  /** Start again (what Try again and Reload do). */
+  reload(): void {
+    this.#schedule();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    liveRegion(this.ownerDocument, 'polite');
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#observeAnonymous();
+    this.#schedule();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#watch(undefined);
+    this.#stop();
+    this.#run++;
+    this._state = 'idle';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      [
+        'pluginId',
+        'registry',
+        'manifest',
+        'policy',
+        'moduleAllowList',
+        'importModule',
+        'limits',
+        'heartbeat',
+      ].some((k) => changed.has(k as keyof D1PluginHost)) &&
+      this.hasUpdated
+    )
+      this.#schedule();
+    if (changed.has('context')) this.#observeAnonymous();
+    if (this.hasUpdated && (changed.has('grants') || changed.has('context') || changed.has('services')))
+      void this.#syncContext();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('_state' as keyof D1PluginHost)) this.setAttribute('state', this._state);
+    if (changed.has('active') || changed.has('hidden')) this.#syncVisibility();
+    // The frame's title follows the language, as the rest of the element does.
+    const frame = (this.#runtime as IframeRuntime | null)?.frame;
+    if (frame && this.#current) frame.title = pluginName(this.#current, this.#lang());
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.#lang();
+    const name = this.#name(lang);
+    const s = this._state;
+    const framed = s === 'loading' || s === 'ready' || s === 'unresponsive';
+    return html`
+      ${
+        framed
+          ? html`<a class="skip visually-hidden-focusable" part="skip-link" href="#end" @click=${this.#skip}
+              >${t(lang, 'skip', { name })}</a
+            >`
+          : nothing
+      }
+      <div
+        class="status"
+        part="status"
+        tabindex="-1"
+        data-kind=${s}
+        ?hidden=${!(s === 'error' || (s === 'loading' && this._progress) || (s === 'unresponsive' && !this._waiting))}
+      >
+        ${this.#renderStatus(lang, name)}
+      </div>
+      <div class="frame ${s === 'loading' ? 'pending' : ''}" part="container" ?inert=${s === 'loading'}></div>
+      ${
+        framed
+          ? html`<span class="end visually-hidden-focusable" id="end" tabindex="-1"
+              >${t(lang, 'end', { name })}</span
+            >`
+          : nothing
+      }
+    `;
+  }
+
+  #renderStatus(lang: UiLang, name: string): TemplateResult | typeof nothing {
+    switch (this._state) {
+      case 'loading':
+        return html`<span class="spinner" aria-hidden="true"></span>
+          <p>${t(lang, 'loading', { name })} ${this._slow ? t(lang, 'slow') : ''}</p>`;
+      case 'error': {
+        const e = this._error!;
+        return html`<p>
+            <span class="title">${t(lang, 'failed', { name })}</span>
+            <span class="detail">${this.#errorText(lang, e)}</span>
+          </p>
+          ${e.retryable ? html`<button type="button" @click=${this.#retry}>${t(lang, 'retry')}</button>` : nothing}`;
+      }
+      case 'unresponsive':
+        return html`<p>
+            <span class="title">${t(lang, 'unresponsive', { name })}</span>
+            <span class="detail">${t(lang, 'unresponsiveHelp')}</span>
+          </p>
+          <button type="button" data-variant="quiet" @click=${this.#wait}>${t(lang, 'wait')}</button>
+          <button type="button" @click=${this.#retry}>${t(lang, 'reload')}</button>`;
+      default:
+        return nothing;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Life cycle
+
+  /** Restart once, after the current task settles (several inputs often change together). */
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) void this.#start();
+    });
+  }
+
+  async #start(): Promise<void> {
+    this.#stop();
+    const run = ++this.#run;
+    const alive = () => run === this.#run && this.isConnected;
+    this._error = null;
+    this._waiting = false;
+    this.#setLoading();
+
+    const registry = this.registry ?? this.#providedRegistry;
+    this.#watch(registry);
+    let manifest: PluginManifest | undefined;
+    if (this.manifest !== undefined) {
+      const r = validateManifest(this.manifest);
+      if (!r.ok) return this.#fail('INVALID_MANIFEST', 'the manifest is invalid', r.errors);
+      manifest = r.manifest;
+    } else {
+      if (registry?.state === 'loading') await registry.ready.catch(() => {});
+      if (!alive()) return;
+      if (registry?.state === 'error') return this.#fail('REGISTRY', String(registry.loadError?.message));
+      manifest = registry?.get(this.pluginId);
+      const skipped = registry?.errors.find((e) => e.id === this.pluginId);
+      if (!manifest && skipped)
+        return this.#fail('INVALID_MANIFEST', 'the manifest is invalid', skipped.errors);
+    }
+    if (!manifest || (this.pluginId && manifest.id !== this.pluginId))
+      return this.#fail('NOT_FOUND', `no plugin "${this.pluginId}"`);
+    this.#current = manifest;
+    this.#height = Math.max(manifest.minHeight ?? DEFAULT_HEIGHT, 1);
+    this.requestUpdate();
+
+    if (!isVisibleFor(manifest, this.#role())) return this.#fail('ROLE', `not for role ${this.#role()}`);
+    const policy = this.#policy();
+    if (manifest.kind === 'iframe') {
+      if (new URL(manifest.entry!).origin === location.origin)
+        return this.#fail('SAME_ORIGIN', `${manifest.entry} is on the portal's own origin; refused`);
+    } else if (
+      !moduleAllowed(manifest.module!, this.moduleAllowList ?? policy?.moduleAllowList, location.href)
+    ) {
+      return this.#fail('NOT_ALLOWED', `${manifest.module} is not on the module allow list`);
+    }
+
+    try {
+      await this.#ensureSub();
+    } catch (e) {
+      if (alive()) this.#fail('SESSION', `plugin session: ${String((e as Error)?.message ?? e)}`);
+      return;
+    }
+    if (!alive()) return;
+    this.#lastContext = JSON.stringify(this.#contextNow());
+    await this.updateComplete;
+    if (!alive()) return;
+    const container = this.renderRoot.querySelector<HTMLElement>('.frame')!;
+    const m = manifest;
+    const limits = this.#limits();
+    const channel = {
+      ...createHandlers({
+        manifest: m,
+        limits,
+        grants: () => this.#grants(),
+        context: () => this.pluginContext(),
+        sessions: () => this.#services()?.pluginSessions,
+        signedIn: () => !!this.#platformContext().user,
+        notifications: () => this.#services()?.notifications,
+        announce: (text, assertive) => announce(this.ownerDocument, text, assertive),
+        resize: (h) => this.#resize(h),
+        focusHost: (dir) => (dir === 'backward' ? this.#focusBefore() : this.#focusAfter()),
+        navigate: (target) => this.#navigate(target),
+      }),
+      onConnect: ({ version, reload }: { version: string; reload: boolean }) => {
+        if (alive()) this.#ready(m, version, reload);
+      },
+      onDisconnect: ({ reason }: { reason: string }) => {
+        // The plugin said bye: it may connect again (a new page in the frame); wait for it as on load.
+        if (alive() && reason === 'bye') {
+          this.#setLoading();
+          this.#armConnectTimer();
+        }
+      },
+      onUnresponsive: () => {
+        if (!alive()) return;
+        this._state = 'unresponsive';
+        this._waiting = false;
+        this.#say('unresponsive');
+      },
+      onResponsive: () => {
+        if (alive()) this.#ready(m, '', false, true);
+      },
+      onError: (error: unknown, method: string) => {
+        // Refusals are the plugin's business; a crashing handler is ours.
+        if (!(error as { code?: string })?.code)
+          console.error(`[d1-plugin-host] ${m.id}: ${method} failed`, error);
+      },
+    };
+
+    if (m.kind === 'iframe') {
+      const grant = grantFor(policy, m.id);
+      const storage = this.#grants().includes('storage') ? this.#ltiStorage(m.id) : undefined;
+      this.#runtime = startIframe({
+        ...channel,
+        pluginId: m.id,
+        entry: m.entry!,
+        container,
+        title: pluginName(m, this.#lang()),
+        sandbox: sandboxFor(m, grant.sandbox),
+        allow: allowFor(m, grant.allow),
+        lazy: !this.#visible(),
+        height: this.#height,
+        heartbeat: this.heartbeat,
+        ...(storage ? { ltiStorage: storage } : {}),
+        onResize: (h) => this.#resize(h),
+      });
+      this.#connectPending = true;
+      this.#armConnectTimer();
+    } else {
+      const abort = (this.#abort = new AbortController());
+      try {
+        const rt = await startModule(
+          {
+            ...channel,
+            pluginId: m.id,
+            url: new URL(m.module!, location.href).href,
+            container,
+            importModule: this.importModule ?? ((url) => import(/* @vite-ignore */ url)),
+            onEscape: () => this.#focusAfter(),
+          },
+          abort.signal,
+        );
+        this.#runtime = rt;
+        this.#ready(m, rt.version, false);
+      } catch (e) {
+        if (alive() && e instanceof ModuleError) this.#fail(e.code, e.message);
+        else if (alive()) this.#fail('MOUNT', String(e));
+      }
+    }
+  }
+
+  /** Tear down whatever runs now. */
+  #stop(): void {
+    for (const id of this.#timers) clearTimeout(id);
+    this.#timers = [];
+    this.#clearConnectTimer();
+    this.#connectPending = false;
+    this.#abort?.abort(new DOMException('stopped', 'AbortError'));
+    this.#abort = null;
+    const rt = this.#runtime;
+    this.#runtime = null;
+    rt?.close();
+  }
+
+  #setLoading(): void {
+    this._state = 'loading';
+    this._progress = false;
+    this._slow = false;
+    const later = (ms: number, fn: () => void) => this.#timers.push(window.setTimeout(fn, ms));
+    later(this.progressDelay, () => {
+      if (this._state !== 'loading') return;
+      this._progress = true;
+      this.#say('loading');
+    });
+    later(this.progressDelay + SLOW_MS, () => (this._slow = this._state === 'loading'));
+  }
+
+  /** The connect timeout runs only while the plugin is shown: a hidden lazy frame does not load. */
+  #clearConnectTimer(): void {
+    clearTimeout(this.#connectTimer);
+    this.#connectTimer = 0;
+  }
+
+  #armConnectTimer(): void {
+    this.#clearConnectTimer();
+    this.#connectPending = true;
+    if (!this.#visible()) return;
+    const run = this.#run;
+    this.#connectTimer = window.setTimeout(() => {
+      if (run === this.#run && this._state === 'loading')
+        this.#fail('TIMEOUT', `no connection within ${this.connectTimeout} ms`);
+    }, this.connectTimeout);
+  }
+
+  #ready(m: PluginManifest, version: string, reload: boolean, recovered = false): void {
+    this.#clearConnectTimer();
+    this.#connectPending = false;
+    const was = this._state;
+    this._state = 'ready';
+    this._waiting = false;
+    if (was !== 'ready') this.#say('ready');
+    // A plugin that connects while hidden learns it at once; one that connected again gets the context.
+    this.#lastVisible = true;
+    this.#syncVisibility();
+    if (recovered) return;
+    if (reload) void this.#syncContext(true);
+    this.dispatchEvent(
+      new CustomEvent<PluginReadyDetail>('d1-plugin-ready', {
+        detail: { pluginId: m.id, kind: m.kind, version, reload },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  #fail(code: PluginErrorCode, message: string, errors?: ManifestError[]): void {
+    this.#stop();
+    const detail: PluginErrorDetail = {
+      pluginId: this.#current?.id ?? this.pluginId,
+      code,
+      message,
+      retryable: RETRYABLE.includes(code),
+      ...(errors ? { errors } : {}),
+    };
+    this._state = 'error';
+    this._error = detail;
+    announce(
+      this.ownerDocument,
+      `${t(this.#lang(), 'failed', { name: this.#name(this.#lang()) })} ${this.#errorText(this.#lang(), detail)}`,
+    );
+    this.dispatchEvent(
+      new CustomEvent<PluginErrorDetail>('d1-plugin-error', { detail, bubbles: true, composed: true }),
+    );
+  }
+
+  #retry = async () => {
+    void this.#start();
+    // The button goes away: keep focus in the plugin's area, on the status panel.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
+  };
+
+  #wait = () => {
+    this._waiting = true;
+    (this.renderRoot.querySelector('iframe') as HTMLElement | null)?.focus();
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Context
+
+  #attachStore(store: ContextStore<PlatformContext> | undefined): void {
+    this.#unsubscribe?.();
+    this.#store = store;
+    this.#unsubscribe = store?.subscribe((s, prev) => {
+      if (this.context) return;
+      if (s.locale !== prev.locale) this.requestUpdate();
+      const m = this.#current;
+      const role = (c: Readonly<PlatformContext>) => (c.user ? (c.activeRole?.role ?? null) : null);
+      // Who may see the plugin changed: start over (shows or leaves the role error).
+      if (m && isVisibleFor(m, role(s)) !== isVisibleFor(m, role(prev))) return this.#schedule();
+      void this.#syncContext();
+    });
+    this.#observeAnonymous();
+  }
+
+  /** Send `context.changed` when what the plugin sees changed. */
+  async #syncContext(force = false): Promise<void> {
+    const rt = this.#runtime;
+    if (!rt) return;
+    try {
+      await this.#ensureSub();
+    } catch {
+      /* keep the subject it had; the next change tries again */
+    }
+    if (rt !== this.#runtime) return;
+    const ctx = this.#contextNow();
+    const json = JSON.stringify(ctx);
+    if (!force && json === this.#lastContext) return;
+    this.#lastContext = json;
+    rt.emit('context.changed', ctx);
+  }
+
+  /** The pairwise subject for the current user, fetched once per user. Rejects when the session fails. */
+  async #ensureSub(): Promise<void> {
+    const user = this.#platformContext().user;
+    const sessions = this.#services()?.pluginSessions;
+    const id = this.#current?.id;
+    if (!user || !sessions || !id) {
+      this.#sub = this.#subUser = null;
+      return;
+    }
+    if (this.#subUser === user.id) return;
+    const s = await sessions.session(id);
+    if (this.#platformContext().user?.id === user.id) {
+      this.#sub = s.sub;
+      this.#subUser = user.id;
+    }
+  }
+
+  #contextNow(): PluginContext {
+    return toPluginContext(this.#platformContext(), this.#grants(), this.#sub) as PluginContext;
+  }
+
+  #platformContext(): Readonly<PlatformContext> {
+    return this.context ?? this.#store?.get() ?? this.#anonymous();
+  }
+
+  /** No context at all: signed out, in the nearest `lang`, with the nearest `data-d1-theme`. */
+  #anonymous(): PlatformContext {
+    const ctx = emptyContext(this.closest('[lang]')?.getAttribute('lang') ?? 'fi');
+    const name = this.closest('[data-d1-theme]')?.getAttribute('data-d1-theme');
+    const theme: Theme =
+      name === 'dark'
+        ? { ...defaultTheme, colorScheme: 'dark' }
+        : name === 'light'
+          ? { ...defaultTheme, colorScheme: 'light' }
+          : name === 'contrast'
+            ? { ...defaultTheme, contrast: 'more' }
+            : defaultTheme;
+    return { ...ctx, theme };
+  }
+
+  /** Standalone without a context: follow `lang` and `data-d1-theme` changes above. */
+  #observeAnonymous(): void {
+    const anonymous = !this.context && !this.#store && this.isConnected;
+    if (!anonymous) {
+      this.#observer?.disconnect();
+      this.#observer = undefined;
+      return;
+    }
+    if (this.#observer) return;
+    this.#observer = new MutationObserver(() => {
+      this.requestUpdate();
+      void this.#syncContext();
+    });
+    this.#observer.observe(this.ownerDocument.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang', 'data-d1-theme'],
+      subtree: true,
+    });
+  }
+
+  #grants(): Permission[] {
+    const m = this.#current;
+    if (!m) return [];
+    if (this.grants) return (m.permissions ?? []).filter((p) => this.grants!.includes(p));
+    return grantedPermissions(m, this.#policy());
+  }
+
+  #policy(): PluginPolicy | undefined {
+    return this.policy ?? (this.registry ?? this.#providedRegistry)?.policy;
+  }
+
+  #limits(): PluginLimits {
+    return { ...DEFAULT_LIMITS, ...this.#policy()?.limits, ...this.limits };
+  }
+
+  #services(): PlatformServices | undefined {
+    return this.services ?? this.#providedServices;
+  }
+
+  #role() {
+    const c = this.#platformContext();
+    return c.user ? (c.activeRole?.role ?? null) : null;
+  }
+
+  #lang(): UiLang {
+    return uiLang(this.#platformContext().locale);
+  }
+
+  #name(lang: UiLang): string {
+    return this.#current ? pluginName(this.#current, lang) : this.pluginId;
+  }
+
+  #ltiStorage(id: string) {
+    return {
+      get: async (key: string) => {
+        const s = this.#services()?.pluginSessions;
+        const v = s && this.#platformContext().user ? await s.storageGet(id, key) : undefined;
+        return typeof v == 'string' ? v : null;
+      },
+      set: async (key: string, value: string) => {
+        const s = this.#services()?.pluginSessions;
+        if (!s || !this.#platformContext().user || value.length > this.#limits().storageValueBytes)
+          throw new Error('not stored');
+        await s.storageSet(id, key, value);
+      },
+    };
+  }
+
+  #watch(registry: PluginRegistry | undefined): void {
+    if (registry === this.#watched) return;
+    this.#watched?.removeEventListener('change', this.#onRegistryChange);
+    this.#watched = registry;
+    registry?.addEventListener('change', this.#onRegistryChange);
+  }
+
+  #onRegistryChange = () => {
+    if (this.manifest !== undefined || this.#watched?.state === 'loading') return;
+    if (this.#watched?.get(this.pluginId) !== this.#current || this._state === 'error') this.#schedule();
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Frame, focus, visibility
+
+  #resize(height: number): void {
+    const m = this.#current;
+    this.#height = Math.min(Math.max(height, m?.minHeight ?? 0, 1), this.#limits().maxHeight);
+    const frame = (this.#runtime as IframeRuntime | null)?.frame;
+    if (frame) frame.style.height = `${this.#height}px`;
+  }
+
+  #skip = (e: Event) => {
+    e.preventDefault();
+    this.#focusAfter();
+  };
+
+  /** Focus lands just after the plugin: the next Tab continues with what follows it. */
+  #focusAfter(): void {
+    this.renderRoot.querySelector<HTMLElement>('.end')?.focus();
+  }
+
+  /** Focus lands just before the plugin: Shift+Tab continues with what precedes it. */
+  #focusBefore(): void {
+    this.renderRoot.querySelector<HTMLElement>('.skip')?.focus();
+  }
+
+  #navigate(target: { pluginId: string; path?: string }): void {
+    const own = this.#current?.id;
+    const registry = this.registry ?? this.#providedRegistry;
+    if (target.pluginId !== own && registry && !registry.get(target.pluginId))
+      throw new BridgeError('NOT_FOUND', `navigation.open: no plugin "${target.pluginId}" in this portal`);
+    this.dispatchEvent(
+      new CustomEvent<PluginNavigateDetail>('d1-plugin-navigate', {
+        detail: { ...target, from: own ?? this.pluginId },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  #visible(): boolean {
+    return this.isConnected && this.active && !this.hidden && document.visibilityState === 'visible';
+  }
+
+  #onVisibility = () => this.#syncVisibility();
+
+  #syncVisibility(): void {
+    const visible = this.#visible();
+    const frame = (this.#runtime as IframeRuntime | null)?.frame;
+    if (visible && frame?.loading === 'lazy') frame.loading = 'eager';
+    if (visible && this.#connectPending && this._state === 'loading' && !this.#connectTimer)
+      this.#armConnectTimer();
+    if (!visible) this.#clearConnectTimer();
+    if (visible === this.#lastVisible) return;
+    this.#lastVisible = visible;
+    this.#runtime?.emit('visibility.changed', { visible });
+  }
+
+  #say(id: MessageId): void {
+    const lang = this.#lang();
+    announce(this.ownerDocument, t(lang, id, { name: this.#name(lang) }));
+  }
+
+  #errorText(lang: UiLang, e: PluginErrorDetail): string {
+    return t(lang, e.code, { id: e.pluginId, seconds: Math.round(this.connectTimeout / 1000) });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'd1-plugin-host': D1PluginHost;
+  }
+  interface HTMLElementEventMap {
+    'd1-plugin-ready': CustomEvent<PluginReadyDetail>;
+    'd1-plugin-error': CustomEvent<PluginErrorDetail>;
+    'd1-plugin-navigate': CustomEvent<PluginNavigateDetail>;
+  }
+}
