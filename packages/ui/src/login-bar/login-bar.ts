@@ -297,6 +297,9 @@ export class D1LoginBar extends LitElement {
     const meta = html`${roleText}${
       school ? html`<span class="c">, </span><span aria-hidden="true">&nbsp;· </span>${school}` : nothing
     }`;
+    // The sign-out hint is the honest part: visible right under sign out and its accessible
+    // description; it sits outside the menu (which may hold only items) and outside the item
+    // (whose name it is not). Comments stay out of templates: template text ships as written.
     return html`
       <button
         id="${id}-trigger"
@@ -346,8 +349,6 @@ export class D1LoginBar extends LitElement {
           <div role="separator"></div>
           ${this.#renderItem(signOut, items.length - 1)}
         </div>
-        <!-- The honest part: visible right under sign out, and its accessible description. It sits
-             outside the menu, which may hold only items, and outside the item, whose name it is not. -->
         <p class="hint" id="${id}-signout-hint">${this.#t('signOutHint')}</p>
       </div>
     `;
