@@ -3,8 +3,8 @@
 import type { DemoData } from './data/model.js';
 import type { Auth, Principal } from './auth.js';
 import { HttpError, Router, readJson, sendJson, sendNoContent, type Req } from './http.js';
-import { NotificationHub, readNotificationInput } from './notifications.js';
-import { PluginRegistry, PluginSessions, PluginStorage } from './plugins.js';
+import { readNotificationInput, type NotificationHub } from './notifications.js';
+import type { PluginRegistry, PluginSessions, PluginStorage } from './plugins.js';
 import { RosterJson } from './oneroster.js';
 import { CLIENT_ID, PLATFORM_API } from './oidc.js';
 

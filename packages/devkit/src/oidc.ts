@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type ProviderType from 'oidc-provider';
+import type * as OidcModule from 'oidc-provider';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { JWK } from 'jose';
 import type { DemoData } from './data/model.js';
@@ -47,8 +48,8 @@ export interface Oidc {
 
 // oidc-provider 9 declares Node 22+ and warns on import; it works on Node 20 (TOOLCHAIN.md), so
 // keep that one line out of the devkit's start-up output
-let loaded: Promise<typeof import('oidc-provider')> | undefined;
-function loadProvider(): Promise<typeof import('oidc-provider')> {
+let loaded: Promise<typeof OidcModule> | undefined;
+function loadProvider(): Promise<typeof OidcModule> {
   loaded ??= (async () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => {
@@ -162,7 +163,7 @@ export async function createOidc(opts: OidcOptions): Promise<Oidc> {
       Interaction: 3600,
       Session: 8 * 3600,
       Grant: 8 * 3600,
-      RefreshToken: (ctx, token) => {
+      RefreshToken: (ctx) => {
         // a rotated token lives as long as the one it replaced: the chain ends with the session
         const rotated = ctx?.oidc?.entities.RotatedRefreshToken;
         return rotated ? rotated.remainingTTL : 8 * 3600;
