@@ -60,6 +60,7 @@ type MenuItem =
  *
  * The menu follows the WAI-ARIA APG menu button pattern.
  *
+ * @tagname d1-login-bar
  * @summary Sign in, the signed-in user, role/school and language switch, sign out.
  *
  * @fires d1-sign-in - The user asked to sign in (or to retry after an error).
@@ -475,13 +476,8 @@ export class D1LoginBar extends LitElement {
     }
   }
 
-  #emit<K extends 'd1-sign-in' | 'd1-sign-out' | 'd1-role-change' | 'd1-locale-change'>(
-    type: K,
-    detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
-  ): boolean {
-    return this.dispatchEvent(
-      new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }),
-    );
+  #emit<K extends LoginBarEvent>(type: K, detail: LoginBarEventDetail<K>): boolean {
+    return fire(this, type, detail);
   }
 
   #signIn = async (): Promise<void> => {
@@ -527,6 +523,17 @@ export class D1LoginBar extends LitElement {
     if (!this.#emit('d1-locale-change', { locale: lang })) return;
     this.#platform.store?.update({ locale: localeFor(lang) });
   }
+}
+
+type LoginBarEvent = 'd1-sign-in' | 'd1-sign-out' | 'd1-role-change' | 'd1-locale-change';
+type LoginBarEventDetail<K extends LoginBarEvent> =
+  HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Dispatch a cancelable, composed event; false when a listener called `preventDefault()`. */
+function fire<K extends LoginBarEvent>(host: HTMLElement, type: K, detail: LoginBarEventDetail<K>): boolean {
+  return host.dispatchEvent(
+    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }),
+  );
 }
 
 const ERROR_CODES: Record<AuthError['code'], true> = {
