@@ -28,6 +28,11 @@ export default tseslint.config(
   },
   {
     files: ['**/test/**/*.ts', 'stories/**/*.ts', 'packages/devkit/**/*.ts'],
-    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      'no-console': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // chai: expect(x).to.exist
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
   },
 );

@@ -1,0 +1,404 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import {
+  uiLang,
+  type ContextStore,
+  type PlatformContext,
+  type PlatformRole,
+  type Group,
+} from '@digione/context';
+import {
+  LocaleController,
+  ThemeController,
+  applyTheme,
+  baseStyles,
+  controlStyles,
+} from '@digione/ui/shared/index.js';
+import {
+  PluginRegistry,
+  registryContext,
+  pluginName,
+  type PluginManifest,
+  type PluginNavigateDetail,
+  type PluginPolicy,
+} from '@digione/plugin-host';
+import type { D1Platform } from '@digione/platform';
+import { shellCatalog } from './messages.js';
+import { readRoute, routeUrl, sameRoute, type Route } from './route.js';
+import { shellStyles } from './shell.styles.js';
+
+/** `detail` of `d1-route-change`. */
+export interface RouteChangeDetail {
+  plugin: string | null;
+  path: string | null;
+  group: string | null;
+}
+
+/**
+ * The city portal: one sign-in, one group selection, one notification tray and the vendors'
+ * tools, assembled. A skip link, a banner with the city's brand, the class picker, the tray and
+ * the login bar; navigation of the plugins the user's role may see (names and icons from their
+ * manifests, in the current language); and the active plugin in a `<d1-plugin-host>`.
+ *
+ * The active plugin, the path inside it and the active group live in the URL
+ * (`?plugin=&path=&group=`), so links, reloads and the back button work. Navigating moves focus to
+ * the main heading. Plugins already opened stay mounted (hidden) and keep receiving context
+ * changes; hidden ones get `visibility.changed`.
+ *
+ * @summary The city portal shell: header widgets, plugin navigation and the active plugin.
+ * @tag d1-shell
+ *
+ * @slot brand - The city's logo and name, shown first in the banner (e.g. an `<a href="/">` with an `<img alt>`).
+ * @slot footer - Content after the main area (accessibility statement link, feedback channel).
+ *
+ * @attr issuer - OIDC issuer, passed to the inner `<d1-platform>`.
+ * @attr client-id - OIDC client id, passed to the inner `<d1-platform>`.
+ * @attr api - Platform API base URL, passed to the inner `<d1-platform>`.
+ * @attr plugins - URL of the plugin list; default `${api}/api/plugins`.
+ *
+ * @fires d1-route-change - The active plugin, path or group in the URL changed (`detail`: plugin, path, group).
+ *
+ * @csspart header - The banner.
+ * @csspart nav - The plugin navigation.
+ * @csspart main - The main area.
+ * @csspart skip-link - The skip link.
+ *
+ * @cssprop --d1-shell-header-bg - Banner background (default: the brand's primary colour).
+ * @cssprop --d1-shell-header-color - Banner text colour.
+ * @cssprop --d1-shell-nav-bg - Navigation background.
+ * @cssprop --d1-shell-max-width - Width of the main content.
+ */
+export class D1Shell extends LitElement {
+  static override styles = [baseStyles, controlStyles, shellStyles];
+
+  /** OIDC issuer. */
+  @property() issuer: string | null = null;
+  /** OIDC client id. */
+  @property({ attribute: 'client-id' }) clientId: string | null = null;
+  /** Platform API base URL. */
+  @property() api: string | null = null;
+  /** URL of the plugin list; default `${api}/api/plugins`. */
+  @property({ attribute: 'plugins' }) pluginsUrl: string | null = null;
+  /** Manifests given directly (instead of loading `plugins`). */
+  @property({ attribute: false }) manifests: readonly unknown[] | undefined;
+  /** What the portal grants its plugins (default: nothing beyond the base context). */
+  @property({ attribute: false }) policy: PluginPolicy | undefined;
+  /** A registry of the portal's own; default: one the shell creates and loads. */
+  @property({ attribute: false }) registry: PluginRegistry | undefined;
+
+  @state() private _route: Route = { plugin: null, path: null, group: null };
+  @state() private _ctx: Readonly<PlatformContext> | null = null;
+  @state() private _registryState: PluginRegistry['state'] = 'idle';
+  @state() private _visible: PluginManifest[] = [];
+  /** Plugins opened so far: kept mounted so they keep their state and context. */
+  @state() private _mounted: string[] = [];
+
+  #l10n = new LocaleController(this, shellCatalog);
+  #theme = new ThemeController(this);
+  #registryProvider = new ContextProvider(this, { context: registryContext });
+  #ownRegistry: PluginRegistry | null = null;
+  #watchedRegistry: PluginRegistry | null = null;
+  #store: ContextStore<PlatformContext> | undefined;
+  #unsubscribe: (() => void) | null = null;
+  #focusMainAfterUpdate = false;
+  #headerObserver: ResizeObserver | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._route = readRoute();
+    window.addEventListener('popstate', this.#onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#onPopState);
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#headerObserver?.disconnect();
+    this.#watch(null);
+  }
+
+  /** The shell's registry (its own unless one was given). */
+  get activeRegistry(): PluginRegistry {
+    if (this.registry) return this.registry;
+    this.#ownRegistry ??= new PluginRegistry();
+    return this.#ownRegistry;
+  }
+
+  /** Open a plugin (and a path inside it), as a link in the navigation would. */
+  navigate(pluginId: string | null, path: string | null = null): void {
+    this.#go({ ...this._route, plugin: pluginId, path }, true);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('registry') || changed.has('policy') || !this.#watchedRegistry) {
+      const reg = this.activeRegistry;
+      if (this.policy) reg.policy = this.policy;
+      this.#registryProvider.setValue(reg);
+      this.#watch(reg);
+    }
+    if (
+      (changed.has('manifests') ||
+        changed.has('pluginsUrl') ||
+        changed.has('api') ||
+        changed.has('registry')) &&
+      !this.registry
+    ) {
+      this.#loadPlugins();
+    }
+  }
+
+  protected override firstUpdated(): void {
+    const platform = this.renderRoot.querySelector<D1Platform>('d1-platform');
+    const header = this.renderRoot.querySelector<HTMLElement>('header');
+    if (header) {
+      // focused elements scroll clear of the sticky banner (WCAG 2.2 focus not obscured)
+      this.#headerObserver = new ResizeObserver(() =>
+        this.style.setProperty('--d1-sticky-offset', `${header.offsetHeight + 8}px`),
+      );
+      this.#headerObserver.observe(header);
+    }
+    if (platform) this.#connectStore(platform);
+  }
+
+  protected override updated(): void {
+    if (this.#focusMainAfterUpdate) {
+      this.#focusMainAfterUpdate = false;
+      this.#focusMain();
+    }
+  }
+
+  override render() {
+    const t = this.#l10n;
+    const ctx = this._ctx;
+    const signedIn = ctx?.auth.status === 'signed-in';
+    const active = this.#activeManifest();
+    return html`
+      <button class="skip d1-target" part="skip-link" @click=${this.#onSkip}>${t.t('skip')}</button>
+      <d1-platform
+        issuer=${this.issuer ?? nothing}
+        client-id=${this.clientId ?? nothing}
+        api=${this.api ?? nothing}
+      >
+        <div class="layout">
+          <header part="header">
+            <div class="brand"><slot name="brand"></slot></div>
+            <div class="picker">
+              ${
+                signedIn
+                  ? html`<d1-class-picker
+                      .value=${this._route.group}
+                      @d1-group-change=${this.#onGroup}
+                    ></d1-class-picker>`
+                  : nothing
+              }
+            </div>
+            <div class="tools">
+              ${signedIn ? html`<d1-notification-tray></d1-notification-tray>` : nothing}
+              <d1-login-bar></d1-login-bar>
+            </div>
+          </header>
+          ${signedIn ? this.#renderNav(active) : nothing}
+          <main id="main" part="main" tabindex="-1" @d1-plugin-navigate=${this.#onPluginNavigate}>
+            <h1 id="main-heading" tabindex="-1">${active ? pluginName(active, t.lang) : t.t('welcome')}</h1>
+            ${this.#renderMain(signedIn, active)}
+          </main>
+          <footer><slot name="footer"></slot></footer>
+        </div>
+      </d1-platform>
+    `;
+  }
+
+  #renderNav(active: PluginManifest | undefined) {
+    const t = this.#l10n;
+    return html`<nav part="nav" aria-label=${t.t('nav')}>
+      <ul>
+        ${this._visible.map((m) => {
+          const current = m.id === active?.id;
+          return html`<li>
+            <a
+              class="d1-target"
+              href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
+              aria-current=${current ? 'page' : nothing}
+              @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
+              >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
+                >${pluginName(m, t.lang)}</span
+              ></a
+            >
+          </li>`;
+        })}
+      </ul>
+    </nav>`;
+  }
+
+  #renderMain(signedIn: boolean, active: PluginManifest | undefined) {
+    const t = this.#l10n;
+    if (!signedIn) return html`<p class="lead">${t.t('signInPrompt')}</p>`;
+    if (this._registryState === 'loading' && !this._visible.length) {
+      return html`<p class="lead" role="status">${t.t('loadingTools')}</p>`;
+    }
+    if (this._registryState === 'error') {
+      return html`<div class="d1-status" data-severity="error" role="alert">
+        <p>${t.t('toolsFailed')}</p>
+        <button class="d1-button" @click=${() => this.#loadPlugins()}>${t.t('retry')}</button>
+      </div>`;
+    }
+    const skipped = this.activeRegistry.errors.length;
+    const notice = skipped
+      ? html`<p class="d1-muted">${t.t('skippedTools', { count: skipped })}</p>`
+      : nothing;
+    if (this._route.plugin && !active)
+      return html`<p class="lead">${t.t('unknownTool')}</p>
+        ${notice}`;
+    const hosts = this._mounted
+      .filter((id) => this._visible.some((m) => m.id === id))
+      .map(
+        (id) =>
+          html`<d1-plugin-host
+            plugin-id=${id}
+            ?hidden=${id !== active?.id}
+            .active=${id === active?.id}
+          ></d1-plugin-host>`,
+      );
+    if (!active) {
+      return html`<p class="lead">${this._visible.length ? t.t('pickTool') : t.t('noTools')}</p>
+        ${notice}${hosts}`;
+    }
+    return html`${notice}${hosts}`;
+  }
+
+  #activeManifest(): PluginManifest | undefined {
+    const id = this._route.plugin;
+    return id ? this._visible.find((m) => m.id === id) : undefined;
+  }
+
+  #connectStore(platform: D1Platform): void {
+    const store = platform.store;
+    if (!store || store === this.#store) return;
+    this.#unsubscribe?.();
+    this.#store = store;
+    const apply = (ctx: Readonly<PlatformContext>, prev?: Readonly<PlatformContext>) => {
+      this._ctx = ctx;
+      if (!prev || ctx.theme !== prev.theme) applyTheme(this, ctx.theme);
+      if (!prev || ctx.locale !== prev.locale) this.lang = uiLang(ctx.locale);
+      if (!prev || ctx.activeRole?.role !== prev.activeRole?.role || ctx.user !== prev.user)
+        this.#refreshVisible();
+      if (prev && ctx.activeGroup !== prev.activeGroup) this.#syncGroup(ctx.activeGroup);
+    };
+    apply(store.get());
+    this.#unsubscribe = store.subscribe((ctx, prev) => apply(ctx, prev));
+  }
+
+  #watch(reg: PluginRegistry | null): void {
+    if (this.#watchedRegistry === reg) return;
+    this.#watchedRegistry?.removeEventListener('change', this.#onRegistryChange);
+    this.#watchedRegistry = reg;
+    reg?.addEventListener('change', this.#onRegistryChange);
+    this.#onRegistryChange();
+  }
+
+  #onRegistryChange = (): void => {
+    this._registryState = this.#watchedRegistry?.state ?? 'idle';
+    this.#refreshVisible();
+  };
+
+  #refreshVisible(): void {
+    const reg = this.#watchedRegistry;
+    const role: PlatformRole | null = this._ctx?.user ? (this._ctx.activeRole?.role ?? null) : null;
+    this._visible = reg && role ? reg.visibleFor(role) : [];
+    this.#mountActive();
+  }
+
+  #mountActive(): void {
+    const id = this._route.plugin;
+    if (id && this._visible.some((m) => m.id === id) && !this._mounted.includes(id)) {
+      this._mounted = [...this._mounted, id];
+    }
+    // a role switch hides plugins the new role may not see: unmount them
+    const keep = this._mounted.filter((m) => this._visible.some((v) => v.id === m));
+    if (keep.length !== this._mounted.length) this._mounted = keep;
+  }
+
+  #loadPlugins(): void {
+    const reg = this.activeRegistry;
+    if (this.manifests) {
+      reg.set(this.manifests);
+      return;
+    }
+    const url = this.pluginsUrl ?? (this.api ? `${this.api.replace(/\/$/, '')}/api/plugins` : null);
+    if (!url) return;
+    reg.load(url).catch(() => {
+      /* state 'error' is shown with a retry */
+    });
+  }
+
+  #go(route: Route, push: boolean): void {
+    if (sameRoute(route, this._route)) return;
+    const pluginChanged = route.plugin !== this._route.plugin;
+    this._route = route;
+    const url = routeUrl(route);
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(history.state, '', url);
+    this.#mountActive();
+    if (pluginChanged) this.#focusMainAfterUpdate = true;
+    this.dispatchEvent(
+      new CustomEvent<RouteChangeDetail>('d1-route-change', {
+        detail: { ...route },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  #syncGroup(group: Group | null): void {
+    this.#go({ ...this._route, group: group?.id ?? null }, false);
+  }
+
+  #onPopState = (): void => {
+    const route = readRoute();
+    const pluginChanged = route.plugin !== this._route.plugin;
+    this._route = route;
+    this.#mountActive();
+    if (pluginChanged) this.#focusMainAfterUpdate = true;
+  };
+
+  #onNavClick(e: MouseEvent, id: string): void {
+    // let the browser open new tabs/windows as usual
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    this.navigate(id);
+  }
+
+  #onPluginNavigate = (e: CustomEvent<PluginNavigateDetail>): void => {
+    const { pluginId, path } = e.detail;
+    if (!this._visible.some((m) => m.id === pluginId)) return;
+    this.navigate(pluginId, path ?? null);
+  };
+
+  #onGroup = (e: CustomEvent<{ group: Group | null }>): void => {
+    this.#syncGroup(e.detail.group);
+  };
+
+  // A button, not a fragment link: `#main` cannot reach into a shadow root, and a link whose
+  // target the page cannot resolve is reported (rightly) as a broken skip link.
+  #onSkip = (): void => {
+    this.#focusMain();
+  };
+
+  #focusMain(): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>('#main-heading');
+    heading?.focus();
+    // the heading's name is read on focus; no extra announcement (it would be heard twice)
+    heading?.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'd1-shell': D1Shell;
+  }
+  interface HTMLElementEventMap {
+    'd1-route-change': CustomEvent<RouteChangeDetail>;
+  }
+}

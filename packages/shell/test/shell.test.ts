@@ -1,0 +1,191 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { localeFor, type ContextStore, type Group, type PlatformContext, type User } from '@digione/context';
+import type { D1Platform } from '@digione/platform';
+import '@digione/shell/all.js';
+import type { D1Shell } from '@digione/shell';
+import { expectAccessible } from '../../../test/helpers/a11y.js';
+import { waitFor } from '../../../test/helpers/wait.js';
+
+const MODULE = new URL('./fixtures/group-echo.ts', import.meta.url).href;
+const manifest = (id: string, fi: string, sv: string, roles?: string[]) => ({
+  id,
+  name: { fi, sv, en: fi },
+  version: '1.0.0',
+  vendor: 'Testi Oy',
+  kind: 'module',
+  module: MODULE,
+  ...(roles ? { roles } : {}),
+});
+const manifests = [
+  manifest('fi.example.reading', 'Lukupäiväkirja', 'Läsdagbok', ['teacher', 'student']),
+  manifest('fi.example.grades', 'Arviointi', 'Bedömning', ['teacher']),
+  manifest('fi.example.pupil-only', 'Oppilaan oma', 'Elevens egen', ['student']),
+  { id: 'Not A Valid Id', kind: 'iframe' },
+];
+const teacher: User = {
+  id: 'u-1',
+  givenName: 'Aino',
+  familyName: 'Virtanen',
+  displayName: 'Aino Virtanen',
+  enabled: true,
+  roles: [
+    { role: 'teacher', roleType: 'primary', orgId: 'o-1' },
+    { role: 'principal', roleType: 'secondary', orgId: 'o-1' },
+  ],
+};
+const group: Group = {
+  id: 'c-7b',
+  title: '7B',
+  kind: 'homeroom',
+  schoolId: 'o-1',
+  sessionIds: ['t1'],
+  status: 'active',
+  lastModified: '2026-08-01T00:00:00.000Z',
+};
+
+const startUrl = location.href;
+afterEach(() => history.replaceState(null, '', startUrl));
+
+async function shell(): Promise<{ el: D1Shell; store: ContextStore<PlatformContext> }> {
+  const el = await fixture<D1Shell>(
+    html`<d1-shell
+      .manifests=${manifests}
+      .policy=${{ moduleAllowList: [MODULE], plugins: { '*': { permissions: [] } } }}
+    ></d1-shell>`,
+  );
+  const platform = await waitFor(
+    () => el.shadowRoot!.querySelector<D1Platform>('d1-platform'),
+    'the platform',
+  );
+  const store = await waitFor(() => platform.store, 'the store');
+  return { el, store };
+}
+
+function signIn(store: ContextStore<PlatformContext>) {
+  store.update({
+    auth: { status: 'signed-in' },
+    user: teacher,
+    activeRole: teacher.roles[0]!,
+    organizations: {
+      'o-1': { id: 'o-1', type: 'school', name: { fi: 'Kuusikon koulu' }, schoolCode: '99901' },
+    },
+  });
+}
+
+const $ = <T extends Element = HTMLElement>(el: D1Shell, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const navNames = (el: D1Shell) =>
+  [...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent!.trim());
+
+describe('<d1-shell>', () => {
+  it('signed out: skip link, banner, main with a heading, a sign-in prompt, no navigation', async () => {
+    const { el } = await shell();
+    expect($(el, '.skip')!.textContent).to.equal('Siirry pääsisältöön');
+    expect($(el, 'header')).to.exist;
+    expect($(el, 'main h1')!.textContent).to.equal('Tervetuloa');
+    expect($(el, 'nav')).to.equal(null);
+    expect($(el, 'd1-login-bar')).to.exist;
+    await expectAccessible(el);
+  });
+
+  it('signed in: the navigation lists only what the role may see; invalid manifests are skipped with a notice', async () => {
+    const { el, store } = await shell();
+    signIn(store);
+    await waitFor(() => navNames(el).length === 2, 'two tools in the navigation');
+    expect(navNames(el)).to.deep.equal(['Lukupäiväkirja', 'Arviointi']);
+    expect($(el, 'nav')!.getAttribute('aria-label')).to.equal('Työkalut');
+    expect($(el, 'main')!.textContent).to.contain('1 työkalu ohitettiin');
+    await expectAccessible(el);
+  });
+
+  it('opening a tool puts it in the URL, moves focus to the heading, mounts the plugin; back returns', async () => {
+    const { el, store } = await shell();
+    signIn(store);
+    store.update({ activeGroup: group });
+    await waitFor(() => navNames(el).length === 2, 'navigation');
+    const link = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')][1]!;
+    link.click();
+    await waitFor(() => $(el, 'main h1')!.textContent === 'Arviointi', 'heading of the tool');
+    expect(new URL(location.href).searchParams.get('plugin')).to.equal('fi.example.grades');
+    expect(new URL(location.href).searchParams.get('group')).to.equal('c-7b');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'main-heading', 'focus on the main heading');
+    expect(link.getAttribute('aria-current')).to.equal('page');
+    const host = $(el, 'd1-plugin-host[plugin-id="fi.example.grades"]')!;
+    await waitFor(() => host.getAttribute('state') === 'ready', 'the plugin to be ready');
+    const echo = await waitFor(
+      () => host.shadowRoot!.querySelector('[part=module]')?.shadowRoot?.querySelector('.echo') ?? null,
+      'plugin output',
+    );
+    await waitFor(() => echo.textContent === 'group=7B locale=fi', 'the plugin sees the group');
+
+    // open the other tool, then go back
+    [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')][0]!.click();
+    await waitFor(() => $(el, 'main h1')!.textContent === 'Lukupäiväkirja', 'the first tool');
+    expect(host.hidden).to.equal(true);
+    history.back();
+    await waitFor(() => $(el, 'main h1')!.textContent === 'Arviointi', 'back to the second tool');
+    expect(host.hidden).to.equal(false);
+  });
+
+  it('a deep link opens the tool; a tool the role may not see is not opened', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}&plugin=fi.example.reading`);
+    const { el, store } = await shell();
+    signIn(store);
+    await waitFor(() => $(el, 'main h1')!.textContent === 'Lukupäiväkirja', 'the linked tool');
+    el.navigate('fi.example.pupil-only');
+    await waitFor(() => $(el, 'main')!.textContent!.includes('Työkalua ei löytynyt'), 'unknown tool message');
+  });
+
+  it('a role switch unmounts tools the new role may not see', async () => {
+    const { el, store } = await shell();
+    signIn(store);
+    await waitFor(() => navNames(el).length === 2, 'navigation');
+    el.navigate('fi.example.grades');
+    await waitFor(() => $(el, 'd1-plugin-host[plugin-id="fi.example.grades"]'), 'mounted');
+    store.update({ activeRole: teacher.roles[1]! });
+    await waitFor(() => navNames(el).length === 0, 'no tools for a principal');
+    expect($(el, 'd1-plugin-host')).to.equal(null);
+    expect($(el, 'main')!.textContent).to.contain('Työkalua ei löytynyt');
+  });
+
+  it('follows the language and theme of the store, live', async () => {
+    const { el, store } = await shell();
+    signIn(store);
+    await waitFor(() => navNames(el).length === 2, 'navigation');
+    store.update({ locale: localeFor('sv'), theme: { ...store.get().theme, colorScheme: 'dark' } });
+    await waitFor(() => navNames(el)[0] === 'Läsdagbok', 'Swedish names');
+    expect($(el, 'nav')!.getAttribute('aria-label')).to.equal('Verktyg');
+    expect($(el, '.skip')!.textContent).to.equal('Hoppa till huvudinnehållet');
+    expect(el.getAttribute('lang')).to.equal('sv');
+    expect(el.getAttribute('data-d1-theme')).to.equal('dark');
+    await expectAccessible(el);
+  });
+
+  it('the skip link is the first stop and moves focus to the main heading', async () => {
+    const { el, store } = await shell();
+    signIn(store);
+    await waitFor(() => navNames(el).length === 2, 'navigation');
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.classList.contains('skip')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'main-heading', 'focus on the main heading');
+    before.remove();
+  });
+
+  it('at 320 px wide nothing scrolls sideways, and it stays accessible', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const { el, store } = await shell();
+      signIn(store);
+      await waitFor(() => navNames(el).length === 2, 'navigation');
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      await expectAccessible(el);
+    } finally {
+      await setViewport({ width: 1024, height: 768 });
+    }
+  });
+});
