@@ -241,6 +241,24 @@ describe('<d1-login-bar> menu keyboard (APG menu button)', () => {
     expect(menuOpen(el)).to.equal(false);
   });
 
+  it('Shift+Tab also closes the menu and leaves backwards', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div lang="fi"><button id="before">before</button><d1-login-bar></d1-login-bar></div>`,
+    );
+    const el = wrap.querySelector('d1-login-bar')!;
+    el.user = teacher;
+    el.organizations = organizations;
+    await el.updateComplete;
+    await focusTrigger(el);
+    await sendKeys({ press: 'ArrowUp' });
+    await waitFor(() => menuOpen(el), 'open');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await waitFor(() => document.activeElement === wrap.querySelector('#before'), 'focus before the bar');
+    expect(menuOpen(el)).to.equal(false);
+  });
+
   it('a click outside closes the menu', async () => {
     const el = await bar('fi', { user: teacher, organizations });
     $<HTMLButtonElement>(el, '.trigger')!.click();
