@@ -32,13 +32,17 @@ export interface PopoverPlacement {
 }
 
 /**
- * Positions an open panel after each host update and on viewport resize or scroll. The panel's
+ * Positions the panel when it opens (the first host update that renders it), when the panel or
+ * its trigger changes size (filtering a list), and on viewport resize or scroll. Not on every
+ * update: measuring forces a layout, and a combobox updates on every keystroke. The panel's
  * wrapper needs `position: relative` (or any containing block); the controller does the rest.
  */
 export class PopoverController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
   #options: PopoverOptions;
   #frame = 0;
+  #placed: HTMLElement | null = null;
+  #resize?: ResizeObserver;
   /** The last placement, e.g. for an arrow or an animation origin. */
   placement: PopoverPlacement | undefined;
 
@@ -57,10 +61,23 @@ export class PopoverController implements ReactiveController {
     window.removeEventListener('resize', this.#schedule);
     window.removeEventListener('scroll', this.#schedule, { capture: true });
     cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#resize?.disconnect();
+    this.#placed = null;
   }
 
   hostUpdated(): void {
+    const panel = this.#options.isOpen() ? (this.#options.panel() ?? null) : null;
+    if (panel === this.#placed) return;
+    this.#placed = panel;
+    this.#resize?.disconnect();
+    if (!panel) return;
     this.position();
+    // size changes (a filtered list) re-place it a frame later; the report at observe() time too, harmlessly
+    this.#resize ??= new ResizeObserver(this.#schedule);
+    this.#resize.observe(panel);
+    const anchor = this.#options.anchor();
+    if (anchor) this.#resize.observe(anchor);
   }
 
   /** Place the panel now (the host calls it by itself after each update while open). */

@@ -236,6 +236,21 @@ describe('popover, reflow and zoom', () => {
     expect(p.right).to.be.at.most(800);
   });
 
+  it('re-places the panel when its content grows (a filtered list), not on every update', async () => {
+    await setViewport({ width: 800, height: 600 });
+    const w = await widget(
+      `<div style="position:fixed;left:8px;top:380px"><d1-test-widget></d1-test-widget></div>`,
+    );
+    w.open = true;
+    await w.updateComplete;
+    expect(w.panel!.dataset.placement).to.equal('bottom-start');
+    const filler = document.createElement('div');
+    filler.style.height = '300px';
+    w.panel!.append(filler);
+    await waitFor(() => w.panel!.dataset.placement === 'top-start', 'flipped above after growing');
+    expect(w.panel!.getBoundingClientRect().bottom).to.be.at.most(w.trigger!.getBoundingClientRect().top);
+  });
+
   it('targets are at least 24 x 24 px', async () => {
     const w = await widget();
     w.open = true;
