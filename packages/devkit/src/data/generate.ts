@@ -709,9 +709,9 @@ class Generator {
         en: 'Teacher in two schools, homeroom teacher of 7A',
       }),
       demoUser('substitute', sub, {
-        fi: `Sijaisopettaja ${begin} – ${this.day(20)}`,
-        sv: `Vikarierande lärare ${begin} – ${this.day(20)}`,
-        en: `Substitute teacher ${begin} – ${this.day(20)}`,
+        fi: `Sijaisopettaja ${dates('fi-FI', begin, this.day(20))}`,
+        sv: `Vikarierande lärare ${dates('sv-FI', begin, this.day(20))}`,
+        en: `Substitute teacher ${dates('en-GB', begin, this.day(20))}`,
       }),
       demoUser('principal', demo.principal, { fi: 'Rehtori', sv: 'Rektor', en: 'Principal' }),
       demoUser('guardian', guardian, {
@@ -768,6 +768,17 @@ interface Family {
   children: UserRecord[];
   slots: number;
   guardians?: UserRecord[];
+}
+
+// a date range as people in each language write it, e.g. 21.11.2026–18.12.2026
+function dates(locale: string, first: IsoDate, last: IsoDate): string {
+  const f = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return `${f.format(new Date(`${first}T00:00:00Z`))}–${f.format(new Date(`${last}T00:00:00Z`))}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
