@@ -41,9 +41,9 @@ export const trayStyles = css`
   .head {
     display: grid;
     grid-template-columns: 1fr auto;
-    grid-template-areas: 'title close' 'count all';
+    grid-template-areas: 'title close' 'summary summary';
     align-items: center;
-    gap: 0 var(--d1-space-s);
+    gap: var(--d1-space-xs) var(--d1-space-s);
     padding: var(--d1-space-s) var(--d1-space-m);
     border-block-end: 1px solid var(--d1-color-border);
   }
@@ -56,14 +56,18 @@ export const trayStyles = css`
   .head h2:focus-visible {
     outline: var(--d1-focus-width) solid var(--d1-color-focus);
   }
+  .summary {
+    grid-area: summary;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--d1-space-xs) var(--d1-space-s);
+  }
   .count {
-    grid-area: count;
     margin: 0;
   }
-  .head .all {
-    grid-area: all;
-  }
-  .head .close {
+  .close {
     grid-area: close;
   }
   .notes,
@@ -164,15 +168,6 @@ export const trayStyles = css`
   .actions .d1-button {
     min-height: var(--d1-size-target);
   }
-  .dot {
-    display: inline-block;
-    width: 0.5rem;
-    height: 0.5rem;
-    margin-inline-end: var(--d1-space-xs);
-    vertical-align: middle;
-    background: var(--_unread);
-    border-radius: var(--d1-radius-pill);
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -186,10 +181,6 @@ export const trayStyles = css`
   @media (forced-colors: active) {
     .item.unread {
       border-inline-start: 0.25rem solid CanvasText;
-    }
-    .dot {
-      forced-color-adjust: none;
-      background: CanvasText;
     }
     .sev-icon {
       color: CanvasText;

@@ -248,17 +248,15 @@ export class D1NotificationTray extends LitElement {
     return html`
       <div class="head">
         <h2 id="heading" class="d1-heading" tabindex="-1">${t('heading')}</h2>
-        <p class="count d1-muted">${unread ? t('unread', { count: unread }) : t('noneUnread')}</p>
-        ${
-          unread
-            ? html`<button class="all d1-button" data-variant="quiet" @click=${this.#markAllRead}>
-                ${t('markAllRead')}
-              </button>`
-            : nothing
-        }
-        <button class="close d1-button" data-variant="quiet" @click=${() => this.hide()}>
-          ${t('close')}
-        </button>
+        <div class="summary">
+          <p class="count d1-muted">${unread ? t('unread', { count: unread }) : t('noneUnread')}</p>
+          ${
+            unread
+              ? html`<button class="d1-button" @click=${this.#markAllRead}>${t('markAllRead')}</button>`
+              : nothing
+          }
+        </div>
+        <button class="close d1-button" @click=${() => this.hide()}>${t('close')}</button>
       </div>
       ${
         this.message
@@ -327,12 +325,7 @@ export class D1NotificationTray extends LitElement {
       <span class="sev-icon d1-status" data-severity=${sev}>${severityIcon(sev)}</span>
       <div class="main">
         <p class="title" id="t${i}">
-          ${
-            unread
-              ? html`<span class="dot" aria-hidden="true"></span
-                  ><span class="visually-hidden">${t('unreadMark')}: </span>`
-              : nothing
-          }
+          ${unread ? html`<span class="visually-hidden">${t('unreadMark')}: </span>` : nothing}
           ${
             href
               ? html`<a class="d1-link" href=${href} tabindex=${tab} @click=${open}>${title}</a>`

@@ -108,7 +108,7 @@ describe('<d1-notification-tray> forced colours, narrow screen, targets', () => 
     // the unread marker is a border in forced colours (box-shadows vanish there)
     expect(getComputedStyle(unread).borderInlineStartStyle).to.equal('solid');
     expect(parseFloat(getComputedStyle(unread).borderInlineStartWidth)).to.be.at.least(3);
-    expect(getComputedStyle(unread.querySelector('.dot')!).forcedColorAdjust).to.equal('none');
+    expect(getComputedStyle(unread.querySelector('.title')!).fontWeight).to.equal('600');
     // severity is written out, with a distinct icon beside it
     expect(unread.querySelector('.meta')!.textContent).to.contain('Virhe');
     expect(unread.querySelector('.sev-icon svg rect')).to.not.equal(null);
