@@ -6,6 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { chromeArgs, chromePath } from './scripts/chrome.mjs';
+import { jsonModulesPlugin } from './scripts/wtr-json-modules.mjs';
 import { d1MediaPlugin } from './packages/ui/test/shared/media-plugin.mjs';
 
 const files = process.env.WTR_FILES
@@ -18,6 +19,8 @@ export default {
   hostname: 'localhost',
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
   plugins: [
+    // `import x from './x.json'` (stories read the demo city's brand this way)
+    jsonModulesPlugin(),
     // Pitfall: the esbuild plugin ignores `extends`, so point it at the file with decorator options.
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
     // forced-colors / prefers-contrast emulation for the design-system tests (packages/ui/test/shared)
