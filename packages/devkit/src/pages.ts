@@ -43,6 +43,11 @@ const T = {
     portalMissing:
       'Kaupungin portaalin esimerkkiä (examples/city-portal/) ei ole vielä rakennettu. Kehitysympäristö on käynnissä: alla ovat osoitteet ja testikäyttäjät.',
     addresses: 'Osoitteet',
+    tryTitle: 'Kokeile kirjautumista',
+    tryText: 'Kirjaudu testikäyttäjänä ja katso, mitä ID-tunniste kertoo hänestä.',
+    signInButton: 'Kirjaudu sisään',
+    signedInAs: 'Kirjautunut',
+    signInFailed: 'Kirjautuminen epäonnistui',
     skip: 'Siirry sisältöön',
   },
   sv: {
@@ -68,6 +73,11 @@ const T = {
     portalMissing:
       'Exemplet med stadens portal (examples/city-portal/) är inte byggt ännu. Utvecklingsmiljön är igång: adresserna och testanvändarna finns nedan.',
     addresses: 'Adresser',
+    tryTitle: 'Prova att logga in',
+    tryText: 'Logga in som en testanvändare och se vad ID-token berättar om hen.',
+    signInButton: 'Logga in',
+    signedInAs: 'Inloggad',
+    signInFailed: 'Inloggningen misslyckades',
     skip: 'Hoppa till innehållet',
   },
   en: {
@@ -92,6 +102,11 @@ const T = {
     portalMissing:
       'The city portal example (examples/city-portal/) is not built yet. The devkit is running: the addresses and demo users are below.',
     addresses: 'Addresses',
+    tryTitle: 'Try signing in',
+    tryText: 'Sign in as a demo user and see what the ID token says about them.',
+    signInButton: 'Sign in',
+    signedInAs: 'Signed in',
+    signInFailed: 'Sign-in failed',
     skip: 'Skip to content',
   },
 } as const;
@@ -232,6 +247,7 @@ ${form}
 /** The built-in home page shown while examples/city-portal/ does not exist. */
 export function homePage(opts: {
   lang: PageLang;
+  issuer: string;
   urls: Array<[string, string]>;
   users: readonly DemoUser[];
 }): string {
@@ -245,9 +261,65 @@ export function homePage(opts: {
         `<li><strong>${html(u.displayName)}</strong>: ${html(u.description[opts.lang])} (${html(u.schools.join(', '))})</li>`,
     )
     .join('');
+  // data for the script, safe inside <script> (no "</" can close it)
+  const cfg = JSON.stringify({
+    issuer: opts.issuer,
+    lang: opts.lang,
+    signedInAs: t.signedInAs,
+    failed: t.signInFailed,
+    signOut: t.signOutButton,
+  }).replace(/</g, '\\u003c');
   const body = `<h1>${html(t.portalMissingTitle)}</h1>
 <p>${html(t.portalMissing)}</p>
+<h2>${html(t.tryTitle)}</h2>
+<p>${html(t.tryText)}</p>
+<p><button type="button" class="primary" id="signin">${html(t.signInButton)}</button> <a id="signout" hidden href="/">${html(t.signOutButton)}</a></p>
+<div id="status" role="status"></div>
 <h2>${html(t.addresses)}</h2><dl>${urls}</dl>
-<h2>${html(t.users)}</h2><ul>${users}</ul>`;
+<h2>${html(t.users)}</h2><ul>${users}</ul>
+<script type="module">${SIGN_IN_SCRIPT.replace('CONFIG', cfg)}</script>`;
   return page({ lang: opts.lang, title: t.portalMissingTitle, body, langHref: (l) => `/?lang=${l}` });
 }
+
+// A complete public-client sign-in (code + PKCE) in a few lines, so a person can try every demo
+// user before the city portal example exists.
+const SIGN_IN_SCRIPT = `
+const c = CONFIG;
+const redirect = location.origin + '/';
+const b64 = (b) => btoa(String.fromCharCode(...new Uint8Array(b))).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');
+const status = document.getElementById('status');
+const say = (text) => { const p = document.createElement('p'); p.textContent = text; status.append(p); };
+document.getElementById('signin').addEventListener('click', async () => {
+  const verifier = b64(crypto.getRandomValues(new Uint8Array(32)));
+  const state = b64(crypto.getRandomValues(new Uint8Array(16)));
+  const challenge = b64(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  sessionStorage.setItem('d1-devkit-signin', JSON.stringify({ verifier, state }));
+  const u = new URL(c.issuer + '/auth');
+  const q = { client_id: 'digione-portal', response_type: 'code', scope: 'openid profile', redirect_uri: redirect, code_challenge: challenge, code_challenge_method: 'S256', resource: 'urn:digione:platform-api', state, ui_locales: c.lang };
+  for (const [k, v] of Object.entries(q)) u.searchParams.set(k, v);
+  location.assign(u.href);
+});
+const params = new URLSearchParams(location.search);
+if (params.has('code') || params.has('error')) {
+  history.replaceState(null, '', location.pathname + (c.lang ? '?lang=' + c.lang : ''));
+  const saved = JSON.parse(sessionStorage.getItem('d1-devkit-signin') || 'null');
+  sessionStorage.removeItem('d1-devkit-signin');
+  if (params.has('error')) say(c.failed + ': ' + (params.get('error_description') || params.get('error')));
+  else if (!saved || saved.state !== params.get('state')) say(c.failed + ': state');
+  else {
+    const body = new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirect, client_id: 'digione-portal', code_verifier: saved.verifier, resource: 'urn:digione:platform-api' });
+    const res = await fetch(c.issuer + '/token', { method: 'POST', body });
+    const tokens = await res.json();
+    if (!res.ok) say(c.failed + ': ' + (tokens.error_description || tokens.error));
+    else {
+      const part = tokens.id_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), (ch) => ch.charCodeAt(0))));
+      say(c.signedInAs + ': ' + claims.given_name + ' ' + claims.family_name);
+      for (const r of claims['urn:mpass.id:role'] || []) say('urn:mpass.id:role: ' + r);
+      const out = document.getElementById('signout');
+      out.href = c.issuer + '/session/end?' + new URLSearchParams({ id_token_hint: tokens.id_token, post_logout_redirect_uri: redirect, ui_locales: c.lang });
+      out.hidden = false;
+    }
+  }
+}
+`;

@@ -233,6 +233,7 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
           (path === '/' || path === '/index.html') && !existsSync(join(portalDir, 'index.html'))
             ? homePage({
                 lang,
+                issuer,
                 urls: [
                   ['OIDC issuer', issuer],
                   ['OneRoster', `${portalUrl}${ONEROSTER_PATH}`],
