@@ -78,16 +78,21 @@ export const classPickerStyles = css`
   .d1-panel[hidden] {
     display: none;
   }
-  .scroller {
+  .fit {
+    display: flex;
+    flex-direction: column;
     flex: 1 1 auto;
     min-height: 0;
-    height: var(--_list-height);
-    overflow: auto;
-    overscroll-behavior: contain;
   }
+  /* the virtualizer writes display, position, overflow and a 150px min-height inline on the
+     listbox (it is the scroller): size it here, over those */
   [role='listbox'] {
+    flex: 1 1 auto;
+    height: min(var(--_list-height), var(--_fit));
+    min-height: 0 !important;
     margin: 0;
     padding: 0;
+    overscroll-behavior: contain;
   }
   .d1-section {
     width: 100%;

@@ -82,6 +82,7 @@ const ROW_CACHE = 32;
 const LAYOUT = flow();
 /** One empty array, so "not given" compares equal between updates. */
 const NONE: never[] = [];
+const EMPTY_ROWS: RowSet = { rows: [], count: 0, pos: new Uint32Array(0) };
 const RECENT_SECTION: Section = { id: 'recent', school: '', session: '', recent: true };
 
 /**
@@ -161,7 +162,7 @@ export class D1ClassPicker extends LitElement {
   #entries: Entry[] = [];
   #search = new KeySearch([]);
   #rowCache = new Map<string, RowSet>();
-  #rows: RowSet = { rows: [], count: 0 };
+  #rows: RowSet = EMPTY_ROWS;
   #multiSection = false;
   #memory: PickerMemory = { selected: null, recent: [] };
   #scope = '';
@@ -273,11 +274,12 @@ export class D1ClassPicker extends LitElement {
         </button>
       </div>
       <div class="d1-panel" ?hidden=${!expanded} @pointerdown=${this.#keepFocus}>
-        <div class="scroller" tabindex="-1" style=${`height: min(var(--_list-height), ${this.#fitHeight()})`}>
+        <div class="fit" style=${`--_fit: ${this.#fitHeight()}`}>
           <div
             id=${listId}
             role="listbox"
             part="listbox"
+            tabindex="-1"
             aria-label=${t('listbox')}
             @rangeChanged=${this.#onRange}
           >
@@ -289,6 +291,8 @@ export class D1ClassPicker extends LitElement {
                     items: this.#rows.rows,
                     // given, not defaulted: the default layout loads late and scrolling to a row needs it
                     layout: LAYOUT,
+                    // the listbox scrolls itself: 2.1.1 pins rows wrongly inside a scrolled ancestor
+                    scroller: true,
                     // rows may be undefined for a moment after the items shrink
                     keyFunction: (row: Row | undefined, i: number) =>
                       !row ? `u${i}` : row.kind === 'header' ? `h${row.section.id}` : `o${row.entry.n}`,
@@ -563,7 +567,8 @@ export class D1ClassPicker extends LitElement {
         ${s.recent ? t.t('recent') : s.session ? `${s.school} · ${s.session}` : s.school}
       </div>`;
     }
-    const { entry, pos } = row;
+    const { entry } = row;
+    const pos = this.#rows.pos[i];
     const g = entry.group;
     const active = i === this._activeRow;
     const chosen = g.id === this.value;

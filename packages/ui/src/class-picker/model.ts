@@ -16,6 +16,8 @@ export interface Entry {
   section: Section;
   /** Folded title, code and subjects, separated so no match spans two fields. */
   key: string;
+  /** Its row, made once and reused by every query (no allocation per keystroke). */
+  row?: OptionRow;
 }
 
 /** A heading in the list: a school and session, or the recent groups. */
@@ -26,18 +28,28 @@ export interface Section {
   /** Session title, or '' when unknown. */
   session: string;
   recent: boolean;
+  /** Its heading row, made once. */
+  row?: HeaderRow;
 }
 
+export interface HeaderRow {
+  kind: 'header';
+  section: Section;
+}
+export interface OptionRow {
+  kind: 'option';
+  entry: Entry;
+}
 /** A row of the virtualized list. */
-export type Row =
-  | { kind: 'header'; section: Section }
-  | { kind: 'option'; entry: Entry; /** 1-based position among the options shown. */ pos: number };
+export type Row = HeaderRow | OptionRow;
 
 /** Everything a render needs for one query. */
 export interface RowSet {
   rows: Row[];
   /** Number of option rows (aria-setsize). */
   count: number;
+  /** Per row index: the option's 1-based position among the options shown (aria-posinset); 0 for headings. */
+  pos: Uint32Array;
 }
 
 /** Prepared, sorted data; built when the groups or the language change. */
@@ -131,7 +143,7 @@ export function orderEntries(
   if (!recent.length) return catalog.sorted;
   const set = new Set(recent);
   return [
-    ...recent.map((e) => ({ ...e, section: recentSection })),
+    ...recent.map((e) => ({ ...e, section: recentSection, row: undefined })),
     ...catalog.sorted.filter((e) => !set.has(e)),
   ];
 }
@@ -139,17 +151,21 @@ export function orderEntries(
 /** Rows for the given entries (all, or the ascending indices a search returned). */
 export function buildRows(entries: readonly Entry[], indices: Uint32Array | null): RowSet {
   const rows: Row[] = [];
-  let section: Section | null = null;
   const n = indices ? indices.length : entries.length;
+  // at most one heading per option
+  const pos = new Uint32Array(2 * n);
+  let section: Section | null = null;
   for (let j = 0; j < n; j++) {
     const entry = entries[indices ? indices[j]! : j]!;
     if (entry.section !== section) {
       section = entry.section;
-      if (section.school || section.session || section.recent) rows.push({ kind: 'header', section });
+      if (section.school || section.session || section.recent)
+        rows.push((section.row ??= { kind: 'header', section }));
     }
-    rows.push({ kind: 'option', entry, pos: j + 1 });
+    pos[rows.length] = j + 1;
+    rows.push((entry.row ??= { kind: 'option', entry }));
   }
-  return { rows, count: n };
+  return { rows, count: n, pos };
 }
 
 /** Title, code and subjects, folded, in separate fields. */

@@ -82,10 +82,12 @@ describe('class picker model: grouping and Finnish sorting', () => {
     expect(ordered.slice(0, 2).map((e) => e.group.id)).to.deep.equal(['g-zeta', 'g-7b']);
     expect(ordered.filter((e) => e.group.id === 'g-7b')).to.have.length(1);
     expect(ordered.length).to.equal(cat.sorted.length);
-    const { rows, count } = buildRows(ordered, null);
+    const { rows, count, pos } = buildRows(ordered, null);
     expect(count).to.equal(ordered.length);
     expect(rows[0]).to.deep.include({ kind: 'header' });
-    const options = rows.filter((r) => r.kind === 'option');
-    expect(options.map((r) => (r.kind === 'option' ? r.pos : 0))).to.deep.equal(options.map((_, i) => i + 1));
+    const positions = rows.map((r, i) => (r.kind === 'option' ? pos[i] : 0)).filter((p) => p);
+    expect(positions).to.deep.equal(positions.map((_, i) => i + 1));
+    // rows are made once: a second build reuses them
+    expect(buildRows(ordered, null).rows[1]).to.equal(rows[1]);
   });
 });
