@@ -123,6 +123,8 @@ export class D1NotificationTray extends LitElement {
   #readLocal = new Map<string, string>();
   #goneLocal = new Set<string>();
   #dirty = true;
+  #listDirty = true;
+  #effective: Notification[] = [];
 
   #visible: Notification[] = [];
   #rows: TrayRow[] = [];
@@ -183,8 +185,8 @@ export class D1NotificationTray extends LitElement {
       this.#known = new Set(ids);
     }
     this.#syncService();
-    if (changed.has('notifications') || changed.has('max') || changed.has('perSourceLimit'))
-      this.#dirty = true;
+    if (changed.has('notifications')) this.#dirty = true;
+    if (changed.has('max') || changed.has('perSourceLimit')) this.#listDirty = true;
     this.#deriveIfDirty();
     if (changed.has('open')) {
       if (this.open && this.now === undefined) {
@@ -613,31 +615,37 @@ export class D1NotificationTray extends LitElement {
   }
 
   #deriveIfDirty(): void {
-    if (!this.#dirty) return;
-    this.#dirty = false;
-    const src = this.#source;
-    if (this.#readLocal.size || this.#goneLocal.size) {
-      // forget optimistic changes the source now reflects
-      const byId = new Map(src.map((n) => [n.id, n]));
-      for (const id of this.#readLocal.keys())
-        if (!byId.get(id) || byId.get(id)!.readAt) this.#readLocal.delete(id);
-      for (const id of this.#goneLocal) if (!byId.has(id)) this.#goneLocal.delete(id);
+    if (this.#dirty) {
+      this.#dirty = false;
+      this.#listDirty = true;
+      const src = this.#source;
+      if (this.#readLocal.size || this.#goneLocal.size) {
+        // forget optimistic changes the source now reflects
+        const byId = new Map(src.map((n) => [n.id, n]));
+        for (const id of this.#readLocal.keys())
+          if (!byId.get(id) || byId.get(id)!.readAt) this.#readLocal.delete(id);
+        for (const id of this.#goneLocal) if (!byId.has(id)) this.#goneLocal.delete(id);
+      }
+      let unread = 0;
+      const list: Notification[] = [];
+      for (const n of src) {
+        if (this.#goneLocal.has(n.id)) continue;
+        const readAt = n.readAt ?? this.#readLocal.get(n.id);
+        if (!readAt) unread++;
+        list.push(readAt && !n.readAt ? { ...n, readAt } : n);
+      }
+      this.#effective = list;
+      this.#unread = unread;
     }
-    let unread = 0;
-    const list: Notification[] = [];
-    for (const n of src) {
-      if (this.#goneLocal.has(n.id)) continue;
-      const readAt = n.readAt ?? this.#readLocal.get(n.id);
-      if (!readAt) unread++;
-      list.push(readAt && !n.readAt ? { ...n, readAt } : n);
-    }
-    const { kept, report } = applyLimits(newestFirst(list), {
+    // sorting, limits and rows only matter to an open panel: a closed tray counts and waits
+    if (!this.open || !this.#listDirty) return;
+    this.#listDirty = false;
+    const { kept, report } = applyLimits(newestFirst(this.#effective), {
       max: Math.max(1, this.max),
       perSource: Math.max(1, this.perSourceLimit),
     });
     this.#visible = kept;
     this.#report = report;
-    this.#unread = unread;
     this.#rows = toRows(kept);
     this.#rowOf = [];
     this.#rows.forEach((r, ri) => r.kind === 'item' && (this.#rowOf[r.index] = ri));

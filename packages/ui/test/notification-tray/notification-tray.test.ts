@@ -251,7 +251,13 @@ describe('<d1-notification-tray> content', () => {
     expect(item.querySelector('script, b, i, img')).to.equal(null);
     // a javascript: link is not a link at all
     expect(item.querySelector('a')).to.equal(null);
-    await new Promise((r) => setTimeout(r, 50));
+    // control: the same payload parsed as HTML does run (so the check below can fail), and by the
+    // time it has, the tray's copy would have run too
+    const control = document.createElement('div');
+    control.innerHTML = evil.replace('__pwned=1', '__control=1').replace('src=x', 'src=data:,'); // no network
+    document.body.append(control);
+    await waitFor(() => (window as unknown as { __control?: number }).__control === 1, 'control payload ran');
+    control.remove();
     expect(w.__pwned).to.equal(undefined);
   });
 
