@@ -1,4 +1,5 @@
 // Every story module, for the story test (test/browser/stories.test.ts). Add new story files here.
 import * as loginBar from './login-bar.stories.js';
+import * as notificationTray from './notification-tray.stories.js';
 
-export const storyModules: Array<Record<string, unknown>> = [loginBar];
+export const storyModules: Array<Record<string, unknown>> = [loginBar, notificationTray];
