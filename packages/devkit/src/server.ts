@@ -247,7 +247,7 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
             : undefined,
       );
     } catch (e) {
-      fail(res, e, area, log);
+      safely(() => fail(res, e, area, log));
     }
   };
 
@@ -290,7 +290,7 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
         shared,
       );
     } catch (e) {
-      fail(res, e, 'static', log);
+      safely(() => fail(res, e, 'static', log));
     }
   };
 
@@ -491,6 +491,15 @@ function fail(
     return void res.end(body);
   }
   sendJson(res, status, { error: known ? e.code : 'internal_error', message }, headers);
+}
+
+// the error reply itself must not take the process down (e.g. a socket gone mid-reply)
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    /* nothing left to tell the client */
+  }
 }
 
 function escapeAttr(s: string): string {
