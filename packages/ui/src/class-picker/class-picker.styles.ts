@@ -6,6 +6,9 @@ export const classPickerStyles = css`
     --_width: var(--d1-class-picker-width, 22rem);
     --_list-height: var(--d1-class-picker-list-height, 22rem);
     --_bg: var(--d1-class-picker-bg, var(--d1-color-surface));
+    /* painted, so the theme's text colour keeps its contrast on any vendor page (a dark theme on
+       a white page); a page that paints the theme's canvas may set it transparent */
+    --_host-bg: var(--d1-class-picker-background, var(--d1-color-surface));
     display: inline-block;
     width: var(--_width);
     max-width: 100%;
@@ -16,6 +19,10 @@ export const classPickerStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--d1-space-xs);
+    padding: var(--d1-space-xs);
+    color: var(--d1-color-text);
+    background: var(--_host-bg);
+    border-radius: var(--d1-radius-m);
   }
   label,
   .label {

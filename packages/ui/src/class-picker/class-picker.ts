@@ -108,6 +108,7 @@ const RECENT_SECTION: Section = { id: 'recent', school: '', session: '', recent:
  * @cssprop --d1-class-picker-width - Width of the control (default 22rem).
  * @cssprop --d1-class-picker-list-height - Maximum height of the open list (default 22rem).
  * @cssprop --d1-class-picker-bg - Background of the open list.
+ * @cssprop --d1-class-picker-background - Background behind the label and field (default: the theme's surface, so text keeps its contrast on any page).
  */
 export class D1ClassPicker extends LitElement {
   static override styles = [baseStyles, controlStyles, classPickerStyles];
