@@ -272,3 +272,39 @@ test('the server survives malformed requests', async () => {
   assert.match(reply, /^HTTP\/1\.1 400/);
   assert.equal((await get(dk, '/api/config')).status, 200, 'still serving');
 });
+
+test('every endpoint answers hostile input with a 4xx and a reason, never a 5xx', async () => {
+  const u = dk.users[0].id;
+  const c = dk.data.classes[0].id;
+  const s = dk.data.orgs[1].id;
+  const paths = [
+    '/api/me', '/api/plugins', '/api/config', '/api/plugin-sessions', `/api/plugin-storage/${HELLO}/k`, '/api/plugin-storage/%00/%00',
+    '/api/notifications', '/api/notifications/stream?lastEventId=-1', '/api/notifications/read', '/api/notifications/read-all', '/api/notifications/x',
+    '/ims/oneroster/rostering/v1p2/classes', `/ims/oneroster/rostering/v1p2/users/${u}/classes?limit=-5`, `/ims/oneroster/rostering/v1p2/schools/${s}/classes/${c}/students?filter=%27`,
+    '/ims/oneroster/rostering/v1p2/users?sort=%00&orderBy=sideways', '/oidc/interaction/%00/login', '/oidc/token', '/oidc/auth?client_id=%00', '/oidc/session/end?post_logout_redirect_uri=javascript:alert(1)',
+    '/%', '/dist/%ff%fe', '/vendor-app/../../etc/passwd',
+  ];
+  const bodies = [undefined, '', 'null', '[]', '{"value":', '"x"', '{"title":{"fi":null},"ids":{"$gt":""},"pluginId":["a"],"value":1e999}', '\u0000'.repeat(10)];
+  const tokens = [null, pupil, 'x.y.z'];
+  let checked = 0;
+  for (const path of paths) {
+    for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']) {
+      for (const body of method === 'GET' || method === 'DELETE' ? [undefined] : bodies) {
+        for (const token of tokens) {
+          const res = await fetch(new URL(path, dk.portalUrl), {
+            method,
+            redirect: 'manual',
+            headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+            body,
+          });
+          const text = res.headers.get('content-type')?.startsWith('text/event-stream') ? (await res.body.cancel(), 'stream') : await res.text();
+          assert.ok(res.status < 500, `${method} ${path} ${JSON.stringify(body)} -> ${res.status} ${text.slice(0, 200)}`);
+          if (res.status >= 400) assert.ok(text.length > 5, `${method} ${path}: a reason`);
+          checked++;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 500);
+  assert.equal((await get(dk, '/api/config')).status, 200, 'still serving');
+});
