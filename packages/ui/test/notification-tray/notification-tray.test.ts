@@ -425,6 +425,19 @@ describe('<d1-notification-tray> with a NotificationService', () => {
   });
 });
 
+describe('<d1-notification-tray> burst with an error', () => {
+  it('a burst containing an error is summarised assertively, with the error count', async () => {
+    const svc = new FakeNotificationService([]);
+    await trayWithService(svc, 'en');
+    svc.push(note({ minutesAgo: 0 }), note({ minutesAgo: 0, severity: 'error' }), note({ minutesAgo: 0 }));
+    await waitFor(
+      () => assertiveRegion().textContent === '3 new notifications, including 1 error',
+      'assertive summary',
+      4000,
+    );
+  });
+});
+
 describe('<d1-notification-tray> standalone', () => {
   it('fires typed d1-notification-read / -dismiss; waitUntil rejection rolls back', async () => {
     const list = unread3();
