@@ -94,6 +94,14 @@ test('plugin sessions: a JWT for the plugin, verifiable with the JWKS; pairwise 
   assert.ok(payload.exp - payload.iat <= 300 && payload.exp - payload.iat >= 290, 'five minutes');
   assert.equal(a.expiresAt, payload.exp * 1000);
   await assert.rejects(jwtVerify(a.token, jwks, { issuer: dk.issuer, audience: QUIZ }), /aud/);
+  // a vendor backend reads the roster with the plugin token, without learner numbers or e-mail
+  const teacherId = dk.users.find((u) => u.key === 'teacher').id;
+  const asPlugin = await json(await get(dk, `/ims/oneroster/rostering/v1p2/users/${teacherId}`, a.token), 200);
+  const asUser = await json(await get(dk, `/ims/oneroster/rostering/v1p2/users/${teacherId}`, pupil), 200);
+  assert.ok(asUser.user.userIds && asUser.user.email);
+  assert.equal(asPlugin.user.userIds, undefined);
+  assert.equal(asPlugin.user.email, undefined);
+  await apiError(await get(dk, '/api/me', a.token), 403, 'forbidden');
   // bad input
   await apiError(await send(dk, 'POST', '/api/plugin-sessions', pupil, {}), 400, 'invalid_body');
   await apiError(await send(dk, 'POST', '/api/plugin-sessions', pupil, { pluginId: 'fi.example.nope' }), 404, 'unknown_plugin');
