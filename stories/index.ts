@@ -1,5 +1,6 @@
 // Every story module, for the story test (test/browser/stories.test.ts). Add new story files here.
 import * as loginBar from './login-bar.stories.js';
 import * as notificationTray from './notification-tray.stories.js';
+import * as classPicker from './class-picker.stories.js';
 
-export const storyModules: Array<Record<string, unknown>> = [loginBar, notificationTray];
+export const storyModules: Array<Record<string, unknown>> = [loginBar, notificationTray, classPicker];

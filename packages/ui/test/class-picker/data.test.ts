@@ -195,7 +195,7 @@ describe('<d1-class-picker> data and states', () => {
     // "reload": a new store and a new picker for the same user in the same tab
     const store = signedIn();
     const events: GroupChangeEvent[] = [];
-    document.addEventListener('d1-group-change', (e) => events.push(e), { once: true });
+    document.addEventListener('d1-group-change', (e) => events.push(e as GroupChangeEvent), { once: true });
     const second = await mountInPlatform(store, { roster });
     await waitFor(() => second.picker.value === 'g-osterb', 'restored');
     expect(parts(second.picker).input.value).to.equal('Östersundom 2');

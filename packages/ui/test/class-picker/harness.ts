@@ -41,7 +41,7 @@ export class TestPlatform extends LitElement {
     return html``;
   }
 }
-if (!customElements.get('test-platform')) customElements.define('test-platform', TestPlatform);
+if (!customElements.get('cp-test-platform')) customElements.define('cp-test-platform', TestPlatform);
 
 export interface Parts {
   input: HTMLInputElement;
@@ -109,8 +109,8 @@ export async function mountInPlatform(
   services: PlatformServices,
   lang = 'fi',
 ): Promise<{ platform: TestPlatform; picker: D1ClassPicker }> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><test-platform></test-platform></div>`);
-  const platform = wrapper.querySelector('test-platform') as TestPlatform;
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><cp-test-platform></cp-test-platform></div>`);
+  const platform = wrapper.querySelector('cp-test-platform') as unknown as TestPlatform;
   platform.setup(store, services);
   const picker = document.createElement('d1-class-picker');
   platform.append(picker);
