@@ -187,7 +187,9 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
 }
 
 function roleOf(word: string | undefined): PlatformRole | undefined {
-  return word ? ROLE_WORDS[word.trim().toLowerCase()] : undefined;
+  const key = word?.trim().toLowerCase();
+  // own keys only: a claim "constructor" or "__proto__" is no role
+  return key && Object.hasOwn(ROLE_WORDS, key) ? ROLE_WORDS[key] : undefined;
 }
 
 // MPASSid attributes are mostly multi-valued: accept a string, an array of strings, or nothing.

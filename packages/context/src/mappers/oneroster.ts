@@ -48,7 +48,8 @@ export function fromOneRosterUser(input: unknown, path = 'user'): User {
     const p = `${path}.roles[${i}]`;
     const ro = obj(r, p);
     const orRole = str(ro, 'role', p);
-    const role = OR_ROLES[orRole];
+    // own keys only: a feed's role "constructor" or "__proto__" is no role
+    const role = Object.hasOwn(OR_ROLES, orRole) ? OR_ROLES[orRole] : undefined;
     const roleType = oneOf(ro, 'roleType', p, ['primary', 'secondary'] as const);
     const orgId = ref(ro, 'org', p);
     if (!role) return;
