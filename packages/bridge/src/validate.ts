@@ -88,7 +88,14 @@ function json(v: unknown, p: string, depth = 0): unknown {
   if (Array.isArray(v)) return v.map((x, i) => json(x, `${p}[${i}]`, depth + 1));
   if (isObj(v) && Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = json(x, `${p}.${k}`, depth + 1);
+    // defineProperty, not assignment: an own "__proto__" key is data, not the copy's prototype
+    for (const [k, x] of Object.entries(v))
+      Object.defineProperty(out, k, {
+        value: json(x, `${p}.${k}`, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   }
   return fail(p, 'JSON data (null, boolean, finite number, string, array or plain object)');
