@@ -112,6 +112,8 @@ const KEYS = [
 ];
 
 type Obj = Record<string, unknown>;
+/** A key as one JSON-pointer segment (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
+const ptr = (k: string): string => k.replaceAll('~', '~0').replaceAll('/', '~1');
 const isObj = (v: unknown): v is Obj => typeof v == 'object' && v !== null && !Array.isArray(v);
 /** A value as a vendor would recognise it in their manifest, kept short. */
 const show = (v: unknown): string =>
@@ -145,15 +147,21 @@ export function validateManifest(json: unknown): ManifestResult {
   const pattern = (path: string, v: unknown, re: RegExp, what: string, max: number) => {
     if (str(path, v, max) && !re.test(v)) err(path, `must be ${what} (got ${show(v)})`);
   };
-  const url = (path: string, v: unknown) =>
+  const url = (path: string, v: unknown) => {
+    const n = errors.length;
     pattern(path, v, URL_RE, 'an absolute http(s) URL without spaces', 2048);
+    // the pattern lets through what no browser parses (a port over 65535, a broken IPv6 host);
+    // the host derives the frame's origin with new URL(), so such a URL must be refused here
+    if (errors.length === n && !URL.canParse(v as string))
+      err(path, `must be a URL a browser can open (got ${show(v)})`);
+  };
   const text = (path: string, v: unknown, max: number) => {
     if (!isObj(v)) return err(path, `must be an object of texts by language, e.g. { "fi": "…", "en": "…" }`);
     const keys = Object.keys(v);
     if (!keys.length) err(path, 'must have a text in at least one language (fi, sv or en)');
     for (const k of keys)
       if (LANGS.includes(k)) str(`${path}/${k}`, v[k], max);
-      else err(`${path}/${k}`, `is not a known language (use ${LANGS.join(', ')})`);
+      else err(`${path}/${ptr(k)}`, `is not a known language (use ${LANGS.join(', ')})`);
   };
   const list = (path: string, v: unknown, allowed: readonly string[], minItems = 0) => {
     if (!Array.isArray(v)) return err(path, `must be an array (got ${show(v)})`);
@@ -167,7 +175,7 @@ export function validateManifest(json: unknown): ManifestResult {
 
   for (const k of Object.keys(m))
     if (!KEYS.includes(k) && !k.startsWith('x-'))
-      err(`/${k}`, 'is not a manifest field (check the spelling; vendor extensions start with "x-")');
+      err(`/${ptr(k)}`, 'is not a manifest field (check the spelling; vendor extensions start with "x-")');
   for (const k of ['id', 'name', 'version', 'vendor', 'kind'])
     if (m[k] === undefined) err(`/${k}`, 'is required');
 
@@ -181,7 +189,7 @@ export function validateManifest(json: unknown): ManifestResult {
   const vendor = m.vendor;
   if (isObj(vendor)) {
     for (const k of Object.keys(vendor))
-      if (k !== 'name' && k !== 'url') err(`/vendor/${k}`, 'is not a vendor field (use name and url)');
+      if (k !== 'name' && k !== 'url') err(`/vendor/${ptr(k)}`, 'is not a vendor field (use name and url)');
     if (vendor.name === undefined) err('/vendor/name', 'is required');
     else str('/vendor/name', vendor.name, 100);
     if (vendor.url !== undefined) url('/vendor/url', vendor.url);
