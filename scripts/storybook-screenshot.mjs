@@ -1,0 +1,119 @@
+// After `storybook build`: serve storybook-static/ on loopback, open every story in headless
+// Chromium (it must render its element and throw nothing), then save a screenshot of Storybook with
+// the accessibility panel open to test-results/storybook-a11y.png for review.
+//   node scripts/storybook-screenshot.mjs [--dir storybook-static] [--story <id>] [--out <png>]
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { chromeArgs, chromePath } from './chrome.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    dir: { type: 'string', default: 'storybook-static' },
+    story: { type: 'string', default: 'shell-city-portal--teacher-with-tool-open' },
+    out: { type: 'string', default: 'test-results/storybook-a11y.png' },
+  },
+});
+const root = resolve(opts.dir);
+if (!existsSync(join(root, 'index.json'))) {
+  console.error(`${opts.dir}/index.json is missing: run \`storybook build -o ${opts.dir}\` first`);
+  process.exit(1);
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let file = normalize(join(root, path));
+  if (file !== root && !file.startsWith(root + sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
+const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+const browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs, headless: true });
+const failures = [];
+try {
+  // 1. Every story renders: a d1-* element with a rendered shadow root, and no uncaught error.
+  const page = await browser.newPage();
+  let errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  for (const story of stories) {
+    errors = [];
+    await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
+    const rendered = await page
+      .waitForFunction(
+        () => {
+          const el = document.querySelector(
+            '#storybook-root [data-d1-theme] > *, #storybook-root d1-plugin-host',
+          );
+          const d1 = [...document.querySelectorAll('#storybook-root *')].find((n) =>
+            n.localName.startsWith('d1-'),
+          );
+          return !!(el && d1?.shadowRoot && d1.shadowRoot.childElementCount > 0);
+        },
+        null,
+        { timeout: 15000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!rendered || errors.length) {
+      failures.push(`${story.id}: ${rendered ? '' : 'did not render'} ${errors.join('; ')}`.trim());
+    }
+  }
+  await page.close();
+  console.log(
+    `storybook: ${stories.length - failures.length} of ${stories.length} stories rendered in Chromium`,
+  );
+
+  // 2. The review screenshot: the manager UI with the a11y panel showing axe's results.
+  const ui = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const id = stories.some((s) => s.id === opts.story) ? opts.story : stories[0]?.id;
+  await ui.goto(`${base}/?path=/story/${id}&addonPanel=storybook/a11y/panel&panel=bottom`);
+  // the panel's tabs read "N Violations", "N Passes", "N Inconclusive" once axe has run
+  await ui
+    .getByRole('tab', { name: /Passes/ })
+    .first()
+    .waitFor({ timeout: 60000 });
+  const frame = ui.frameLocator('#storybook-preview-iframe');
+  await frame.locator('#storybook-root').waitFor({ timeout: 30000 });
+  mkdirSync(dirname(resolve(opts.out)), { recursive: true });
+  await ui.screenshot({ path: opts.out });
+  const tabs = await ui.getByRole('tab').allInnerTexts();
+  console.log(
+    `storybook: a11y panel of ${id}: ${tabs.filter((t) => /Violations|Passes|Inconclusive/.test(t)).join(', ')}`,
+  );
+  console.log(`storybook: screenshot saved to ${opts.out}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+if (failures.length) {
+  console.error(`storybook: ${failures.length} stories failed:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
