@@ -1,0 +1,36 @@
+// Order statistics for the bench: median and p95 (nearest rank), and a compact summary.
+
+export function percentile(xs, p) {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/**
+ * `{ median, p95, min, max, n }` of the samples. For rates (higher is better) the tail that
+ * matters is the slow one, so `p95` is then the 5th percentile: the value 95% of runs beat.
+ */
+export function summary(xs, better = 'lower') {
+  return {
+    median: percentile(xs, 50),
+    p95: percentile(xs, better === 'higher' ? 5 : 95),
+    min: Math.min(...xs),
+    max: Math.max(...xs),
+    n: xs.length,
+  };
+}
+
+/** Alternate the order of the contenders each round (ABC, CBA, ...), so drift and order effects cancel. */
+export function rounds(kinds, n) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(i % 2 ? [...kinds].reverse() : [...kinds]);
+  return out;
+}
+
+/** Median of the per-round ratios a[i] / b[i]: pairs measured back to back share the noise. */
+export function pairedRatio(a, b) {
+  return percentile(
+    a.map((x, i) => x / b[i]),
+    50,
+  );
+}

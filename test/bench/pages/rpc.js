@@ -1,0 +1,77 @@
+// Portal page of the RPC and handshake rows: three cross-site plugin frames (ours, Penpal, bare
+// MessagePort), each answering `ui.resize` with null, driven by run.mjs through window.bench.
+import { createHostEndpoint } from '@digione/bridge';
+import { connect as penpal, WindowMessenger } from 'penpal';
+import { CONTEXT, PLUGIN, pluginUrl, report } from './common.js';
+
+const PAGES = { sdk: 'plugin-sdk', penpal: 'plugin-penpal', bare: 'plugin-bare' };
+const frames = {};
+const closers = [];
+let seq = 0;
+
+/** Start one contender; resolves when its plugin holds its context (bare: has its port). */
+async function start(kind, append = true) {
+  const frame = document.createElement('iframe');
+  frame.src = pluginUrl(PAGES[kind]);
+  frame.title = kind;
+  let close;
+  const ready = report(frame, (d) => d.ready);
+  if (kind === 'sdk') {
+    // the endpoint first, as <d1-plugin-host> does, so the first hello is answered
+    const ep = createHostEndpoint({
+      frame,
+      origin: PLUGIN,
+      pluginId: 'fi.bench.sdk',
+      handlers: { 'context.get': () => CONTEXT, 'ui.resize': () => null },
+      heartbeat: false,
+    });
+    if (append) document.body.append(frame);
+    close = () => ep.close();
+  } else if (kind === 'penpal') {
+    if (append) document.body.append(frame);
+    const conn = penpal({
+      messenger: new WindowMessenger({ remoteWindow: frame.contentWindow, allowedOrigins: [PLUGIN] }),
+      methods: { getContext: () => CONTEXT, resize: () => null },
+    });
+    close = () => conn.destroy();
+  } else {
+    const loaded = report(frame, (d) => d.loaded);
+    if (append) document.body.append(frame);
+    await loaded;
+    const ch = new MessageChannel();
+    ch.port1.onmessage = (e) => ch.port1.postMessage({ id: e.data.id, result: null });
+    frame.contentWindow.postMessage({ cmd: 'port' }, PLUGIN, [ch.port2]);
+    close = () => ch.port1.close();
+  }
+  await ready;
+  return { frame, close };
+}
+
+window.bench = {
+  /** Mount the three long-lived contenders. */
+  async setup() {
+    for (const kind of Object.keys(PAGES)) {
+      const c = await start(kind);
+      frames[kind] = c.frame;
+      closers.push(c.close);
+    }
+    return { crossOriginIsolated: self.crossOriginIsolated };
+  },
+  /** n calls, one after another ('seq') or all at once ('par'), timed inside the plugin; ms. */
+  async run(kind, cmd, n) {
+    const frame = frames[kind];
+    const s = ++seq;
+    const done = report(frame, (d) => d.seq === s);
+    frame.contentWindow.postMessage({ cmd, n, seq: s }, PLUGIN);
+    return (await done).ms;
+  },
+  /** Iframe created -> the plugin holds its context (its report has arrived); ms. */
+  async handshake(kind) {
+    const t0 = performance.now();
+    const c = await start(kind);
+    const ms = performance.now() - t0;
+    c.close();
+    c.frame.remove();
+    return ms;
+  },
+};

@@ -1,0 +1,2 @@
+// Comlink, all of it (expose/wrap/windowEndpoint: both sides are one module).
+export * from 'comlink';

@@ -1,0 +1,61 @@
+// Handshake and RPC: ours vs Penpal vs a bare MessagePort, all three in cross-site frames of one
+// page, measured in interleaved rounds (ABC, CBA, ...) so machine noise hits all of them alike.
+import { open } from '../lib/browser.mjs';
+import { pairedRatio, rounds, summary } from '../lib/stats.mjs';
+
+const CALLS = 1000;
+
+export async function rpc({ context, portal, log, quick }) {
+  const page = await open(context, `${portal}/rpc.html`);
+  const info = await page.evaluate(() => window.bench.setup());
+  log(`  page cross-origin isolated: ${info.crossOriginIsolated}`);
+  const kinds = ['sdk', 'penpal', 'bare'];
+  const run = (kind, cmd, n) => page.evaluate(([k, c, x]) => window.bench.run(k, c, x), [kind, cmd, n]);
+
+  // warm-up: JIT, caches, first-call paths
+  for (const k of kinds) for (const c of ['seq', 'par']) await run(k, c, quick ? 50 : 300);
+
+  const reps = quick ? 2 : 30;
+  const seq = { sdk: [], penpal: [], bare: [] };
+  const par = { sdk: [], penpal: [], bare: [] };
+  for (const order of rounds(kinds, reps)) {
+    for (const k of order) seq[k].push((await run(k, 'seq', CALLS)) / CALLS);
+    for (const k of order) par[k].push(CALLS / ((await run(k, 'par', CALLS)) / 1000));
+  }
+  for (const k of kinds)
+    log(`  ${k}: round trip median ${summary(seq[k]).median.toFixed(4)} ms, ${summary(par[k]).median.toFixed(0)} calls/s`);
+
+  const hs = { sdk: [], penpal: [] };
+  const hsReps = quick ? 2 : 15;
+  await page.evaluate(() => window.bench.handshake('sdk'));
+  await page.evaluate(() => window.bench.handshake('penpal'));
+  for (const order of rounds(['sdk', 'penpal'], hsReps))
+    for (const k of order) hs[k].push(await page.evaluate((x) => window.bench.handshake(x), k));
+  if (page.errors.length) throw page.errors[0];
+  await page.close();
+
+  // The ratio of a row is the median of per-round ratios (each pair ran back to back).
+  const row = (name, unit, better, ours, peerName, peer, extra = {}) => ({
+    group: 'rpc',
+    name,
+    unit,
+    better,
+    ours: summary(ours, better),
+    peer: { name: peerName, ...summary(peer, better) },
+    ratio: +pairedRatio(ours, peer).toFixed(3),
+    ...extra,
+  });
+  const vsBare = pairedRatio(seq.sdk, seq.bare);
+  const vsPenpal = pairedRatio(seq.sdk, seq.penpal);
+  return [
+    row('handshake: iframe created -> plugin holds its context', 'ms', 'lower', hs.sdk, 'penpal 7 (connect + getContext)', hs.penpal),
+    row(`RPC round trip (${CALLS} sequential calls, per call)`, 'ms', 'lower', seq.sdk, 'bare MessagePort', seq.bare, {
+      budget: { text: 'within 3% of bare', ok: vsBare <= 1.03 },
+    }),
+    row(`RPC round trip (${CALLS} sequential calls, per call)`, 'ms', 'lower', seq.sdk, 'penpal 7', seq.penpal, {
+      budget: { text: 'faster than Penpal', ok: vsPenpal < 1 },
+    }),
+    row(`RPC throughput (${CALLS} concurrent calls)`, 'calls/s', 'higher', par.sdk, 'bare MessagePort', par.bare),
+    row(`RPC throughput (${CALLS} concurrent calls)`, 'calls/s', 'higher', par.sdk, 'penpal 7', par.penpal),
+  ];
+}
