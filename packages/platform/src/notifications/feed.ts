@@ -247,6 +247,8 @@ export class PlatformNotificationService implements NotificationService {
     } catch {
       return;
     }
+    // `data: null` or `data: 5` on a read/dismiss event threw here and dropped the connection
+    if (!isRecord(d)) return;
     const o = d as { id?: unknown; ids?: unknown; readAt?: unknown };
     if (type === 'notification' && isNotification(d)) this.#add(d);
     else if (type === 'dismiss' && typeof o.id === 'string') {
@@ -302,17 +304,32 @@ export class PlatformNotificationService implements NotificationService {
   }
 }
 
+// The stream and the list come from outside: keep only what a tray can render without a check of
+// its own (a null title, a date that is no date or a numeric href made the tray's render throw).
 function isNotification(x: unknown): x is Notification {
-  const n = x as Partial<Notification> | null;
+  const n = x as Record<string, unknown> | null;
+  if (!isRecord(n)) return false;
+  const { source, link } = n;
   return (
-    typeof n === 'object' &&
-    n !== null &&
     typeof n.id === 'string' &&
     typeof n.createdAt === 'string' &&
-    (typeof n.title === 'object' || typeof n.title === 'string') &&
-    typeof n.source?.pluginId === 'string'
+    !Number.isNaN(Date.parse(n.createdAt)) &&
+    isText(n.title) &&
+    (n.body === undefined || isText(n.body)) &&
+    (n.readAt === undefined || typeof n.readAt === 'string') &&
+    isRecord(source) &&
+    typeof source.pluginId === 'string' &&
+    optString(source.vendorName) &&
+    optString(source.icon) &&
+    (link === undefined ||
+      (isRecord(link) && optString(link.href) && optString(link.path) && optString(link.pluginId)))
   );
 }
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const optString = (v: unknown) => v === undefined || typeof v === 'string';
+const isText = (v: unknown) =>
+  typeof v === 'string' || (isRecord(v) && Object.values(v).every((t) => typeof t === 'string'));
 
 // Reject what no tray should show: no title, oversized text, unknown severity, a non-web link.
 function check(input: NotificationInput): void {
