@@ -1,7 +1,10 @@
 // Shared pieces of the node-side security tests: load TypeScript sources (tests run sources, not
 // dist), and run fast-check properties with one seed per run that is printed on failure.
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,6 +19,7 @@ export const SEED =
     : Number(process.env.FC_SEED ?? 0x0d1_5eed);
 
 const cache = new Map();
+const bundles = mkdtempSync(join(tmpdir(), 'd1-security-'));
 /** Import a package source file (repository-relative `.ts` path), bundled on the fly with esbuild. */
 export function loadSource(path) {
   if (!cache.has(path))
@@ -30,10 +34,12 @@ export function loadSource(path) {
         conditions: ['source'],
         mainFields: ['module', 'main'],
         logLevel: 'silent',
-      }).then(
-        (out) =>
-          import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`),
-      ),
+      }).then((out) => {
+        // a file rather than a data: URL, so stack traces name a readable place
+        const file = join(bundles, `${cache.size}-${path.replace(/\W+/g, '_')}.mjs`);
+        writeFileSync(file, out.outputFiles[0].text);
+        return import(pathToFileURL(file).href);
+      }),
     );
   return cache.get(path);
 }
