@@ -108,8 +108,11 @@ export function toRows(list: readonly Notification[]): TrayRow[] {
  * (`javascript:`, `data:`, protocol-relative `//host`) is refused and the action becomes an event only.
  */
 export function safeHref(href: string | undefined): string | undefined {
-  if (!href) return undefined;
+  if (typeof href != 'string' || !href) return undefined;
   const h = href.trim();
+  // URL parsing drops tabs and newlines anywhere and reads a backslash as "/": "/<TAB>/evil.example"
+  // is "//evil.example", another site. Refuse every control character and backslash.
+  if (/[\u0000-\u001f\u007f\\]/.test(h)) return undefined;
   if (/^https?:\/\//i.test(h)) {
     try {
       return new URL(h).href;
@@ -117,7 +120,7 @@ export function safeHref(href: string | undefined): string | undefined {
       return undefined;
     }
   }
-  if (h.startsWith('/') && !h.startsWith('//') && !h.includes('\\')) return h;
+  if (h.startsWith('/') && !h.startsWith('//')) return h;
   return undefined;
 }
 
@@ -126,6 +129,6 @@ export function safeHref(href: string | undefined): string | undefined {
  * raster/SVG image (`data:image/...`; an `<img>` never runs an SVG's scripts).
  */
 export function safeIcon(src: string | undefined): string | undefined {
-  if (src && /^data:image\/(png|gif|jpeg|webp|svg\+xml)[;,]/i.test(src.trim())) return src.trim();
+  if (typeof src == 'string' && /^data:image\/(png|gif|jpeg|webp|svg\+xml)[;,]/i.test(src.trim())) return src.trim();
   return safeHref(src);
 }

@@ -280,6 +280,7 @@ export class D1NotificationTray extends LitElement {
               class="list ${this.#virtual ? 'virtual' : ''}"
               @keydown=${this.#onListKey}
               @focusin=${this.#onListFocus}
+              @visibilityChanged=${this.#onVisible}
             >
               ${
                 this.#virtual
@@ -476,6 +477,23 @@ export class D1NotificationTray extends LitElement {
     if (next === undefined) return;
     e.preventDefault();
     void this.#focusItem(Math.max(0, Math.min(last, next)));
+  };
+
+  /**
+   * The user scrolled the list. If the tab stop is no longer in view (it may even have left the
+   * DOM, and Tab would skip the list), the first notification in view becomes the tab stop.
+   */
+  #onVisible = (e: Event): void => {
+    const { first, last } = e as Event & { first: number; last: number };
+    const row = this.#rowOf[this.#active];
+    if (row !== undefined && row >= first && row <= last) return;
+    // keyboard navigation in flight: it focuses its target itself
+    if (this.shadowRoot!.activeElement?.closest('.item')) return;
+    const r = this.#rows.slice(first, last + 1).find((x) => x.kind === 'item');
+    if (r?.kind === 'item') {
+      this.#active = r.index;
+      this.requestUpdate();
+    }
   };
 
   #onListFocus = (e: FocusEvent): void => {

@@ -4,6 +4,7 @@ import { ContextProvider } from '@lit/context';
 import { servicesContext, type Notification, type PlatformServices } from '@digione/context';
 import '../../src/define/d1-notification-tray.js';
 import type { D1NotificationTray } from '../../src/notification-tray/notification-tray.js';
+import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { waitFor } from '../../../../test/helpers/wait.js';
 import { FakeNotificationService, NOW, many, note } from './fixtures.js';
@@ -524,5 +525,36 @@ describe('<d1-notification-tray> limits and virtualization', () => {
     expect(ms).to.be.below(2000);
     await sendKeys({ press: 'ArrowUp' });
     await waitFor(() => titleOf(focused(el)).includes('Viesti 9998'), 'previous');
+  });
+});
+
+describe('<d1-notification-tray> virtual list and Tab', () => {
+  it('after the list is scrolled far away, Tab lands on a notification in view', async () => {
+    const el = await tray('fi', {
+      notifications: many(2000, 1),
+      open: true,
+      max: 2000,
+      perSourceLimit: 2000,
+    });
+    await waitFor(() => items(el).length > 0, 'rows');
+    const list = $(el, '.list')!;
+    // scroll far away without moving focus, as a wheel or a scrollbar drag would
+    (list as HTMLElement & { [virtualizerRef]: { element(i: number): { scrollIntoView(): void } } })[
+      virtualizerRef
+    ]
+      .element(1200)
+      .scrollIntoView();
+    await waitFor(
+      () => items(el).length && items(el).every((i) => Number(i.dataset.index) > 100),
+      'window moved',
+    );
+    await waitFor(() => items(el).some((i) => i.tabIndex === 0), 'a rendered row is the tab stop');
+    $<HTMLElement>(el, '.close')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await waitFor(() => focused(el)?.classList.contains('item'), 'Tab reached a notification');
+    const r = focused(el)!.getBoundingClientRect();
+    const l = list.getBoundingClientRect();
+    expect(r.bottom).to.be.greaterThan(l.top);
+    expect(r.top).to.be.lessThan(l.bottom);
   });
 });
