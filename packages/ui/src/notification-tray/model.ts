@@ -129,6 +129,7 @@ export function safeHref(href: string | undefined): string | undefined {
  * raster/SVG image (`data:image/...`; an `<img>` never runs an SVG's scripts).
  */
 export function safeIcon(src: string | undefined): string | undefined {
-  if (typeof src == 'string' && /^data:image\/(png|gif|jpeg|webp|svg\+xml)[;,]/i.test(src.trim())) return src.trim();
+  if (typeof src == 'string' && /^data:image\/(png|gif|jpeg|webp|svg\+xml)[;,]/i.test(src.trim()))
+    return src.trim();
   return safeHref(src);
 }
