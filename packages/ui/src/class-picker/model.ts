@@ -94,25 +94,23 @@ export function buildCatalog(
     if (group.status === 'tobedeleted') continue;
     entries.push({ group, n: 0, section: sectionOf(group), key: searchKeyOf(group) });
   }
-  const titleKey = (e: Entry) => e.group.title;
-  entries.sort((a, b) => {
-    const sa = a.section as Section & { start: string };
-    const sb = b.section as Section & { start: string };
-    if (sa !== sb) {
-      return (
-        collator.compare(sa.school, sb.school) ||
-        // the current or latest session first: teachers mostly work in it
-        (sb.start < sa.start ? -1 : sb.start > sa.start ? 1 : 0) ||
-        collator.compare(sa.session, sb.session) ||
-        (sa.id < sb.id ? -1 : 1)
-      );
-    }
-    return (
-      collator.compare(titleKey(a), titleKey(b)) ||
+  // sections first (a handful), so the entries compare by a number and then by title
+  const ranked = [...sections.values()].sort(
+    (sa, sb) =>
+      collator.compare(sa.school, sb.school) ||
+      // the current or latest session first: teachers mostly work in it
+      (sb.start < sa.start ? -1 : sb.start > sa.start ? 1 : 0) ||
+      collator.compare(sa.session, sb.session) ||
+      (sa.id < sb.id ? -1 : 1),
+  );
+  const rank = new Map<Section, number>(ranked.map((sec, i) => [sec, i]));
+  entries.sort(
+    (a, b) =>
+      rank.get(a.section)! - rank.get(b.section)! ||
+      collator.compare(a.group.title, b.group.title) ||
       collator.compare(a.group.code ?? '', b.group.code ?? '') ||
-      (a.group.id < b.group.id ? -1 : a.group.id > b.group.id ? 1 : 0)
-    );
-  });
+      (a.group.id < b.group.id ? -1 : a.group.id > b.group.id ? 1 : 0),
+  );
   // a plain list (no known school or session anywhere) needs no heading at all
   if (sections.size === 1) {
     const only = sections.values().next().value!;

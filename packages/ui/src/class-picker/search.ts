@@ -60,6 +60,10 @@ export class KeySearch {
     this.#keys = keys;
     this.size = keys.length;
     this.#cacheLimit = cacheLimit;
+    // One scan now, off the keystroke: strings built by replace chains are trees of pieces the
+    // engine joins on their first search, and the match loop is still interpreted on its first
+    // run; together they made the first keystroke over 10,000 groups cost ~5 ms instead of ~0.3.
+    for (let i = 0; i < keys.length; i++) matches(keys[i]!, WARM_UP);
   }
 
   /** Ascending indices of the keys that contain every token of `query`; `null` means all. */
@@ -111,6 +115,8 @@ export class KeySearch {
     return best;
   }
 }
+
+const WARM_UP = [FIELD_SEPARATOR + FIELD_SEPARATOR];
 
 function matches(key: string, tokens: string[]): boolean {
   for (let t = 0; t < tokens.length; t++) {
