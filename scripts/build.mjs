@@ -6,6 +6,8 @@ const steps = [
   ['npx', ['rollup', '-c', '--silent']],
   // the custom elements manifest: Storybook controls/autodocs and editors read it
   ['npx', ['cem', 'analyze', '--quiet', '--config', 'custom-elements-manifest.config.mjs']],
+  // the examples with a build step: the vendor's React app and the exercise plugin (examples/)
+  ['npx', ['rollup', '-c', 'examples/rollup.config.mjs', '--silent']],
 ];
 for (const [cmd, args] of steps) {
   const code = run(cmd, args);

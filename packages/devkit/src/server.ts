@@ -245,10 +245,39 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
                 users: data.demoUsers,
               })
             : undefined,
+        {},
+        (file): Record<string, string> =>
+          file.endsWith('.html') ? { 'content-security-policy': portalCsp() } : {},
       );
     } catch (e) {
       safely(() => fail(res, e, area, log));
     }
+  };
+
+  // The portal's pages run under a strict CSP, as a city's should: scripts only from files (no
+  // inline script, no eval); frames, plugin modules and icons only from the plugins' origins.
+  const portalCsp = () => {
+    const origins = new Set([pluginUrl]);
+    for (const m of registry.list()) {
+      for (const v of [m.entry, m.module, m.icon]) {
+        const u = typeof v === 'string' && URL.canParse(v) ? new URL(v) : undefined;
+        if (u && (u.protocol === 'http:' || u.protocol === 'https:')) origins.add(u.origin);
+      }
+    }
+    const p = [...origins].join(' ');
+    return [
+      "default-src 'self'",
+      `script-src 'self' ${p}`,
+      // styles may be inline (some widgets set style attributes and <style> elements); scripts may not
+      "style-src 'self' 'unsafe-inline'",
+      `img-src 'self' data: ${p}`,
+      `frame-src ${p}`,
+      `connect-src 'self' ${p}`,
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'self'",
+    ].join('; ');
   };
 
   const handlePlugins = async (raw: IncomingMessage, res: ServerResponse) => {
@@ -263,6 +292,9 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
         });
         return res.end();
       }
+      // plugins find the portal and its APIs here, without knowing its port (the same JSON as the portal's)
+      if (url.pathname === '/api/config' && (raw.method === 'GET' || raw.method === 'HEAD'))
+        return sendJson(res, 200, config(), shared);
       return await serveStatic(
         raw,
         res,
@@ -424,6 +456,7 @@ async function serveStatic(
   mounts: Array<[string, string]>,
   builtIn: (lang: 'fi' | 'sv' | 'en') => string | undefined,
   headers: Record<string, string> = {},
+  fileHeaders: (file: string) => Record<string, string> = () => ({}),
 ): Promise<void> {
   const method = raw.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD')
@@ -458,7 +491,7 @@ async function serveStatic(
     res.writeHead(301, { location: `${url.pathname}/${url.search}`, 'content-length': 0 });
     return void res.end();
   }
-  await sendFile(res, found.file, method === 'HEAD', headers);
+  await sendFile(res, found.file, method === 'HEAD', { ...headers, ...fileHeaders(found.file) });
 }
 
 function fail(

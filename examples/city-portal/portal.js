@@ -1,0 +1,86 @@
+// Kuusikoski's city portal: <d1-shell> from the one-file build (/dist/cdn/digione.js), pointed at
+// the platform that serves this page, with the city's brand and the city's plugin policy.
+// A module file, not an inline script: the page runs under a strict Content-Security-Policy.
+
+const shell = document.querySelector('d1-shell');
+
+// The platform lives on this page's origin (the devkit, or the city's own deployment).
+const origin = location.origin;
+shell.setAttribute('issuer', `${origin}/oidc`);
+shell.setAttribute('client-id', 'digione-portal');
+shell.setAttribute('api', origin);
+
+const [config, brand] = await Promise.all([getJson('/api/config'), getJson('./brand.json')]);
+
+// What the city grants. Set before the shell upgrades, so no plugin ever starts without it.
+shell.policy = policyFor(config?.pluginUrl);
+
+const { applyBrand } = await import('/dist/cdn/digione.js');
+if (brand) applyBrand(brand);
+
+// Words of the page itself (the elements translate themselves).
+const TEXT = {
+  fi: {
+    city: 'Kuusikosken kaupunki',
+    service: 'Koulujen portaali',
+    accessibility: 'Saavutettavuusseloste',
+    feedback: 'Anna palautetta',
+  },
+  sv: {
+    city: 'Kuusikoski stad',
+    service: 'Skolportalen',
+    accessibility: 'Tillgänglighetsutlåtande',
+    feedback: 'Ge respons',
+  },
+  en: {
+    city: 'City of Kuusikoski',
+    service: 'School portal',
+    accessibility: 'Accessibility statement',
+    feedback: 'Give feedback',
+  },
+};
+
+// The shell speaks the user's language (its `lang`); the page, its title and the footer follow.
+const follow = () => {
+  const lang = TEXT[shell.lang] ? shell.lang : 'fi';
+  const t = TEXT[lang];
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll('[data-text]')) el.textContent = t[el.dataset.text];
+  for (const a of document.querySelectorAll('.footer-links a')) a.hash = lang;
+  const pluginId = new URL(location.href).searchParams.get('plugin');
+  const manifest = pluginId ? shell.activeRegistry?.get(pluginId) : undefined;
+  const tool = manifest ? (manifest.name[lang] ?? manifest.name.fi ?? Object.values(manifest.name)[0]) : null;
+  document.title = [tool, t.service, t.city].filter(Boolean).join(' – ');
+};
+new MutationObserver(follow).observe(shell, { attributes: true, attributeFilter: ['lang'] });
+shell.addEventListener('d1-route-change', follow);
+window.addEventListener('popstate', follow);
+shell.activeRegistry.addEventListener('change', follow);
+follow();
+
+/**
+ * The city's plugin policy. The exercise tool (another vendor's iframe) gets what it needs for
+ * its job; the timetable is the city's own module plugin, trusted by URL. Plugins a developer adds
+ * with `digione-dev --plugin` (served under /local/) get what they ask for, so a vendor can try
+ * every SDK call in the local portal; a real city lists each vendor by id instead.
+ */
+function policyFor(pluginUrl) {
+  const all = ['context.group', 'notifications', 'token', 'storage', 'navigation'];
+  return {
+    plugins: {
+      'fi.oppimo.harjoitukset': { permissions: ['context.group', 'notifications', 'token', 'storage'] },
+      'fi.kuusikoski.lukujarjestys': { permissions: ['context.group', 'navigation'] },
+      '*': { permissions: all },
+    },
+    moduleAllowList: pluginUrl ? [`${pluginUrl}/plugins/timetable/`, `${pluginUrl}/local/`] : [],
+  };
+}
+
+async function getJson(url) {
+  try {
+    const res = await fetch(url);
+    return res.ok ? await res.json() : null;
+  } catch {
+    return null;
+  }
+}
