@@ -10,6 +10,10 @@ const config: StorybookConfig = {
   async viteFinal(cfg) {
     cfg.resolve ??= {};
     cfg.resolve.conditions = ['source', 'development', 'browser', 'module', 'import', 'default'];
+    // Module plugins are loaded by URL (`new URL('./plugin.js', import.meta.url)`): never inline a
+    // script as a data: URL, the plugin host accepts http(s) module URLs only.
+    cfg.build ??= {};
+    cfg.build.assetsInlineLimit = (file: string) => (/\.m?js$/.test(file) ? false : undefined);
     return cfg;
   },
 };

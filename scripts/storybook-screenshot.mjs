@@ -67,21 +67,37 @@ try {
     const rendered = await page
       .waitForFunction(
         () => {
-          const el = document.querySelector(
-            '#storybook-root [data-d1-theme] > *, #storybook-root d1-plugin-host',
-          );
-          const d1 = [...document.querySelectorAll('#storybook-root *')].find((n) =>
-            n.localName.startsWith('d1-'),
-          );
-          return !!(el && d1?.shadowRoot && d1.shadowRoot.childElementCount > 0);
+          // every element below the story root, through open shadow roots
+          const all = [];
+          const walk = (root) => {
+            for (const el of root.querySelectorAll('*')) {
+              all.push(el);
+              if (el.shadowRoot) walk(el.shadowRoot);
+            }
+          };
+          const root = document.querySelector('#storybook-root');
+          if (!root) return false;
+          walk(root);
+          const d1 = all.filter((n) => n.localName.startsWith('d1-'));
+          if (!d1.length || !d1.every((n) => !n.shadowRoot || n.shadowRoot.childElementCount > 0))
+            return false;
+          // a story with a plugin is rendered when each visible plugin host has settled
+          const hosts = d1.filter((n) => n.localName === 'd1-plugin-host' && !n.hidden);
+          if (hosts.some((h) => ['idle', 'loading'].includes(h.getAttribute('state') ?? 'idle')))
+            return false;
+          return hosts.map((h) => h.getAttribute('state'));
         },
         null,
         { timeout: 15000 },
       )
       .then(
-        () => true,
+        (handle) => handle.jsonValue(),
         () => false,
       );
+    const expectsError = /error|unresponsive|refused|invalid/i.test(story.id);
+    if (Array.isArray(rendered) && !expectsError && rendered.some((s) => s !== 'ready')) {
+      errors.push(`plugin host state ${rendered.join(', ')}`);
+    }
     if (!rendered || errors.length) {
       failures.push(`${story.id}: ${rendered ? '' : 'did not render'} ${errors.join('; ')}`.trim());
     }

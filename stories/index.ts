@@ -2,5 +2,6 @@
 import * as loginBar from './login-bar.stories.js';
 import * as notificationTray from './notification-tray.stories.js';
 import * as classPicker from './class-picker.stories.js';
+import * as shell from './shell.stories.js';
 
-export const storyModules: Array<Record<string, unknown>> = [loginBar, notificationTray, classPicker];
+export const storyModules: Array<Record<string, unknown>> = [loginBar, notificationTray, classPicker, shell];
