@@ -26,6 +26,7 @@ import {
   controlStyles,
   uniqueId,
   type CatalogKey,
+  type MessageParams,
 } from '../shared/index.js';
 import { messages } from './messages.js';
 import { classPickerStyles } from './class-picker.styles.js';
@@ -33,7 +34,10 @@ import { KeySearch } from './search.js';
 import {
   buildCatalog,
   buildRows,
+  edgeOption,
   orderEntries,
+  rowOfGroup,
+  stepOption,
   type Catalog,
   type Entry,
   type Row,
@@ -41,6 +45,7 @@ import {
   type Section,
 } from './model.js';
 import { withFrameResizeObserver } from './frame-resize-observer.js';
+import { optionDetails, optionLabel } from './labels.js';
 import { readMemory, rememberChoice, type PickerMemory } from './storage.js';
 
 /** Detail of `d1-group-change`. */
@@ -572,12 +577,11 @@ export class D1ClassPicker extends LitElement {
   #renderRow(row: Row | undefined, i: number): TemplateResult {
     // the virtualizer may call with undefined right after the items shrink
     if (!row) return html``;
-    const t = this.#l10n;
     if (row.kind === 'header') {
       const s = row.section;
-      // a visual heading only: each option names its own school and session (see #label)
+      // a visual heading only: each option names its own school and session (see optionLabel)
       return html`<div class="d1-section" aria-hidden="true">
-        ${s.recent ? t.t('recent') : s.session ? `${s.school} · ${s.session}` : s.school}
+        ${s.recent ? this.#l10n.t('recent') : s.session ? `${s.school} · ${s.session}` : s.school}
       </div>`;
     }
     const { entry } = row;
@@ -585,7 +589,8 @@ export class D1ClassPicker extends LitElement {
     const g = entry.group;
     const active = i === this._activeRow;
     const chosen = g.id === this.value;
-    const details = this.#details(entry);
+    const t = (k: MessageKey, p?: MessageParams) => this.#l10n.t(k, p);
+    const details = optionDetails(entry, this.#catalog, t);
     return html`<div
       id=${this.#optionId(entry)}
       class="d1-option"
@@ -594,7 +599,7 @@ export class D1ClassPicker extends LitElement {
       aria-current=${chosen ? 'true' : nothing}
       aria-setsize=${this.#rows.count}
       aria-posinset=${pos}
-      aria-label=${this.#label(entry, details)}
+      aria-label=${optionLabel(entry, details, this.#multiSection)}
       data-row=${i}
       ?data-active=${active}
     >
@@ -604,39 +609,6 @@ export class D1ClassPicker extends LitElement {
         <span class="meta">${details.join(' · ')}</span>
       </span>
     </div>`;
-  }
-
-  /** Visible details: kind, code, subjects, grades; and school and session for recent groups. */
-  #details(entry: Entry): string[] {
-    const g = entry.group;
-    const t = this.#l10n;
-    const out = [t.t(g.kind === 'homeroom' ? 'homeroom' : 'teachingGroup')];
-    if (g.code && g.code.toLowerCase() !== g.title.toLowerCase()) out.push(g.code);
-    if (g.subjects?.length) out.push(g.subjects.join(', '));
-    if (g.grades?.length) out.push(g.grades.map((x) => this.#grade(x)).join(', '));
-    if (entry.section.recent) {
-      const own = this.#catalog?.byId.get(g.id)?.section;
-      if (own) out.push(...[own.school, own.session].filter(Boolean));
-    }
-    return out;
-  }
-
-  /**
-   * The option's accessible name: what it shows, and (when there is more than one school or
-   * session) where it belongs, so a screen reader user never depends on the visual headings.
-   */
-  #label(entry: Entry, details: string[]): string {
-    const parts = [entry.group.title, ...details];
-    if (!entry.section.recent && this.#multiSection)
-      parts.push(...[entry.section.school, entry.section.session].filter(Boolean));
-    return parts.join(', ');
-  }
-
-  #grade(grade: string): string {
-    const n = Number.parseInt(grade, 10);
-    return Number.isFinite(n) && String(n) === grade.replace(/^0+(?=\d)/, '')
-      ? this.#l10n.t('grade', { grade: String(n) })
-      : grade;
   }
 
   #renderPupils(): TemplateResult | typeof nothing {
@@ -705,8 +677,9 @@ export class D1ClassPicker extends LitElement {
         }
         if (!open) {
           this.#open();
-          const chosen = this.#rowOf(this.value);
-          this.#move(chosen >= 0 ? chosen : e.key === 'ArrowDown' ? this.#firstOption() : this.#lastOption());
+          const rows = this.#rows.rows;
+          const chosen = rowOfGroup(rows, this.value);
+          this.#move(chosen >= 0 ? chosen : edgeOption(rows, e.key === 'ArrowDown' ? 'first' : 'last'));
           return;
         }
         this.#step(e.key === 'ArrowDown' ? 1 : -1);
@@ -716,13 +689,13 @@ export class D1ClassPicker extends LitElement {
       case 'End':
         if (!open || e.shiftKey) return; // closed: the caret moves, as in any text field
         e.preventDefault();
-        this.#move(e.key === 'Home' ? this.#firstOption() : this.#lastOption());
+        this.#move(edgeOption(this.#rows.rows, e.key === 'Home' ? 'first' : 'last'));
         return;
       case 'PageDown':
       case 'PageUp':
         if (!open) return;
         e.preventDefault();
-        this.#step(e.key === 'PageDown' ? PAGE : -PAGE, true);
+        this.#step(e.key === 'PageDown' ? PAGE : -PAGE);
         return;
       case 'Enter': {
         const row = this.#rows.rows[this._activeRow];
@@ -870,42 +843,9 @@ export class D1ClassPicker extends LitElement {
     }, ANNOUNCE_DELAY);
   }
 
-  #rowOf(groupId: string | null): number {
-    if (!groupId) return -1;
-    return this.#rows.rows.findIndex((r) => r.kind === 'option' && r.entry.group.id === groupId);
-  }
-
-  #firstOption(): number {
-    return this.#rows.rows.findIndex((r) => r.kind === 'option');
-  }
-
-  #lastOption(): number {
-    const rows = this.#rows.rows;
-    for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.kind === 'option') return i;
-    return -1;
-  }
-
-  /** Move `delta` options (headers are skipped), stopping at the ends. */
-  #step(delta: number, page = false): void {
-    const rows = this.#rows.rows;
-    let i = this._activeRow;
-    if (i < 0) {
-      this.#move(delta > 0 ? this.#firstOption() : this.#lastOption());
-      return;
-    }
-    let left = Math.abs(delta);
-    const dir = Math.sign(delta);
-    let last = i;
-    while (left > 0) {
-      i += dir;
-      if (i < 0 || i >= rows.length) break;
-      if (rows[i]!.kind === 'option') {
-        last = i;
-        left--;
-      }
-    }
-    if (last === this._activeRow && !page) return;
-    this.#move(last);
+  /** Move `delta` options (headings are skipped), stopping at the ends. */
+  #step(delta: number): void {
+    this.#move(stepOption(this.#rows.rows, this._activeRow, delta));
   }
 
   /**
@@ -914,7 +854,7 @@ export class D1ClassPicker extends LitElement {
    * (see {@link #syncActiveId}); a reference to a missing element is read as nothing.
    */
   #move(row: number): void {
-    if (row < 0) return;
+    if (row < 0 || row === this._activeRow) return;
     this._activeRow = row;
     this.#setActiveId('');
     this.#scrollPending = true;

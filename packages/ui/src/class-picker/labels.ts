@@ -1,0 +1,45 @@
+/**
+ * What an option says: shown details and the accessible name. A sourcedId is never part of it.
+ * @module
+ */
+import type { MessageParams } from '../shared/index.js';
+import type { messages } from './messages.js';
+import type { Catalog, Entry } from './model.js';
+import type { CatalogKey } from '../shared/index.js';
+
+type T = (key: CatalogKey<typeof messages>, params?: MessageParams) => string;
+
+/** Visible details: kind, code, subjects, grades; and school and session for a recent group. */
+export function optionDetails(entry: Entry, catalog: Catalog | null, t: T): string[] {
+  const g = entry.group;
+  const out = [t(g.kind === 'homeroom' ? 'homeroom' : 'teachingGroup')];
+  if (g.code && g.code.toLowerCase() !== g.title.toLowerCase()) out.push(g.code);
+  if (g.subjects?.length) out.push(g.subjects.join(', '));
+  if (g.grades?.length) out.push(g.grades.map((x) => gradeText(x, t)).join(', '));
+  if (entry.section.recent) {
+    // the recent section has no school heading above it: the option says where it belongs
+    const own = catalog?.byId.get(g.id)?.section;
+    if (own) out.push(...[own.school, own.session].filter(Boolean));
+  }
+  return out;
+}
+
+/**
+ * The option's accessible name: what it shows and, when there is more than one school or session,
+ * where it belongs, so a screen reader user never depends on the visual headings (which are
+ * hidden from the accessibility tree: a virtualized list cannot nest options in groups).
+ */
+export function optionLabel(entry: Entry, details: string[], multiSection: boolean): string {
+  const parts = [entry.group.title, ...details];
+  if (!entry.section.recent && multiSection)
+    parts.push(...[entry.section.school, entry.section.session].filter(Boolean));
+  return parts.join(', ');
+}
+
+/** OneRoster grades are codes: "07" reads "7. luokka" / "årskurs 7"; other codes stay as they are. */
+export function gradeText(grade: string, t: T): string {
+  const n = Number.parseInt(grade, 10);
+  return Number.isFinite(n) && String(n) === grade.replace(/^0+(?=\d)/, '')
+    ? t('grade', { grade: String(n) })
+    : grade;
+}
