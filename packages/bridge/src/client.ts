@@ -162,7 +162,13 @@ export async function createPluginClient(port: MessagePort, opts: ClientOptions)
     notify: (n, o) => done(call('notifications.post', n, o)),
     announce: (text, o) => done(call('ui.announce', { text, politeness: o?.politeness }, o)),
     navigate: (to, o) => done(call('navigation.open', to, o)),
-    getToken: (o) => call('auth.getToken', undefined, o).then((r: { token: string }) => r.token),
+    getToken: (o) =>
+      call('auth.getToken', undefined, o).then((r: { token?: unknown } | null) => {
+        // a malformed reply must still reject with a BridgeError, not a TypeError
+        if (typeof r?.token != 'string')
+          throw new BridgeError('INTERNAL', 'auth.getToken: no token in the reply');
+        return r.token;
+      }),
     storage: {
       get: (key, o) => call('storage.get', { key }, o),
       set: (key, value, o) => done(call('storage.set', { key, value }, o)),
