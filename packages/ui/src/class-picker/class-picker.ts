@@ -275,6 +275,7 @@ export class D1ClassPicker extends LitElement {
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
           @click=${this.#onInputClick}
+          @focus=${this.#onFocus}
           @blur=${this.#onBlur}
         />
         <button
@@ -720,6 +721,12 @@ export class D1ClassPicker extends LitElement {
         if (this._open) this.#close(true);
         return;
     }
+  };
+
+  /** Arriving with the chosen group's title in the field: typing starts a new search. */
+  #onFocus = (e: FocusEvent) => {
+    const input = e.target as HTMLInputElement;
+    if (input.value && input.value === this.selectedGroup?.title) input.select();
   };
 
   #onInputClick = () => {

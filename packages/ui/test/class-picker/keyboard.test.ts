@@ -111,6 +111,19 @@ describe('<d1-class-picker> keyboard (APG combobox)', () => {
     await waitFor(() => politeText().includes('Valittu ryhmä: 7B'), 'choice announced');
   });
 
+  it('Tab into a field holding the chosen title selects it, so typing starts a new search', async () => {
+    const picker = await mount();
+    picker.value = 'g-zeta';
+    await picker.updateComplete;
+    (picker.parentElement!.querySelector('#before') as HTMLElement).focus();
+    await press('Tab');
+    expect(picker.shadowRoot!.activeElement).to.equal(parts(picker).input);
+    await sendKeys({ type: 'hist' });
+    await picker.updateComplete;
+    expect(parts(picker).input.value).to.equal('hist');
+    await waitFor(() => renderedOptions(picker).length === 1, 'one match');
+  });
+
   it('reopening starts on the chosen group, marked current', async () => {
     const picker = await mount();
     picker.value = 'g-ma7';
@@ -201,10 +214,15 @@ describe('<d1-class-picker> keyboard (APG combobox)', () => {
     await waitFor(() => renderedOptions(picker).length === 9, 'options rendered');
     const target = renderedOptions(picker).find((o) => o.textContent!.includes('Historia 9A'))!;
     target.scrollIntoView({ block: 'nearest' });
+    // visible, and still for two frames (the virtualizer corrects estimated positions a frame later)
+    let last = '';
     await waitFor(() => {
       const r = target.getBoundingClientRect();
-      return picker.shadowRoot!.elementFromPoint(r.left + 20, r.top + r.height / 2)?.closest('[role="option"]') === target;
-    }, 'option visible');
+      const here = `${r.top},${r.left}`;
+      const still = here === last;
+      last = here;
+      return still && picker.shadowRoot!.elementFromPoint(r.left + 20, r.top + r.height / 2)?.closest('[role="option"]') === target;
+    }, 'option visible and still');
     const r = target.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(r.left + 20), Math.round(r.top + r.height / 2)] });
     await picker.updateComplete;
