@@ -62,7 +62,9 @@ export interface HostEndpointOptions {
   rateLimit?: { [M in HostMethod]?: { limit: number; interval: number } };
   /** Called after each handshake (first connect and every re-handshake). */
   onConnect?(info: { version: string; reload: boolean }): void;
+  /** The connection ended (`reason`: closed by either side, replaced by a re-handshake, ...). */
   onDisconnect?(info: { reason: DisconnectReason }): void;
+  /** The plugin missed its heartbeat: show it as unresponsive, do not leave it spinning. */
   onUnresponsive?(): void;
   /** The plugin answers again after being unresponsive. */
   onResponsive?(): void;

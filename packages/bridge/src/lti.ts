@@ -11,11 +11,13 @@ import { assertOrigin } from './host.js';
 export interface LtiStorage {
   /** The stored value, or null/undefined when unset. */
   get(key: string): string | null | undefined | Promise<string | null | undefined>;
+  /** Store a value (LTI `put_data`). */
   set(key: string, value: string): void | Promise<void>;
 }
 
 /** Options of {@link createLtiListener}. */
 export interface LtiListenerOptions {
+  /** The tool's frame (or a function returning its window): messages from any other window are ignored. */
   frame: HTMLIFrameElement | (() => Window | null);
   /** The tool's origin, exactly. */
   origin: string;
@@ -35,6 +37,7 @@ export interface LtiListenerOptions {
 
 /** A running LTI listener. */
 export interface LtiListener {
+  /** Stop listening. */
   close(): void;
 }
 

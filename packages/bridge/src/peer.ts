@@ -20,6 +20,7 @@ export interface Peer {
 export interface PeerHandlers {
   /** Answer a request: return (or resolve) the result, or throw a {@link BridgeError}. */
   request(method: string, params: unknown): unknown;
+  /** Handle an event (`{event, data}`) from the other side. */
   event(name: string, data: unknown): void;
   /** Any well-formed inbound message (liveness). */
   seen?(): void;
