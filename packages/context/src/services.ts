@@ -72,8 +72,11 @@ export interface NotificationService {
   subscribe(fn: (list: readonly Notification[], added: readonly Notification[]) => void): () => void;
   /** Post from a plugin (through the host) or the portal. Rejects with a typed error when over a limit. */
   post(input: NotificationInput, source: Notification['source']): Promise<Notification>;
+  /** Mark these notifications read. Rejects (and the tray rolls back) when the server refuses. */
   markRead(ids: string[]): Promise<void>;
+  /** Mark every notification read. */
   markAllRead(): Promise<void>;
+  /** Remove a notification from the list. */
   dismiss(id: string): Promise<void>;
 }
 
@@ -90,8 +93,11 @@ export interface PluginSession {
 
 /** Plugin sessions, tokens and cookie-less per-plugin storage. */
 export interface PluginSessionService {
+  /** The plugin's session (pairwise `sub`, short-lived token); `forceRefresh` gets a new one. */
   session(pluginId: string, options?: { forceRefresh?: boolean }): Promise<PluginSession>;
+  /** A value the plugin stored for this user, or null. */
   storageGet(pluginId: string, key: string): Promise<unknown>;
+  /** Store a JSON value for this user and plugin (limits: see the implementation); null clears it. */
   storageSet(pluginId: string, key: string, value: unknown): Promise<void>;
 }
 
