@@ -19,8 +19,9 @@ import { HttpError, Router, sendJson, type Req } from './http.js';
 
 /** The base path of the rostering service. */
 export const ONEROSTER_PATH = '/ims/oneroster/rostering/v1p2';
-/** `limit` when none is given, and the most one page may hold. */
+/** `limit` when none is given. */
 export const DEFAULT_LIMIT = 100;
+/** The most one page may hold (a larger `limit` is an error). */
 export const MAX_LIMIT = 10_000;
 
 type Json = Record<string, unknown>;
