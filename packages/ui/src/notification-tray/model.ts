@@ -3,7 +3,7 @@
  * Kept apart from the element so they are cheap to test and to run over 10,000 items.
  * @module
  */
-import type { Notification } from '@digione/context';
+import { pickText, type Notification } from '@digione/context';
 
 /** Europe/Helsinki: every day boundary and time the tray shows is Finnish time. */
 export const TRAY_TIME_ZONE = 'Europe/Helsinki';
@@ -29,6 +29,30 @@ export interface LimitReport {
 /** A row of the virtual list: a day heading or a notification. */
 export type TrayRow =
   { kind: 'day'; key: string; day: string } | { kind: 'item'; key: string; n: Notification; index: number };
+
+/**
+ * Whether an item from outside can be shown at all: an object with a string id and a valid
+ * `createdAt`. Anything else is left out rather than allowed to break the whole tray (the
+ * platform's feed applies the same rule to what it receives).
+ */
+export function isUsable(n: unknown): n is Notification {
+  if (!n || typeof n !== 'object') return false;
+  const { id, createdAt } = n as Partial<Notification>;
+  return (
+    typeof id === 'string' &&
+    id !== '' &&
+    typeof createdAt === 'string' &&
+    !Number.isNaN(Date.parse(createdAt))
+  );
+}
+
+/** The text of a title or body from outside, in `lang`; never throws, whatever its shape. */
+export function textOf(value: unknown, lang: string): string {
+  if (typeof value === 'string') return value;
+  if (!value || typeof value !== 'object') return '';
+  const t: unknown = pickText(value as Partial<Record<string, string>>, lang);
+  return typeof t === 'string' ? t : t == null ? '' : String(t);
+}
 
 const time = (n: Notification): number => {
   const t = Date.parse(n.createdAt);

@@ -4,7 +4,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import {
-  pickText,
   servicesContext,
   type Notification,
   type NotificationService,
@@ -24,6 +23,8 @@ import { trayCatalog } from './messages.js';
 import { trayStyles } from './notification-tray.styles.js';
 import { BurstCollector } from './burst.js';
 import {
+  isUsable,
+  textOf,
   applyLimits,
   helsinkiDay,
   newestFirst,
@@ -179,10 +180,10 @@ export class D1NotificationTray extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('notifications') && this.notifications) {
-      const ids = this.notifications.map((n) => n.id);
+      const usable = this.#source.filter(isUsable);
       // the first list is what was there already; only later additions are news
-      if (this.#known) this.#queueNew(this.notifications.filter((n) => !this.#known!.has(n.id)));
-      this.#known = new Set(ids);
+      if (this.#known) this.#queueNew(usable.filter((n) => !this.#known!.has(n.id)));
+      this.#known = new Set(usable.map((n) => n.id));
     }
     this.#syncService();
     if (changed.has('notifications')) this.#dirty = true;
@@ -311,8 +312,8 @@ export class D1NotificationTray extends LitElement {
     const { n, index: i } = r;
     const unread = !n.readAt;
     const tab = i === this.#active ? 0 : -1;
-    const title = pickText(n.title, lang);
-    const body = pickText(n.body, lang);
+    const title = textOf(n.title, lang);
+    const body = textOf(n.body, lang);
     const href = safeHref(n.link?.href);
     const icon = safeIcon(n.source?.icon);
     const sev: Severity = SEVERITIES.includes(n.severity) ? n.severity : 'info';
@@ -340,7 +341,7 @@ export class D1NotificationTray extends LitElement {
         <p class="meta d1-muted" id="m${i}">
           <span class="d1-status" data-severity=${sev}>${t(sev)}</span>
           <span class="source"
-            >${icon ? html`<img src=${icon} alt="" loading="lazy" />` : nothing}${n.source?.vendorName ?? ''}</span
+            >${icon ? html`<img src=${icon} alt="" loading="lazy" />` : nothing}${textOf(n.source?.vendorName, lang)}</span
           >
           <time datetime=${n.createdAt} title=${this.l10n.dateTime(n.createdAt)}
             >${this.l10n.relativeTime(n.createdAt, this.#now)}</time
@@ -390,10 +391,11 @@ export class D1NotificationTray extends LitElement {
   }
 
   #markAllRead(): void {
+    this.#deriveIfDirty();
     const at = new Date().toISOString();
     const ids: string[] = [];
-    for (const n of this.#source) {
-      if (!n.readAt && !this.#readLocal.has(n.id) && !this.#goneLocal.has(n.id)) {
+    for (const n of this.#effective) {
+      if (!n.readAt) {
         ids.push(n.id);
         this.#readLocal.set(n.id, at);
       }
@@ -557,7 +559,8 @@ export class D1NotificationTray extends LitElement {
   }
 
   get #source(): readonly Notification[] {
-    return this.notifications ?? (this.#service ? this.#serviceList : []);
+    if (this.notifications !== undefined) return Array.isArray(this.notifications) ? this.notifications : [];
+    return this.#service ? this.#serviceList : [];
   }
 
   #syncService(): void {
@@ -578,7 +581,7 @@ export class D1NotificationTray extends LitElement {
   }
 
   #queueNew(added: readonly Notification[]): void {
-    this.#burst.push(added.filter((n) => !n.readAt));
+    this.#burst.push(added.filter((n) => isUsable(n) && !n.readAt));
   }
 
   #announce(items: Notification[]): void {
@@ -588,8 +591,8 @@ export class D1NotificationTray extends LitElement {
     if (items.length === 1) {
       const n = items[0]!;
       text = t(errors ? 'newError' : 'newOne', {
-        title: pickText(n.title, lang),
-        source: n.source?.vendorName ?? '',
+        title: textOf(n.title, lang),
+        source: textOf(n.source?.vendorName, lang),
       });
     } else {
       text = t('newMany', { count: items.length });
@@ -630,7 +633,11 @@ export class D1NotificationTray extends LitElement {
       }
       let unread = 0;
       const list: Notification[] = [];
+      const seen = new Set<string>();
       for (const n of src) {
+        // malformed or repeated items from outside are left out, not allowed to break the list
+        if (!isUsable(n) || seen.has(n.id)) continue;
+        seen.add(n.id);
         if (this.#goneLocal.has(n.id)) continue;
         const readAt = n.readAt ?? this.#readLocal.get(n.id);
         if (!readAt) unread++;

@@ -62,6 +62,9 @@ describe('notification tray model', () => {
       'data:text/html,<script>',
       '//evil.example',
       '/\\evil',
+      // URL parsing drops tabs and newlines: these would be "//evil.example", another site
+      '/\t/evil.example',
+      '/\n/evil.example',
       'vbscript:x',
       'relative/path',
     ]) {

@@ -262,6 +262,40 @@ describe('<d1-notification-tray> content', () => {
     expect(w.__pwned).to.equal(undefined);
   });
 
+  it('malformed or repeated items from outside are left out; the rest still shows', async () => {
+    const good = note({ id: 'ok', title: { fi: 'Kunnossa' } });
+    const odd = {
+      ...note({ id: 'odd' }),
+      title: null,
+      body: 7,
+      source: null,
+      link: 'x',
+      severity: '__proto__',
+    } as unknown as Notification;
+    const junk = [
+      null,
+      5,
+      'x',
+      { id: 'no-date' },
+      { id: 'bad-date', createdAt: 'eilen' },
+      good,
+      odd,
+      { ...good },
+    ];
+    const el = await tray('fi', { notifications: junk as unknown as Notification[], open: true });
+    expect(items(el).map((i) => i.dataset.index)).to.deep.equal(['0', '1']);
+    const [odd1, ok1] = items(el);
+    expect(titleOf(ok1)).to.contain('Kunnossa');
+    // no title, a number as body, no source, a bogus severity: shown as an untitled "Tiedote"
+    expect(odd1!.querySelector('.meta')!.textContent).to.contain('Tiedote');
+    expect(odd1!.querySelector('.body')).to.equal(null);
+    expect(el.unreadCount).to.equal(2);
+    el.notifications = { not: 'an array' } as unknown as Notification[];
+    await el.updateComplete;
+    expect(el.unreadCount).to.equal(0);
+    expect($(el, '.d1-empty')).to.not.equal(null);
+  });
+
   it('an action link is a real link and fires d1-notification-open (cancelable); plugin-only links are buttons', async () => {
     const withHref = note({
       title: { fi: 'Avaa kalenteri' },
