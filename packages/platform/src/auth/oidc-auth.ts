@@ -30,13 +30,17 @@ export interface OidcTokens {
 
 /** The part of oidc-client-ts's `OidcClient` the session uses; tests pass a fake. */
 export interface OidcClientLike {
+  /** The authorization request URL (code + PKCE) to redirect to. */
   createSigninRequest(args: { request_type: string; login_hint?: string }): Promise<{ url: string }>;
+  /** Finish a sign-in from the redirect URL (`?code=&state=`): the tokens. */
   processSigninResponse(url: string): Promise<OidcTokens>;
+  /** Renew the tokens with the (rotating) refresh token. */
   useRefreshToken(args: {
     state: Pick<OidcTokens, 'id_token' | 'session_state' | 'scope' | 'profile'> & { refresh_token: string };
     resource?: string;
     timeoutInSeconds?: number;
   }): Promise<OidcTokens>;
+  /** The RP-initiated logout URL to redirect to. */
   createSignoutRequest(args: {
     request_type: string;
     id_token_hint?: string;

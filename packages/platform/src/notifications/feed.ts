@@ -23,6 +23,7 @@ export interface NotificationFeedOptions {
   idleTimeoutMs?: number;
   /** Random source for the jitter (tests pin it). */
   random?: () => number;
+  /** Clock (tests pin it). Default `Date.now`. */
   now?: () => number;
 }
 
@@ -120,10 +121,12 @@ export class PlatformNotificationService implements NotificationService {
     return n;
   }
 
+  /** Mark read at once (optimistic); rolls back and rejects when the server refuses. */
   markRead(ids: string[]): Promise<void> {
     return this.#markRead(ids, '/api/notifications/read', { ids });
   }
 
+  /** Mark every unread notification read (optimistic, rolled back on refusal). */
   markAllRead(): Promise<void> {
     return this.#markRead(
       this.#list.filter((n) => !n.readAt).map((n) => n.id),
@@ -131,6 +134,7 @@ export class PlatformNotificationService implements NotificationService {
     );
   }
 
+  /** Remove at once (optimistic); it comes back and the call rejects when the server refuses. */
   async dismiss(id: string): Promise<void> {
     const i = this.#list.findIndex((n) => n.id === id);
     if (i < 0) return;

@@ -35,6 +35,7 @@ export function sseParser(onEvent: (e: SseEvent) => void, onRetry?: (ms: number)
     else if (field === 'retry' && /^\d+$/.test(value)) onRetry?.(Number(value));
   };
   return {
+    /** Feed the next chunk of the stream; complete events are dispatched at once. */
     push(chunk: string): void {
       // a CRLF split across chunks: the LF after a CR that ended the last chunk is not a new line
       if (lastCr && chunk.startsWith('\n')) chunk = chunk.slice(1);
@@ -48,6 +49,7 @@ export function sseParser(onEvent: (e: SseEvent) => void, onRetry?: (ms: number)
     get lastEventId(): string {
       return id;
     },
+    /** Resume from this id (e.g. one kept from an earlier stream). */
     set lastEventId(v: string) {
       id = v;
     },

@@ -45,6 +45,7 @@ export interface Platform {
   readonly pluginSessions: PlatformPluginSessionService | null;
   /** Finish or restore the sign-in; idempotent. */
   start(): Promise<void>;
+  /** Stop the session, the stream and timers; the platform is unusable afterwards. */
   dispose(): void;
 }
 
@@ -103,7 +104,11 @@ const shared = new Map<string, { platform: Platform; refs: number }>();
  * same configuration share one session (one callback, one refresh token, one stream). Call the
  * returned `release` when done; the platform is disposed when nobody holds it any more.
  */
-export function sharedPlatform(config: PlatformConfig): { platform: Platform; release: () => void } {
+export function sharedPlatform(config: PlatformConfig): {
+  platform: Platform;
+  /** Give the platform back; it is disposed when the last holder has released it. */
+  release: () => void;
+} {
   const key = [config.issuer, config.clientId, config.api, config.redirectUri].join('\n');
   let entry = shared.get(key);
   if (!entry)

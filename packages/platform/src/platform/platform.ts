@@ -66,6 +66,7 @@ export class D1Platform extends HTMLElement {
   get issuer(): string | null {
     return this.getAttribute('issuer');
   }
+  /** Sets the `issuer` attribute (null removes it). */
   set issuer(v: string | null) {
     this.#attr('issuer', v);
   }
@@ -73,6 +74,7 @@ export class D1Platform extends HTMLElement {
   get clientId(): string | null {
     return this.getAttribute('client-id');
   }
+  /** Sets the `client-id` attribute (null removes it). */
   set clientId(v: string | null) {
     this.#attr('client-id', v);
   }
@@ -80,6 +82,7 @@ export class D1Platform extends HTMLElement {
   get api(): string | null {
     return this.getAttribute('api');
   }
+  /** Sets the `api` attribute (null removes it). */
   set api(v: string | null) {
     this.#attr('api', v);
   }
@@ -87,6 +90,7 @@ export class D1Platform extends HTMLElement {
   get redirectUri(): string | null {
     return this.getAttribute('redirect-uri');
   }
+  /** Sets the `redirect-uri` attribute (null removes it). */
   set redirectUri(v: string | null) {
     this.#attr('redirect-uri', v);
   }
@@ -95,6 +99,7 @@ export class D1Platform extends HTMLElement {
   get store(): ContextStore<PlatformContext> | undefined {
     return this.#store ?? this.#ownStore;
   }
+  /** Share a store of your own; the session is written into it. */
   set store(store: ContextStore<PlatformContext> | undefined) {
     this.#ownStore = store;
     this.#setup();
@@ -108,6 +113,7 @@ export class D1Platform extends HTMLElement {
   get services(): PlatformServices {
     return { ...this.#platform?.services, ...this.#overrides };
   }
+  /** Replace services one by one; a new `auth` restarts the set-up without OIDC. */
   set services(services: PlatformServices) {
     const authChanged = services.auth !== this.#overrides.auth;
     this.#overrides = { ...services };
@@ -115,6 +121,7 @@ export class D1Platform extends HTMLElement {
     else this.#servicesProvider.setValue(this.services);
   }
 
+  /** Custom element lifecycle: starts (or joins) the platform and provides the contexts. */
   connectedCallback(): void {
     this.#connected = true;
     this.#setup();
@@ -122,11 +129,13 @@ export class D1Platform extends HTMLElement {
     this.#servicesProvider.hostConnected();
   }
 
+  /** Custom element lifecycle: releases the shared platform. */
   disconnectedCallback(): void {
     this.#connected = false;
     this.#teardown();
   }
 
+  /** Custom element lifecycle: a new configuration sets the platform up again; `lang` sets the locale. */
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (old === value || !this.#connected) return;
     if (name === 'lang') this.#syncLang();

@@ -13,6 +13,7 @@ export interface PluginSessionOptions {
   api: ApiClient;
   /** Renew this long before `expiresAt`, so a token handed out still has time to be used. Default 60 s. */
   marginMs?: number;
+  /** Clock (tests pin it). Default `Date.now`. */
   now?: () => number;
 }
 
