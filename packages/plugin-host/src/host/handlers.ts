@@ -26,14 +26,19 @@ export interface HandlerDeps {
   sessions(): PluginSessionService | undefined;
   /** Whether somebody is signed in (tokens and storage are per user). */
   signedIn(): boolean;
+  /** The notification service posts go to, or undefined (then `notifications.post` is `UNSUPPORTED`). */
   notifications(): NotificationService | undefined;
+  /** Speak `text` in the host's live region (assertive only when the plugin asked). */
   announce(text: string, assertive: boolean): void;
+  /** Set the frame's height (already clamped to `limits.maxHeight`). */
   resize(height: number): void;
+  /** Move focus out of the plugin to the next (or previous) control of the host. */
   focusHost(direction: 'forward' | 'backward'): void;
   /** Open a plugin (this one when `pluginId` is its own); throw `NOT_FOUND` for an unknown one. */
   navigate(target: { pluginId: string; path?: string }): void;
   /** Tokens are renewed when they have less than this many ms left. Default 60000. */
   tokenMargin?: number;
+  /** Clock (tests pin it). Default `Date.now`. */
   now?(): number;
 }
 
