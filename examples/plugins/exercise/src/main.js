@@ -38,19 +38,6 @@ const state = {
 
 let d1;
 let api;
-try {
-  // The devkit tells its plugins where the portal and its APIs are (`/api/config` on the plugin
-  // origin); a vendor's own deployment lists its customers' portal origins in its config instead.
-  api = await (await fetch('/api/config')).json();
-  // #region connect
-  d1 = await connect({ hostOrigins: [new URL(api.portalUrl).origin] });
-  applyContext(d1.context); // who, which group, language, theme: for display only
-  d1.on('context', applyContext); // the user picked another group or language
-  // #endregion connect
-} catch (e) {
-  showMessage(e instanceof BridgeError && e.code === 'NOT_EMBEDDED' ? 'standalone' : 'connectFailed');
-  if (!(e instanceof BridgeError)) console.error(e);
-}
 
 ui.answer.addEventListener('input', () => {
   state.handIn = { status: 'idle', at: 0 };
@@ -110,8 +97,12 @@ const draftKey = (group) => `draft:${group.id}`;
 async function loadDraft(group) {
   ui.answer.value = '';
   if (!group) return;
-  const draft = await d1.storage.get(draftKey(group)); // null when nothing is stored
-  if (group.id === state.group?.id && draft && !ui.answer.value) ui.answer.value = draft.text;
+  try {
+    const draft = await d1.storage.get(draftKey(group)); // null when nothing is stored
+    if (group.id === state.group?.id && draft && !ui.answer.value) ui.answer.value = draft.text;
+  } catch (e) {
+    console.warn('the draft could not be read', e); // the user can still write a new answer
+  }
 }
 
 let draftTimer = 0;
@@ -176,20 +167,38 @@ function render() {
   ui.answerLabel.textContent = m.answer;
   ui.answerHint.textContent = m.answerHint;
   ui.draftStatus.textContent =
-    state.draft.status === 'saved' ? m.draftSaved(time(state.draft.savedAt)) : state.draft.status === 'error' ? m.draftFailed : '';
+    state.draft.status === 'saved'
+      ? m.draftSaved(time(state.draft.savedAt))
+      : state.draft.status === 'error'
+        ? m.draftFailed
+        : '';
 
   const h = state.handIn;
   ui.handIn.textContent = h.status === 'sending' ? m.handingIn : m.handIn;
   ui.handIn.disabled = h.status === 'sending';
   ui.handInStatus.textContent =
-    h.status === 'done' ? m.handedIn(time(h.at)) : h.status === 'error' ? m.handInFailed : h.status === 'empty' ? m.emptyAnswer : '';
+    h.status === 'done'
+      ? m.handedIn(time(h.at))
+      : h.status === 'error'
+        ? m.handInFailed
+        : h.status === 'empty'
+          ? m.emptyAnswer
+          : '';
   ui.handInStatus.dataset.kind = h.status;
   ui.answer.setAttribute('aria-invalid', String(h.status === 'empty'));
 
   const p = state.pupils;
   ui.pupilsHeading.textContent = m.pupils;
   ui.pupilsStatus.textContent =
-    p.status === 'loading' ? m.loadingPupils : p.status === 'error' ? m.pupilsFailed : p.status === 'ready' ? (p.list.length ? m.pupilCount(p.list.length) : m.noPupils) : '';
+    p.status === 'loading'
+      ? m.loadingPupils
+      : p.status === 'error'
+        ? m.pupilsFailed
+        : p.status === 'ready'
+          ? p.list.length
+            ? m.pupilCount(p.list.length)
+            : m.noPupils
+          : '';
   ui.retry.textContent = m.retry;
   ui.retry.hidden = p.status !== 'error';
   const collator = new Intl.Collator(`${state.lang}-FI`);
@@ -218,7 +227,23 @@ function showMessage(key) {
 function applyTheme(theme) {
   const root = document.documentElement;
   if (theme?.contrast === 'more') root.dataset.theme = 'contrast';
-  else if (theme?.colorScheme === 'light' || theme?.colorScheme === 'dark') root.dataset.theme = theme.colorScheme;
+  else if (theme?.colorScheme === 'light' || theme?.colorScheme === 'dark')
+    root.dataset.theme = theme.colorScheme;
   else delete root.dataset.theme;
   root.style.fontSize = theme?.fontScale && theme.fontScale !== 1 ? `${theme.fontScale * 100}%` : '';
+}
+
+// Last, once everything above is defined: connect, then render whatever the host says.
+try {
+  // The devkit tells its plugins where the portal and its APIs are (`/api/config` on the plugin
+  // origin); a vendor's own deployment lists its customers' portal origins in its config instead.
+  api = await (await fetch('/api/config')).json();
+  // #region connect
+  d1 = await connect({ hostOrigins: [new URL(api.portalUrl).origin] });
+  applyContext(d1.context); // who, which group, language, theme: for display only
+  d1.on('context', applyContext); // the user picked another group or language
+  // #endregion connect
+} catch (e) {
+  showMessage(e instanceof BridgeError && e.code === 'NOT_EMBEDDED' ? 'standalone' : 'connectFailed');
+  if (!(e instanceof BridgeError)) console.error(e);
 }

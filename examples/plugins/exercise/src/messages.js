@@ -6,7 +6,8 @@ export const MESSAGES = {
     title: 'Harjoitukset',
     noGroup: 'Valitse ryhmä portaalin yläreunasta, niin näet ryhmän tehtävän.',
     task: 'Tehtävä',
-    taskText: 'Kirjoita kolme asiaa, jotka opit tällä viikolla, ja yksi asia, jota haluaisit harjoitella lisää.',
+    taskText:
+      'Kirjoita kolme asiaa, jotka opit tällä viikolla, ja yksi asia, jota haluaisit harjoitella lisää.',
     answer: 'Vastauksesi',
     answerHint: 'Vastaus tallentuu luonnokseksi kirjoittaessasi.',
     draftSaved: (time) => `Luonnos tallennettu klo ${time}.`,
