@@ -10,6 +10,7 @@ import type { Notification } from '@digione/context';
  * `preventDefault()` refuses the change at once.
  */
 export interface TrayRequestDetail {
+  /** Hand the tray the promise of saving the change; a rejection rolls it back with a message. */
   waitUntil(promise: Promise<unknown>): void;
 }
 
