@@ -6,8 +6,10 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { existsSync } from 'node:fs';
+import { minifyCss } from './scripts/rollup-minify-css.mjs';
 
 const plugins = () => [
+  minifyCss(),
   nodeResolve({ exportConditions: ['production', 'browser', 'import', 'default'] }),
   terser({ ecma: 2022, module: true, format: { comments: false } }),
 ];
