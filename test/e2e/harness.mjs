@@ -58,7 +58,7 @@ export async function newPage(
     // an unset plugin-storage key is a 404 by contract (the client maps it to null); Chromium logs it
     const expected404 =
       /Failed to load resource.*404/.test(t) && /\/api\/plugin-storage\//.test(m.location().url);
-    if (m.type() === 'error' && !expected404 && !/favicon|Lit is in dev mode/.test(t))
+    if (m.type() === 'error' && !expected404 && !/favicon|Lit is in dev mode/.test(t + m.location().url))
       problems.push(`console.error: ${t} (${m.location().url})`);
   });
   page.problems = problems;

@@ -1,6 +1,6 @@
 // Oppimo's own web app (a vendor's React page, not a portal plugin): it embeds the platform's
 // sign-in and group selection through the SDK's React wrappers and reacts to their events.
-import { createElement as h, useCallback, useState } from 'react';
+import { createElement as h, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 // #region wrappers
 import { Platform, LoginBar, ClassPicker } from '@digione/ui/react.js';
@@ -42,14 +42,19 @@ const TEXT = {
 // The devkit serves this page on the platform's origin; a vendor's deployment would configure
 // the city's issuer and API here instead.
 const origin = location.origin;
+const EVENTS_KEY = 'oppimo.events';
 
 function App() {
-  const [lang, setLang] = useState(() => (TEXT[document.documentElement.lang] ? document.documentElement.lang : 'fi'));
+  const [lang, setLang] = useState(() =>
+    TEXT[document.documentElement.lang] ? document.documentElement.lang : 'fi',
+  );
   const [user, setUser] = useState(null);
   const [group, setGroup] = useState(null);
-  const [events, setEvents] = useState([]);
+  // kept for the tab, so the events before and after the sign-in round trip both show
+  const [events, setEvents] = useState(() => JSON.parse(sessionStorage.getItem(EVENTS_KEY) ?? '[]'));
+  useEffect(() => sessionStorage.setItem(EVENTS_KEY, JSON.stringify(events)), [events]);
   const t = TEXT[lang];
-  const log = useCallback((name) => setEvents((list) => [name, ...list].slice(0, 8)), []);
+  const log = useCallback((name) => setEvents((list) => [name, ...list].slice(0, 10)), []);
 
   // #region events
   const onAuthChange = (e) => {
@@ -74,7 +79,13 @@ function App() {
     h(
       'header',
       { className: 'bar' },
-      h('p', { className: 'app' }, h('span', { className: 'logo', 'aria-hidden': 'true' }, 'O'), t.app, h('span', { className: 'tagline' }, t.tagline)),
+      h(
+        'p',
+        { className: 'app' },
+        h('span', { className: 'logo', 'aria-hidden': 'true' }, 'O'),
+        t.app,
+        h('span', { className: 'tagline' }, t.tagline),
+      ),
       h(LoginBar, { onSignIn: () => log('d1-sign-in'), onSignOut: () => log('d1-sign-out'), onLocaleChange }),
     ),
     h(
@@ -87,14 +98,24 @@ function App() {
             { 'aria-labelledby': 'group-heading', className: 'card' },
             h('h2', { id: 'group-heading' }, t.pick),
             h(ClassPicker, { onGroupChange }),
-            h('p', { className: 'chosen', 'data-testid': 'chosen-group' }, group ? `${t.chosen}: ${group.title}` : ''),
+            h(
+              'p',
+              { className: 'chosen', 'data-testid': 'chosen-group' },
+              group ? `${t.chosen}: ${group.title}` : '',
+            ),
           )
         : h('p', null, t.signedOut),
       h(
         'section',
         { 'aria-labelledby': 'events-heading', className: 'card' },
         h('h2', { id: 'events-heading' }, t.events),
-        events.length ? h('ol', { className: 'events' }, events.map((ev, i) => h('li', { key: `${events.length - i}` }, ev))) : h('p', null, t.none),
+        events.length
+          ? h(
+              'ol',
+              { className: 'events' },
+              events.map((ev, i) => h('li', { key: `${events.length - i}` }, ev)),
+            )
+          : h('p', null, t.none),
       ),
     ),
   );
