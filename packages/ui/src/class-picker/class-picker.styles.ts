@@ -58,6 +58,11 @@ export const classPickerStyles = css`
     border-end-end-radius: 0;
     text-overflow: ellipsis;
   }
+  /* the focus ring draws over the toggle beside it */
+  .field input:focus-visible {
+    position: relative;
+    z-index: 1;
+  }
   .field .d1-icon-button {
     flex: none;
     border-inline-start: 0;
@@ -105,6 +110,10 @@ export const classPickerStyles = css`
     width: 100%;
     margin: 0;
     border-block-start: 1px solid var(--d1-color-border);
+  }
+  /* rows scroll inside the list: the page's sticky-header margin (baseStyles) does not apply */
+  [role='listbox'] > * {
+    scroll-margin: 0;
   }
   .d1-option {
     width: 100%;

@@ -328,11 +328,8 @@ export class D1ClassPicker extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (this.#scrollPending && this._open) {
-      this.#scrollPending = false;
-      // after the render that opened the list; the virtualizer renders the row if it was outside its window
-      this.#virtualizer()?.element(this._activeRow)?.scrollIntoView({ block: 'nearest' });
-    }
+    // right after opening, the virtualizer has not rendered a row yet: #onRange scrolls then
+    if (this.#scrollPending && this.#rendered()) this.#scrollToActive();
     if (changed.has('_activeRow') || changed.has('_open')) this.#syncActiveId();
   }
 
@@ -774,7 +771,11 @@ export class D1ClassPicker extends LitElement {
   };
 
   #onRange = (e: Event & { first?: number; last?: number }) => {
-    this.#syncActiveId();
+    // this listener runs before the virtualize directive's, which renders the new range: act after it
+    queueMicrotask(() => {
+      if (this.#scrollPending) this.#scrollToActive();
+      this.#syncActiveId();
+    });
     // every row rendered: measure the list's true height, a frame later (outside the virtualizer's
     // ResizeObserver round, which would otherwise loop)
     if (e.first === 0 && e.last === this.#rows.rows.length - 1) {
@@ -865,6 +866,30 @@ export class D1ClassPicker extends LitElement {
     this._activeRow = row;
     this.#setActiveId('');
     this.#scrollPending = true;
+  }
+
+  /**
+   * Bring the active row into view. A rendered row scrolls natively ("nearest" leaves a visible
+   * row where it is); a row outside the window is pinned through the virtualizer, which renders it.
+   */
+  #scrollToActive(): void {
+    this.#scrollPending = false;
+    const row = this.#rows.rows[this._activeRow];
+    if (!this._open || row?.kind !== 'option') return;
+    const el = this.renderRoot.querySelector(`#${CSS.escape(this.#optionId(row.entry))}`);
+    if (el) el.scrollIntoView({ block: 'nearest' });
+    else {
+      try {
+        this.#virtualizer()?.element(this._activeRow)?.scrollIntoView({ block: 'nearest' });
+      } catch {
+        // in the virtualizer's range but not rendered yet: the next range change tries again
+        this.#scrollPending = true;
+      }
+    }
+  }
+
+  #rendered(): boolean {
+    return !!this.renderRoot.querySelector('[role="listbox"] > [role="option"]');
   }
 
   /** Point aria-activedescendant at the active option if it is rendered; retry over a few frames. */
