@@ -6,7 +6,6 @@
 import { expect } from '@open-wc/testing';
 import type { Notification } from '@digione/context';
 import '@digione/ui/define/d1-notification-tray.js';
-import type { D1NotificationTray } from '@digione/ui';
 import { fc, holds, nastyString, watchErrors } from './fuzz.js';
 
 declare global {
@@ -42,7 +41,7 @@ describe('fuzz: the notification tray renders hostile text as text', () => {
     const errors = watchErrors();
     const wrap = document.createElement('div');
     wrap.lang = 'en';
-    const tray = document.createElement('d1-notification-tray') as D1NotificationTray;
+    const tray = document.createElement('d1-notification-tray');
     tray.now = NOW;
     wrap.append(tray);
     document.body.append(wrap);
@@ -59,8 +58,8 @@ describe('fuzz: the notification tray renders hostile text as text', () => {
               ...(n.icon ? { icon: n.icon } : {}),
             },
             severity: n.severity as Notification['severity'],
-            title: typeof n.title == 'string' ? n.title : n.title,
-            ...(n.body !== undefined ? { body: n.body } : {}),
+            title: n.title as Notification['title'],
+            ...(n.body !== undefined ? { body: n.body as Notification['title'] } : {}),
             ...(n.href !== undefined ? { link: { href: n.href } } : {}),
             // newest first in list order, so the tray's order (data-index) is ours
             createdAt: new Date(NOW - (notes[0]!.minutesAgo + i) * 60_000).toISOString(),
