@@ -64,6 +64,7 @@ follow();
  * with `digione-dev --plugin` (served under /local/) get what they ask for, so a vendor can try
  * every SDK call in the local portal; a real city lists each vendor by id instead.
  */
+// #region policy
 function policyFor(pluginUrl) {
   const all = ['context.group', 'notifications', 'token', 'storage', 'navigation'];
   return {
@@ -75,6 +76,7 @@ function policyFor(pluginUrl) {
     moduleAllowList: pluginUrl ? [`${pluginUrl}/plugins/timetable/`, `${pluginUrl}/local/`] : [],
   };
 }
+// #endregion policy
 
 async function getJson(url) {
   try {

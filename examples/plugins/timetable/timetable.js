@@ -106,13 +106,15 @@ export function mount(container, client) {
     container.replaceChildren(box);
   };
 
-  render(client.context);
+  // #region lifecycle
+  render(client.context); // the context is there at mount time, as after connect()
   const off = client.on('context', render);
   return () => {
     off();
     container.replaceChildren();
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
   };
+  // #endregion lifecycle
 }
 
 const i = (today) => (today ? { class: 'today' } : {});

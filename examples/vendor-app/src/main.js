@@ -73,6 +73,7 @@ function App() {
   };
   // #endregion events
 
+  // #region tree
   return h(
     Platform,
     { issuer: `${origin}/oidc`, clientId: 'digione-portal', api: origin, onAuthChange },
@@ -119,6 +120,7 @@ function App() {
       ),
     ),
   );
+  // #endregion tree
 }
 
 createRoot(document.getElementById('app')).render(h(App));

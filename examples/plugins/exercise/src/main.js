@@ -234,16 +234,16 @@ function applyTheme(theme) {
 }
 
 // Last, once everything above is defined: connect, then render whatever the host says.
+// #region connect
 try {
   // The devkit tells its plugins where the portal and its APIs are (`/api/config` on the plugin
   // origin); a vendor's own deployment lists its customers' portal origins in its config instead.
   api = await (await fetch('/api/config')).json();
-  // #region connect
   d1 = await connect({ hostOrigins: [new URL(api.portalUrl).origin] });
   applyContext(d1.context); // who, which group, language, theme: for display only
   d1.on('context', applyContext); // the user picked another group or language
-  // #endregion connect
 } catch (e) {
   showMessage(e instanceof BridgeError && e.code === 'NOT_EMBEDDED' ? 'standalone' : 'connectFailed');
   if (!(e instanceof BridgeError)) console.error(e);
 }
+// #endregion connect
