@@ -98,6 +98,7 @@ class PickerLayout extends FlowLayout {
 const LAYOUT = { type: PickerLayout };
 /** One empty array, so "not given" compares equal between updates. */
 const NONE: never[] = [];
+const NO_GROUPS: RosterGroups = { groups: [], organizations: [], sessions: [] };
 const EMPTY_ROWS: RowSet = { rows: [], count: 0, pos: new Uint32Array(0) };
 const RECENT_SECTION: Section = { id: 'recent', school: '', session: '', recent: true };
 
@@ -186,6 +187,7 @@ export class D1ClassPicker extends LitElement {
   #loadKey = '';
   #abort: AbortController | null = null;
   #pupilsKey = '';
+  #loadSource: unknown;
   #activation = 0;
   /** The option id aria-activedescendant points at (set on the input directly, see #syncActiveId). */
   #activeId = '';
@@ -420,7 +422,7 @@ export class D1ClassPicker extends LitElement {
   /** Start a load when what to load changed (user, child, loader); abort the one before. */
   #maybeLoad(): void {
     if (this.groups) {
-      this.#setScope(`standalone${this._childId ? `:${this._childId}` : ''}`);
+      this.#setScope();
       this.#abort?.abort();
       this.#loadKey = 'groups';
       this._status = 'ready';
@@ -432,14 +434,14 @@ export class D1ClassPicker extends LitElement {
     if (this.loader) {
       key = `loader:${this._childId ?? ''}`;
       run = this.loader;
-      this.#setScope(`standalone${this._childId ? `:${this._childId}` : ''}`);
+      this.#setScope();
     } else if (this._store && this._user && this._services?.roster) {
       const roster = this._services.roster;
       const user = this._user;
       const forId = this._guardian ? this._childId : user.id;
       key = `roster:${user.id}:${forId ?? ''}`;
       run = forId ? ({ signal, onProgress }) => roster.groupsForUser(forId, { signal, onProgress }) : null;
-      this.#setScope(this._guardian ? `${user.id}:${forId ?? ''}` : user.id);
+      this.#setScope();
     } else if (this._store && !this._user) {
       this.#abort?.abort();
       this.#loadKey = '';
@@ -447,13 +449,19 @@ export class D1ClassPicker extends LitElement {
       this._data = null;
       return;
     }
+    // a new loader or roster service loads again, even for the same user
+    const source = this.loader ?? this._services?.roster;
+    if (source !== this.#loadSource) {
+      this.#loadSource = source;
+      this.#loadKey = '';
+    }
     if (key === this.#loadKey) return;
     this.#loadKey = key;
     this.#abort?.abort();
     if (childless) {
       // a guardian without (known) children: wait for the roster's answer, then say so
       this._status = this._pupilsPending ? 'loading' : 'ready';
-      this._data = { groups: [], organizations: [], sessions: [] };
+      this._data = NO_GROUPS;
       if (this._pupilsPending) this.#loadKey = '';
       return;
     }
@@ -496,11 +504,12 @@ export class D1ClassPicker extends LitElement {
     }
   }
 
-  #setScope(scope: string): void {
+  /** What the memory is kept under: the signed-in user (or "standalone"), and the chosen child. */
+  #setScope(): void {
+    const scope = `${this._user?.id ?? 'standalone'}${this._childId ? `:${this._childId}` : ''}`;
     if (scope === this.#scope) return;
     this.#scope = scope;
     this.#memory = readMemory(scope);
-    this.#catalogKey = [];
   }
 
   #childScope(): string {

@@ -293,4 +293,20 @@ describe('<d1-class-picker> data and states', () => {
     picker.shadowRoot!.querySelector<HTMLButtonElement>('[part="status"] button')!.click();
     await waitFor(() => picker.resultCount === 9, 'loaded');
   });
+
+  it('a new loader loads again; a stale answer from the old one is dropped', async () => {
+    let releaseOld: (v: { groups: typeof smallGroups; organizations: typeof orgs; sessions: typeof sessions }) => void = () => {};
+    const slow = () => new Promise<{ groups: typeof smallGroups; organizations: typeof orgs; sessions: typeof sessions }>((r) => (releaseOld = r));
+    const fast = async () => ({ groups: [group('n1', 'Uusi 1')], organizations: orgs, sessions });
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="fi"><d1-class-picker .loader=${slow}></d1-class-picker></div>`);
+    const picker = wrap.querySelector('d1-class-picker')!;
+    await waitFor(() => statusText(picker).startsWith('Ladataan'), 'loading');
+    picker.loader = fast;
+    await waitFor(() => picker.resultCount === 1, 'the new loader answered');
+    releaseOld({ groups: smallGroups, organizations: orgs, sessions });
+    // the old load's continuation runs within a few microtasks: let them all run, then look
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    await picker.updateComplete;
+    expect(picker.resultCount).to.equal(1);
+  });
 });
