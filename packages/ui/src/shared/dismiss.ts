@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** Why a popup closed. */
 export type DismissReason = 'escape' | 'outside' | 'focusout';
 
+/** Options of {@link DismissController}. */
 export interface DismissOptions {
   /** Whether the popup is open now. */
   isOpen(): boolean;

@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** Which arrow keys move. */
 export type Orientation = 'vertical' | 'horizontal' | 'both';
 
+/** How navigation keys move through a list (see {@link moveIndex}). */
 export interface MoveOptions {
   orientation?: Orientation;
   /** Past the last item comes the first. Default false (APG listbox); true suits menus. */
@@ -74,6 +75,7 @@ export function setActiveDescendant(
   option.scrollIntoView({ block: 'nearest' });
 }
 
+/** Options of {@link RovingFocusController}. */
 export interface RovingFocusOptions extends MoveOptions {
   /** The items in order (rendered ones; disabled ones left out). */
   items(): HTMLElement[];

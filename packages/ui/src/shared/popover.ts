@@ -11,7 +11,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** Options of {@link PopoverController}. */
 export interface PopoverOptions {
+  /** Whether the panel is open now (it is placed only then). */
   isOpen(): boolean;
   /** The trigger the panel hangs from. */
   anchor(): HTMLElement | null | undefined;

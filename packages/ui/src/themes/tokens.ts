@@ -38,6 +38,7 @@ export type ThemeName = 'light' | 'dark' | 'contrast';
  */
 export type ThemeTokens = Record<ColorToken | 'color-scheme' | 'elevation-popover', string>;
 
+/** The light theme's colours (the default). */
 export const lightTokens: ThemeTokens = {
   'color-scheme': 'light',
   'color-canvas': '#f4f5f7',
@@ -59,6 +60,7 @@ export const lightTokens: ThemeTokens = {
   'elevation-popover': '0 0.25rem 1rem rgb(0 0 0 / 0.18), 0 0 0 1px rgb(0 0 0 / 0.06)',
 };
 
+/** The dark theme's colours. */
 export const darkTokens: ThemeTokens = {
   'color-scheme': 'dark',
   'color-canvas': '#111315',
@@ -102,6 +104,7 @@ export const contrastTokens: ThemeTokens = {
   'elevation-popover': '0 0 0 2px #000000',
 };
 
+/** Every built-in theme's tokens by name. */
 export const themeTokens: Record<ThemeName, ThemeTokens> = {
   light: lightTokens,
   dark: darkTokens,
@@ -141,6 +144,7 @@ export const commonTokens = {
   'sticky-offset': '0px',
 } as const;
 
+/** The name of a theme-independent token (without `--d1-`). */
 export type CommonToken = keyof typeof commonTokens;
 
 /** Tokens a city brand may set (see `brand.ts`). */
