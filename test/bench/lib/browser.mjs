@@ -39,8 +39,21 @@ export async function heap(context, pageOrFrame) {
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
-    return { used: m.JSHeapUsedSize, total: m.JSHeapTotalSize };
+    // frames of one site may share a renderer, hence one V8 isolate: the id tells them apart
+    const { id } = await cdp.send('Runtime.getIsolateId');
+    return { used: m.JSHeapUsedSize, total: m.JSHeapTotalSize, isolate: id };
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+/** `promise`, or a clear error after `ms` (a bench waits on pages; none may hang the run). */
+export function within(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
