@@ -8,15 +8,24 @@
  * microtasks of that task). Rendering (style, layout, paint) is not script time; "to end of task"
  * (a MessageChannel message, which Chromium may run after a rendering update) is printed too.
  * Budget (DESIGN.md): script p95 <= 4 ms on these machines. The machine running the tests is
- * shared (load 6-13 on 2 cores seen), so the test asserts p50 < 8 ms and p95 < 50 ms (gross
- * regressions) and prints p50/p95 for the record; `npm run bench` is where the budget is judged.
+ * shared (load 6-13 on 2 cores seen): the sequence runs three times on fresh pickers and each
+ * key's fastest run counts; the test asserts p95 < 16 ms (one frame, the issue's budget) and
+ * prints p50/p95 against the 4 ms target, which `npm run bench` judges.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { D1ClassPicker } from '../../src/index.js';
 import { fold } from '../../src/class-picker/search.js';
 import { manyGroups, orgs, sessions } from './fixtures.js';
-import { activeOption, clearPickerMemory, expectActive, parts, press, renderedOptions, typeInto } from './harness.js';
+import {
+  activeOption,
+  clearPickerMemory,
+  expectActive,
+  parts,
+  press,
+  renderedOptions,
+  typeInto,
+} from './harness.js';
 import { waitFor } from '../../../../test/helpers/wait.js';
 
 const N = 10000;
@@ -24,9 +33,11 @@ const groups = manyGroups(N);
 
 async function mount(): Promise<D1ClassPicker> {
   clearPickerMemory();
-  const wrap = await fixture<HTMLDivElement>(html`<div lang="fi">
-    <d1-class-picker .groups=${groups} .organizations=${orgs} .sessions=${sessions}></d1-class-picker>
-  </div>`);
+  const wrap = await fixture<HTMLDivElement>(
+    html`<div lang="fi">
+      <d1-class-picker .groups=${groups} .organizations=${orgs} .sessions=${sessions}></d1-class-picker>
+    </div>`,
+  );
   const picker = wrap.querySelector('d1-class-picker')!;
   await picker.updateComplete;
   return picker;
@@ -59,7 +70,9 @@ describe('<d1-class-picker> with 10,000 groups', function () {
     await press('ArrowDown');
     const openMs = await opened;
     await expectActive(picker, /.+/);
-    console.log(`[class-picker bench] open at ${N} groups (key down to active option rendered): ${openMs.toFixed(1)} ms`);
+    console.log(
+      `[class-picker bench] open at ${N} groups (key down to active option rendered): ${openMs.toFixed(1)} ms`,
+    );
     expect(picker.resultCount).to.equal(N);
     const rendered = renderedOptions(picker).length;
     console.log(`[class-picker bench] options in the DOM: ${rendered} of ${N}`);
@@ -95,62 +108,82 @@ describe('<d1-class-picker> with 10,000 groups', function () {
     expect(first.getAttribute('aria-setsize')).to.equal(String(expected));
   });
 
-  it('keystroke time stays within budget (p50/p95 printed)', async () => {
-    const picker = await mount();
-    const { input } = parts(picker);
-    let start = 0;
-    input.addEventListener('input', () => (start = performance.now()), { capture: true });
-    const samples: number[] = [];
-    input.focus();
-    const tasks: number[] = [];
-    const queries: string[] = [];
-    const typeKey = async (key: { type: string } | { press: string }) => {
-      const done = new Promise<void>((resolve) => {
-        input.addEventListener(
-          'input',
-          () => {
-            let depth = 0;
-            const drain = () => {
-              if (++depth < 200) return queueMicrotask(drain);
-              samples.push(performance.now() - start);
-              queries.push(input.value);
-              const ch = new MessageChannel();
-              ch.port1.onmessage = () => {
-                tasks.push(performance.now() - start);
-                resolve();
-              };
-              ch.port2.postMessage(null);
-            };
-            queueMicrotask(drain);
-          },
-          { once: true },
-        );
-      });
-      await sendKeys(key);
-      await done;
-      // let the virtualizer settle (its measurements run a frame later) before the next key
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    };
-    for (const word of ['matematiikka 7b', 'historia', 'äidinkieli 5', '3c']) {
-      for (const ch of word) await typeKey({ type: ch });
-      for (let i = 0; i < Math.min(4, word.length - 1); i++) await typeKey({ press: 'Backspace' });
-      input.select();
-      await typeKey({ press: 'Backspace' });
-    }
-    const p50 = percentile(samples, 50);
-    const p95 = percentile(samples, 95);
+  it('keystroke time stays within budget (p50/p95 printed)', async function () {
+    this.timeout(120000);
+    const RUNS = 3;
+    // the same keys on a fresh picker each run (no cached answers); per key the fastest run counts,
+    // which filters out moments when the shared machine ran something else
+    const runs: Array<{ script: number[]; task: number[]; queries: string[] }> = [];
+    for (let run = 0; run < RUNS; run++) runs.push(await typeSequence(await mount()));
+    const keys = runs[0]!.script.length;
+    const best = (pick: (r: (typeof runs)[number]) => number[]) =>
+      Array.from({ length: keys }, (_, i) => Math.min(...runs.map((r) => pick(r)[i] ?? Infinity)));
+    const script = best((r) => r.script);
+    const task = best((r) => r.task);
+    const queries = runs[0]!.queries;
+    const p50 = percentile(script, 50);
+    const p95 = percentile(script, 95);
     console.log(
-      `[class-picker bench] keystroke script at ${N} groups: p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${Math.max(...samples).toFixed(2)} ms (${samples.length} keys; budget p95 <= 4 ms)`,
+      `[class-picker bench] keystroke script at ${N} groups: p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${Math.max(...script).toFixed(2)} ms (${keys} keys, best of ${RUNS} runs; budget p95 <= 4 ms)`,
     );
     console.log(
-      `[class-picker bench] keystroke to end of task (may include a rendering update): p50 ${percentile(tasks, 50).toFixed(2)} ms, p95 ${percentile(tasks, 95).toFixed(2)} ms`,
+      `[class-picker bench] keystroke to end of task (may include a rendering update): p50 ${percentile(task, 50).toFixed(2)} ms, p95 ${percentile(task, 95).toFixed(2)} ms`,
     );
-    const slow = samples.map((t, i) => [t, queries[i]] as const).filter(([t]) => t > 4);
-    if (slow.length) console.log(`[class-picker bench] keys over 4 ms: ${slow.map(([t, q]) => `"${q}" ${t.toFixed(1)}`).join(', ')}`);
-    expect(samples.length).to.be.greaterThan(40);
-    // p50 is the stable figure on a shared machine; p95 is printed against the 4 ms budget and only
-    // guarded against gross regressions (a scan or render per key that grows with the group count)
-    expect(p50).to.be.lessThan(8);
-    expect(p95).to.be.lessThan(50);
+    const slow = script.map((t, i) => [t, queries[i]] as const).filter(([t]) => t > 4);
+    if (slow.length)
+      console.log(
+        `[class-picker bench] keys over 4 ms: ${slow.map(([t, q]) => `"${q}" ${t.toFixed(1)}`).join(', ')}`,
+      );
+    expect(keys).to.be.greaterThan(40);
+    expect(runs.every((r) => r.script.length === keys)).to.equal(true);
+    // one frame: the issue's budget; the 4 ms target is printed above and judged by `npm run bench`
+    expect(p95).to.be.lessThan(16);
   });
 });
+
+/** Types four searches with real keys (and backspaces); per key, script time and time to end of task. */
+async function typeSequence(
+  picker: D1ClassPicker,
+): Promise<{ script: number[]; task: number[]; queries: string[] }> {
+  const { input } = parts(picker);
+  let start = 0;
+  input.addEventListener('input', () => (start = performance.now()), { capture: true });
+  const script: number[] = [];
+  const task: number[] = [];
+  const queries: string[] = [];
+  input.focus();
+  const typeKey = async (key: { type: string } | { press: string }) => {
+    const done = new Promise<void>((resolve) => {
+      input.addEventListener(
+        'input',
+        () => {
+          let depth = 0;
+          const drain = () => {
+            if (++depth < 200) return queueMicrotask(drain);
+            script.push(performance.now() - start);
+            queries.push(input.value);
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => {
+              task.push(performance.now() - start);
+              resolve();
+            };
+            ch.port2.postMessage(null);
+          };
+          queueMicrotask(drain);
+        },
+        { once: true },
+      );
+    });
+    await sendKeys(key);
+    await done;
+    // let the virtualizer settle (its measurements run a frame later) before the next key
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  };
+  for (const word of ['matematiikka 7b', 'historia', 'äidinkieli 5', '3c']) {
+    for (const ch of word) await typeKey({ type: ch });
+    for (let i = 0; i < Math.min(4, word.length - 1); i++) await typeKey({ press: 'Backspace' });
+    input.select();
+    await typeKey({ press: 'Backspace' });
+  }
+  return { script, task, queries };
+}
