@@ -3,7 +3,7 @@ import { PlatformError, codeForStatus } from './errors.js';
 /** `fetch`, or anything shaped like it (tests, a portal's instrumented fetch). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** Where API clients get the user's access token. Every {@link AuthService} fits. */
+/** Where API clients get the user's access token. Every `AuthService` of `@digione/context` fits. */
 export interface TokenSource {
   /** `forceRefresh`: the last token was refused (401); get a new one if possible. */
   getAccessToken(options?: { forceRefresh?: boolean }): Promise<string | null>;
