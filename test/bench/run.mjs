@@ -89,11 +89,13 @@ try {
     log(`bench: ${name} ...`);
     try {
       const mod = await import(`./suites/${name}.mjs`);
-      rows.push(...(await mod[name](env)));
+      const at = new Date().toISOString();
+      const load = +loadavg()[0].toFixed(2);
+      rows.push(...(await mod[name](env)).map((r) => ({ suite: name, ...r, at, load })));
     } catch (e) {
       failures.push(name);
       console.error(`bench: ${name} failed:`, e);
-      rows.push({ group: name, name: `${name} suite`, error: String(e?.message ?? e) });
+      rows.push({ suite: name, group: name, name: `${name} suite`, error: String(e?.message ?? e) });
     }
     log(`bench: ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
@@ -120,13 +122,8 @@ const result = {
   quick,
   suites: only,
   seconds: +((performance.now() - started) / 1000).toFixed(1),
-  rows: [...kept, ...rows.map((r) => ({ suite: suiteOf(r), ...r }))].sort(
-    (a, b) => ALL.indexOf(a.suite) - ALL.indexOf(b.suite),
-  ),
+  rows: [...kept, ...rows].sort((a, b) => ALL.indexOf(a.suite) - ALL.indexOf(b.suite)),
 };
-function suiteOf(r) {
-  return { size: 'sizes', rpc: 'rpc', fanout: 'fanout', memory: 'fanout', picker: 'picker', tray: 'tray', devkit: 'devkit' }[r.group] ?? r.group;
-}
 for (const r of result.rows) r.ratio ??= ratio(r);
 function ratio(r) {
   const a = r.ours?.median ?? r.ours?.value;

@@ -70,3 +70,90 @@ export const frames = { n: 0, at: [] };
   if (frames.at.length > 2000) frames.at.splice(0, 1000);
   requestAnimationFrame(tick);
 })(performance.now());
+
+const nextFrames = (k) =>
+  new Promise((r) => {
+    const step = (i) => (i ? requestAnimationFrame(() => step(i - 1)) : r());
+    step(k);
+  });
+
+/**
+ * Times user interactions on the element whose shadow root is `root`: `arm(type, settle)` waits
+ * for the next `type` event (a capturing listener on window, the first to run) and resolves with
+ * - `script`: ms from the event until the microtasks of its task have drained (Lit updates and
+ *   the virtualizer's render run there);
+ * - `ready`: ms until `settle()` resolved (e.g. the active option is rendered);
+ * - `first` / `settled`: frames to paint. A DOM change (MutationObserver; a write of an unchanged
+ *   value is none) made in the event's task or in the next frame's callbacks paints in that next
+ *   frame (1); one made during the frame after paints in frame 2, and so on. `first` is the frame
+ *   that shows the first change, `settled` the one after which the DOM stays still (3 frames);
+ * - `settledMs`: ms from the event to the end of the frame that `settled` names.
+ */
+export function interactions(root) {
+  let last = 0;
+  let first = Infinity;
+  const frameEnd = new Map();
+  new MutationObserver((records) => {
+    for (const m of records) {
+      if (m.type === 'attributes' && m.oldValue === m.target.getAttribute(m.attributeName)) continue;
+      if (m.type === 'characterData' && m.oldValue === m.target.data) continue;
+      last = frames.n;
+      first = Math.min(first, frames.n);
+    }
+  }).observe(root, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeOldValue: true,
+    characterData: true,
+    characterDataOldValue: true,
+  });
+  // when each frame's work ended: a task queued from its rAF callback runs after its rendering
+  (function mark() {
+    requestAnimationFrame(() => {
+      const n = frames.n;
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        frameEnd.set(n, performance.now());
+        if (frameEnd.size > 600) frameEnd.delete(frameEnd.keys().next().value);
+      };
+      ch.port2.postMessage(null);
+      mark();
+    });
+  })();
+  return function arm(type, settle = () => Promise.resolve()) {
+    return new Promise((resolve) => {
+      addEventListener(
+        type,
+        () => {
+          const t0 = performance.now();
+          const f0 = frames.n;
+          first = Infinity;
+          drain().then(async () => {
+            const script = performance.now() - t0;
+            await settle();
+            const ready = performance.now() - t0;
+            let seen;
+            let waited = 0;
+            do {
+              seen = last;
+              await nextFrames(3);
+              waited += 3;
+            } while (last !== seen && waited < 120);
+            const changed = first !== Infinity;
+            const settled = changed ? Math.max(1, seen - f0) : 1;
+            const end = frameEnd.get(f0 + settled);
+            resolve({
+              script,
+              ready,
+              first: changed ? Math.max(1, first - f0) : 1,
+              settled,
+              settledMs: end === undefined ? null : end - t0,
+            });
+          });
+        },
+        { capture: true, once: true },
+      );
+    });
+  };
+}

@@ -1,13 +1,9 @@
 // <d1-class-picker> with 10,000 groups (the data of the picker's own scale test). run.mjs types
-// real keys through CDP; this page times each one: script time from the input event (a capturing
-// listener on window, the first to run) until the microtasks of that task have drained (the Lit
-// update and the virtualizer's render run there), and frames to paint: a DOM change the key causes
-// (MutationObserver; writes of an unchanged value do not count) made in the key's own task or in
-// the callbacks of the next frame paints in that next frame (1); one made during the frame after
-// that paints in frame 2, and so on. `first` is the frame that shows the new results, `settled`
-// the frame after which the list no longer changes (the virtualizer re-positions measured rows).
+// real keys through CDP; this page times each one with interactions() (common.js): script time
+// (input event -> its task's microtasks drained), and frames until the results show and until
+// the list stays still.
 import '@digione/ui/define/d1-class-picker.js';
-import { drain, frames } from './common.js';
+import { interactions } from './common.js';
 
 const N = Number(new URLSearchParams(location.search).get('n') ?? 10000);
 const orgs = [
@@ -50,65 +46,8 @@ document.body.append(picker);
 await picker.updateComplete;
 const input = picker.shadowRoot.querySelector('input');
 
-// the frame of the last DOM change in the picker's shadow root (a write of the same value is none)
-let lastMutationFrame = 0;
-let firstMutationFrame = Infinity;
-const changes = [];
-new MutationObserver((records) => {
-  for (const m of records) {
-    if (m.type === 'attributes' && m.oldValue === m.target.getAttribute(m.attributeName)) continue;
-    if (m.type === 'characterData' && m.oldValue === m.target.data) continue;
-    lastMutationFrame = frames.n;
-    firstMutationFrame = Math.min(firstMutationFrame, frames.n);
-    if (window.traceMutations)
-      changes.push(`${frames.n} ${m.type} ${m.attributeName ?? ''} ${m.target.nodeName}.${m.target.className ?? ''} ${m.type === 'attributes' ? `${m.oldValue} -> ${m.target.getAttribute(m.attributeName)}` : ''}`);
-  }
-}).observe(picker.shadowRoot, {
-  subtree: true,
-  childList: true,
-  attributes: true,
-  attributeOldValue: true,
-  characterData: true,
-  characterDataOldValue: true,
-});
-window.changes = changes;
-const nextFrames = (k) => new Promise((r) => {
-  const step = (i) => (i ? requestAnimationFrame(() => step(i - 1)) : r());
-  step(k);
-});
-
+const arm = interactions(picker.shadowRoot);
 let armed = null;
-/** On the next `type` event: script time, time until `settle()` resolves, frames to paint. */
-function arm(type, settle) {
-  armed = new Promise((resolve) => {
-    addEventListener(
-      type,
-      () => {
-        const t0 = performance.now();
-        const f0 = frames.n;
-        firstMutationFrame = Infinity;
-        drain().then(async () => {
-          const script = performance.now() - t0;
-          await settle();
-          const ready = performance.now() - t0;
-          // the key's work is done when the DOM stays still for 3 frames (at most 60 frames)
-          let last;
-          let waited = 0;
-          do {
-            last = lastMutationFrame;
-            await nextFrames(3);
-            waited += 3;
-          } while (lastMutationFrame !== last && waited < 60);
-          // a change made in the key's own task (frame f0) or in frame f0+1's callbacks paints in frame f0+1
-          const first = firstMutationFrame === Infinity ? 1 : Math.max(1, firstMutationFrame - f0);
-          const settled = firstMutationFrame === Infinity ? 1 : Math.max(1, last - f0);
-          resolve({ script, ready, first, settled, query: input.value, count: picker.resultCount });
-        });
-      },
-      { capture: true, once: true },
-    );
-  });
-}
 
 /** Open: the active option is rendered and referenced by aria-activedescendant. */
 const activeRendered = () =>
@@ -129,7 +68,11 @@ window.bench = {
   },
   /** Arm for a keystroke ('input') or for opening ('keydown' of ArrowDown). */
   arm(type) {
-    arm(type, type === 'keydown' ? activeRendered : () => Promise.resolve());
+    armed = arm(type, type === 'keydown' ? activeRendered : undefined).then((r) => ({
+      ...r,
+      query: input.value,
+      count: picker.resultCount,
+    }));
   },
   result: () => armed,
   isOpen: () => input.getAttribute('aria-expanded') === 'true',
