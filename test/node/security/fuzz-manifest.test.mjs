@@ -141,7 +141,7 @@ test('nearly valid manifests: accepted ones are runnable (every URL parses), ref
   await holds(
     'validateManifest(near)',
     fc.property(nearManifest, (json) => void check(json)),
-    3000,
+    1500,
   );
 });
 
@@ -207,7 +207,7 @@ test('a registry loads the valid manifests of any list and reports the rest; it 
         const ids = reg.list().map((m) => m.id);
         assert.equal(new Set(ids).size, ids.length, 'one manifest per id');
       }),
-      500,
+      250,
     );
   } finally {
     console.warn = warn;

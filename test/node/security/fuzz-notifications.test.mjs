@@ -270,7 +270,7 @@ test('the feed over a stream of garbage: nothing escapes, and the list holds onl
           assert.deepEqual(escaped, []);
         },
       ),
-      250,
+      150,
     );
   } finally {
     process.off('unhandledRejection', onReject);
