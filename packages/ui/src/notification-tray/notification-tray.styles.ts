@@ -90,7 +90,7 @@ export const trayStyles = css`
   }
   .list.virtual {
     height: var(--_list-height);
-    /* a scrollbar appearing would narrow the list while the virtualizer measures it (a ResizeObserver loop) */
+    /* a scrollbar appearing would narrow the list and change the measured row heights */
     scrollbar-gutter: stable;
   }
   .day {

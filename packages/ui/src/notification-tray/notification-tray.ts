@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import {
   servicesContext,
   type Notification,
@@ -18,6 +17,7 @@ import {
   LocaleController,
   PopoverController,
   ThemeController,
+  VirtualListController,
 } from '../shared/index.js';
 import { trayCatalog } from './messages.js';
 import { trayStyles } from './notification-tray.styles.js';
@@ -115,6 +115,13 @@ export class D1NotificationTray extends LitElement {
     align: 'end',
   });
   #burst = new BurstCollector<Notification>((items) => this.#announce(items));
+  #vlist = new VirtualListController<TrayRow>(this, {
+    // only a long list is windowed; a short one keeps its natural height (see #virtual)
+    scroller: () => (this.open && this.#virtual ? this.renderRoot.querySelector<HTMLElement>('.list') : null),
+    items: () => this.#rows,
+    key: (r) => r.key,
+    estimate: 100,
+  });
 
   #serviceList: readonly Notification[] = [];
   #subscribed?: NotificationService;
@@ -136,9 +143,8 @@ export class D1NotificationTray extends LitElement {
   #tick?: ReturnType<typeof setInterval>;
 
   /**
-   * Long lists are virtualized in a scroller of fixed height: its size must not follow its
-   * content, or the virtualizer's row measuring resizes what it observes (a ResizeObserver loop).
-   * Short lists render plainly and keep their natural height.
+   * Long lists are windowed in a scroller of fixed height (a window sized by its own content would
+   * grow row by row); short lists render plainly and keep their natural height.
    */
   get #virtual(): boolean {
     return this.#rows.length > VIRTUAL_FROM;
@@ -240,6 +246,7 @@ export class D1NotificationTray extends LitElement {
       this.#lostFocus = false;
       if (!this.shadowRoot!.activeElement) this.#focusItemOrHeading(this.#active);
     }
+    if (this.open && this.#virtual) this.#keepTabStopInView();
   }
 
   #lostFocus = false;
@@ -281,17 +288,10 @@ export class D1NotificationTray extends LitElement {
               class="list ${this.#virtual ? 'virtual' : ''}"
               @keydown=${this.#onListKey}
               @focusin=${this.#onListFocus}
-              @visibilityChanged=${this.#onVisible}
             >
               ${
                 this.#virtual
-                  ? virtualize({
-                      items: this.#rows,
-                      keyFunction: (r: TrayRow) => r.key,
-                      renderItem: (r: TrayRow) => this.#renderRow(r),
-                      // the list scrolls itself at a fixed height, so measuring rows never resizes it
-                      scroller: true,
-                    })
+                  ? this.#vlist.render((r) => this.#renderRow(r))
                   : repeat(
                       this.#rows,
                       (r) => r.key,
@@ -304,9 +304,7 @@ export class D1NotificationTray extends LitElement {
     `;
   }
 
-  #renderRow(r: TrayRow | undefined): TemplateResult {
-    // the virtualizer may hand over undefined just after the list shrinks
-    if (!r) return html`<div></div>`;
+  #renderRow(r: TrayRow): TemplateResult {
     if (r.kind === 'day') return html`<h3 class="day d1-section">${this.#dayLabel(r.day)}</h3>`;
     const { t, lang } = this.#l;
     const { n, index: i } = r;
@@ -466,21 +464,26 @@ export class D1NotificationTray extends LitElement {
   };
 
   /**
-   * The user scrolled the list. If the tab stop is no longer in view (it may even have left the
-   * DOM, and Tab would skip the list), the first notification in view becomes the tab stop.
+   * After the window moved (the user scrolled the list): if the tab stop left the DOM, Tab would
+   * skip the list, so the first notification in view becomes the tab stop.
    */
-  #onVisible = (e: Event): void => {
-    const { first, last } = e as Event & { first: number; last: number };
-    const row = this.#rowOf[this.#active];
-    if (row !== undefined && row >= first && row <= last) return;
+  #keepTabStopInView(): void {
     // keyboard navigation in flight: it focuses its target itself
-    if (this.shadowRoot!.activeElement?.closest('.item')) return;
-    const r = this.#rows.slice(first, last + 1).find((x) => x.kind === 'item');
-    if (r?.kind === 'item') {
-      this.#active = r.index;
+    if (
+      this.#vlist.isRendered(this.#rowOf[this.#active] ?? -1) ||
+      this.shadowRoot!.activeElement?.closest('.item')
+    )
+      return;
+    const view = this.renderRoot.querySelector('.list')!.getBoundingClientRect();
+    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('.list > .item')].find((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > view.top && r.top < view.bottom;
+    });
+    if (first) {
+      this.#active = Number(first.dataset.index);
       this.requestUpdate();
     }
-  };
+  }
 
   #onListFocus = (e: FocusEvent): void => {
     const row = (e.target as Element).closest?.('.item') as HTMLElement | null;
@@ -498,17 +501,8 @@ export class D1NotificationTray extends LitElement {
       this.requestUpdate();
       await this.updateComplete;
     }
-    let el = this.#itemEl(i);
-    if (!el) {
-      const rows = this.renderRoot.querySelector('.list') as VirtualizerHostElement | null;
-      rows?.[virtualizerRef]?.element(this.#rowOf[i] ?? 0)?.scrollIntoView({ block: 'nearest' });
-      // the virtualizer renders the new window a frame or two later
-      for (let f = 0; f < 30 && !el; f++) {
-        await new Promise((r) => requestAnimationFrame(r));
-        el = this.#itemEl(i);
-      }
-    }
-    el?.focus();
+    if (this.#virtual) await this.#vlist.scrollToIndex(this.#rowOf[i] ?? 0);
+    this.#itemEl(i)?.focus();
   }
 
   #focusItemOrHeading(i: number): void {

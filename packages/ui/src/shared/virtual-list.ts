@@ -28,6 +28,12 @@ export interface VirtualListOptions<T> {
   initial?: number;
 }
 
+/** Where the next render puts the view: `scrollTop` becomes row `index`'s offset plus `d`. */
+interface Target {
+  index: number;
+  d: number;
+}
+
 /** Windowed rendering of a long list; see the module comment. */
 export class VirtualListController<T> implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
@@ -38,6 +44,14 @@ export class VirtualListController<T> implements ReactiveController {
   #end = 0;
   #listening: HTMLElement | null = null;
   #frame = 0;
+  /** Row tops (n + 1 of them) for `#topsOf`, rebuilt when the rows or any measured height change. */
+  #tops: Float64Array | null = null;
+  #topsOf: readonly T[] | null = null;
+  /** Rows measured anew since the last render: their new heights move the rows below them. */
+  #stale = false;
+  #shown: readonly T[] | null = null;
+  #target: Target | null = null;
+  #scrollTo = -1;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: VirtualListOptions<T>) {
     this.#host = host;
@@ -54,22 +68,26 @@ export class VirtualListController<T> implements ReactiveController {
     const scroller = this.#o.scroller();
     this.#listen(scroller);
     if (!scroller) return;
-    // measure what was rendered; a changed estimate re-windows on the next frame
-    let changed = false;
+    if (this.#scrollTo >= 0) scroller.scrollTop = this.#scrollTo;
+    this.#scrollTo = -1;
+    // measure what was rendered
     const items = this.#o.items();
-    this.#rows(scroller).forEach((el, k) => {
+    const rows = this.#rows(scroller);
+    let changed = false;
+    rows.forEach((el, k) => {
       const i = this.#start + k;
       if (i >= items.length) return;
       const key = this.#o.key(items[i]!, i);
       const h = el.offsetHeight;
-      if (h > 0 && this.#heights.get(key) !== h) {
-        const old = this.#heights.get(key);
-        if (old !== undefined) this.#sum -= old;
+      const old = this.#heights.get(key);
+      if (h > 0 && old !== h) {
+        this.#sum += h - (old ?? 0);
         this.#heights.set(key, h);
-        this.#sum += h;
         changed = true;
       }
     });
+    if (changed) this.#tops = null;
+    this.#stale ||= changed;
     if (changed || this.#windowChanged(scroller)) this.#schedule();
   }
 
@@ -80,18 +98,25 @@ export class VirtualListController<T> implements ReactiveController {
   render(renderItem: (item: T, index: number) => TemplateResult | typeof nothing): TemplateResult {
     const items = this.#o.items();
     const scroller = this.#o.scroller();
-    this.#computeWindow(scroller, items);
-    const { start, end } = { start: this.#start, end: this.#end };
-    const slice = items.slice(start, end);
-    const before = this.#offset(items, start);
-    const after = this.#offset(items, items.length) - this.#offset(items, end);
-    return html`<div class="v-spacer" aria-hidden="true" style="height:${before}px"></div>
+    let top = scroller?.scrollTop ?? 0;
+    // new heights would shift what is in view: keep the first row in view where it is now
+    const t =
+      this.#target ?? (this.#stale && scroller && items === this.#shown ? this.#anchor(scroller, top) : null);
+    this.#target = null;
+    this.#stale = false;
+    this.#shown = items;
+    if (t) top = this.#scrollTo = Math.max(0, this.#top(t.index) + t.d);
+    const [start, end] = this.#range(scroller, top);
+    this.#start = start;
+    this.#end = end;
+    const last = this.#top(items.length);
+    return html`<div class="v-spacer" aria-hidden="true" style="height:${this.#top(start)}px"></div>
       ${repeat(
-        slice,
+        items.slice(start, end),
         (item, i) => this.#o.key(item, start + i),
         (item, i) => renderItem(item, start + i),
       )}
-      <div class="v-spacer" aria-hidden="true" style="height:${after}px"></div>`;
+      <div class="v-spacer" aria-hidden="true" style="height:${last - this.#top(end)}px"></div>`;
   }
 
   /** Whether row `index` is in the DOM now. */
@@ -107,25 +132,35 @@ export class VirtualListController<T> implements ReactiveController {
     const scroller = this.#o.scroller();
     const items = this.#o.items();
     if (!scroller || index < 0 || index >= items.length) return;
-    const top = this.#offset(items, index);
-    const bottom = top + this.#heightAt(items, index);
-    const view = scroller.clientHeight;
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (bottom > scroller.scrollTop + view) scroller.scrollTop = bottom - view;
-    if (!this.isRendered(index) || this.#windowChanged(scroller)) {
+    if (!this.isRendered(index)) {
+      // place the window by the row's offset; the next render puts the row at the view's edge
+      const top = this.#top(index);
+      const view = scroller.clientHeight;
+      const d = top < scroller.scrollTop ? 0 : this.#top(index + 1) - top - view;
+      this.#target = { index, d };
       this.#host.requestUpdate();
       await this.#host.updateComplete;
     }
-    // the row's real height may differ from the estimate used to place it: correct once
+    // the row's real height may differ from the estimate used to place it
     this.#rows(scroller)[index - this.#start]?.scrollIntoView({ block: 'nearest' });
   }
 
   /** The rendered row elements, in order: the element siblings between the two spacers. */
   #rows(scroller: HTMLElement): HTMLElement[] {
-    const first = scroller.querySelector(':scope .v-spacer');
-    const parent = first?.parentElement;
-    if (!parent) return [];
-    return [...parent.children].filter((c): c is HTMLElement => !c.classList.contains('v-spacer'));
+    const rows: HTMLElement[] = [];
+    let el = scroller.querySelector('.v-spacer')?.nextElementSibling;
+    for (; el && !el.classList.contains('v-spacer'); el = el.nextElementSibling) rows.push(el as HTMLElement);
+    return rows;
+  }
+
+  /** The first rendered row in view, and the view's top relative to that row's offset. */
+  #anchor(scroller: HTMLElement, top: number): Target | null {
+    const rows = this.#rows(scroller);
+    const view = scroller.getBoundingClientRect().top;
+    const k = rows.findIndex((el) => el.getBoundingClientRect().bottom > view);
+    if (k < 0) return null;
+    const base = rows[0]!.previousElementSibling!.getBoundingClientRect().top;
+    return { index: this.#start + k, d: top - (rows[k]!.getBoundingClientRect().top - base) };
   }
 
   #listen(scroller: HTMLElement | null): void {
@@ -145,60 +180,46 @@ export class VirtualListController<T> implements ReactiveController {
     this.#frame = requestAnimationFrame(() => this.#host.requestUpdate());
   }
 
-  #avg(): number {
-    return this.#heights.size ? this.#sum / this.#heights.size : this.#o.estimate;
-  }
-
-  #heightAt(items: readonly T[], i: number): number {
-    return this.#heights.get(this.#o.key(items[i]!, i)) ?? this.#avg();
-  }
-
-  // With no row measured yet every row is the estimate: O(1). Otherwise a walk over the rows; fine
-  // for tens of thousands of rows, and only done on render and scroll, never per row.
-  #offset(items: readonly T[], end: number): number {
-    if (!this.#heights.size) return end * this.#o.estimate;
-    const avg = this.#avg();
-    let y = 0;
-    for (let i = 0; i < end; i++) y += this.#heights.get(this.#o.key(items[i]!, i)) ?? avg;
-    return y;
-  }
-
-  #range(scroller: HTMLElement | null, items: readonly T[]): [number, number] {
-    const n = items.length;
-    const view = scroller?.clientHeight ?? 0;
-    if (!scroller || view === 0) return [0, Math.min(n, this.#o.initial)];
-    const top = scroller.scrollTop;
-    const avg = this.#avg();
-    let i = 0;
-    let y = 0;
-    if (!this.#heights.size) {
-      i = Math.min(n, Math.floor(top / avg));
-      y = i * avg;
-    } else {
-      while (i < n) {
-        const h = this.#heightAt(items, i);
-        if (y + h > top) break;
-        y += h;
-        i++;
-      }
+  /** The top of row `i` (`i` = n: the list's height). O(1) after one O(n) pass per change. */
+  #top(i: number): number {
+    const items = this.#o.items();
+    if (!this.#heights.size) return i * this.#o.estimate;
+    if (!this.#tops || this.#topsOf !== items) {
+      const avg = this.#sum / this.#heights.size;
+      const tops = new Float64Array(items.length + 1);
+      for (let j = 0; j < items.length; j++)
+        tops[j + 1] = tops[j]! + (this.#heights.get(this.#o.key(items[j]!, j)) ?? avg);
+      this.#tops = tops;
+      this.#topsOf = items;
     }
-    let j = i;
-    while (j < n && y < top + view) y += this.#heightAt(items, j++);
-    return [Math.max(0, i - this.#o.overscan), Math.min(n, j + this.#o.overscan)];
+    return this.#tops[i]!;
   }
 
-  #computeWindow(scroller: HTMLElement | null, items: readonly T[]): void {
-    [this.#start, this.#end] = this.#range(scroller, items);
+  /** The row at offset `y` (binary search over the row tops). */
+  #at(y: number, n: number): number {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (this.#top(m + 1) <= y) lo = m + 1;
+      else hi = m;
+    }
+    return lo;
   }
 
+  /** The window for a view whose top is at `top`: the rows in view plus the overscan. */
+  #range(scroller: HTMLElement | null, top: number): [number, number] {
+    const n = this.#o.items().length;
+    const view = scroller?.clientHeight ?? 0;
+    if (!view) return [0, Math.min(n, this.#o.initial)];
+    const ov = this.#o.overscan;
+    return [Math.max(0, this.#at(top, n) - ov), Math.min(n, this.#at(top + view, n) + 1 + ov)];
+  }
+
+  /** Whether the window should move: its edges are off by more than half the overscan. */
   #windowChanged(scroller: HTMLElement): boolean {
-    const [s, e] = this.#range(scroller, this.#o.items());
-    // only re-render when the view reaches past the overscan margin
-    return (
-      s < this.#start ||
-      e > this.#end ||
-      s > this.#start + this.#o.overscan ||
-      e < this.#end - this.#o.overscan
-    );
+    const [s, e] = this.#range(scroller, scroller.scrollTop);
+    const half = this.#o.overscan / 2;
+    return Math.abs(s - this.#start) > half || Math.abs(e - this.#end) > half;
   }
 }

@@ -4,15 +4,12 @@
  */
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { Notification } from '@digione/context';
 import '../../src/define/d1-notification-tray.js';
 import type { D1NotificationTray } from '../../src/notification-tray/notification-tray.js';
 import { expectAccessible } from '../../../../test/helpers/a11y.js';
 import { waitFor } from '../../../../test/helpers/wait.js';
 import { NOW, many, note } from './fixtures.js';
-
-setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
 
 const $ = <T extends Element = HTMLElement>(el: D1NotificationTray, sel: string): T | null =>
   el.shadowRoot!.querySelector<T>(sel);

@@ -114,3 +114,22 @@ describe('VirtualListController', () => {
     expect([...rows(el)].map((r) => r.id)).to.deep.equal(['r0', 'r1', 'r2']);
   });
 });
+
+describe('VirtualListController, rows measured after a jump', () => {
+  it('a row reached by scrollToIndex stays in view once the rows around it are measured', async () => {
+    const el = await fixture<TestVList>(html`<test-vlist></test-vlist>`);
+    el.items = make(10000);
+    el.requestUpdate();
+    await el.updateComplete;
+    await el.list.scrollToIndex(9990);
+    const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    // several frames: the new rows are measured and the average height changes meanwhile
+    for (let f = 0; f < 10; f++) await new Promise((r) => requestAnimationFrame(r));
+    const row = el.shadowRoot!.getElementById('r9990');
+    expect(row, 'still rendered').to.exist;
+    const s = scroller.getBoundingClientRect();
+    const r = row!.getBoundingClientRect();
+    expect(r.bottom).to.be.greaterThan(s.top);
+    expect(r.top).to.be.lessThan(s.bottom);
+  });
+});
