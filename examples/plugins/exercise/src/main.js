@@ -139,7 +139,7 @@ async function handIn() {
       body: allLanguages((m) => m.notified.body(group.title)),
       severity: 'success',
       groupId: group.id,
-      link: { path: `/tasks/${encodeURIComponent(group.id)}` },
+      link: { pluginId: d1.pluginId, path: `/tasks/${encodeURIComponent(group.id)}` },
     });
     state.handIn = { status: 'done', at: Date.now() };
   } catch (e) {

@@ -7,6 +7,7 @@ import {
   type PlatformContext,
   type PlatformRole,
   type Group,
+  type Notification,
 } from '@digione/context';
 import {
   LocaleController,
@@ -194,7 +195,7 @@ export class D1Shell extends LitElement {
                   : nothing
               }
             </div>
-            <div class="tools">
+            <div class="tools" @d1-notification-open=${this.#onNotificationOpen}>
               ${signedIn ? html`<d1-notification-tray></d1-notification-tray>` : nothing}
               <d1-login-bar></d1-login-bar>
             </div>
@@ -374,6 +375,14 @@ export class D1Shell extends LitElement {
     const { pluginId, path } = e.detail;
     if (!this._visible.some((m) => m.id === pluginId)) return;
     this.navigate(pluginId, path ?? null);
+  };
+
+  // A notification's action that names a plugin opens it here (the tray leaves routing to the portal).
+  #onNotificationOpen = (e: CustomEvent<{ notification: Notification }>): void => {
+    const link = e.detail.notification.link;
+    if (!link?.pluginId || link.href || !this._visible.some((m) => m.id === link.pluginId)) return;
+    e.preventDefault();
+    this.navigate(link.pluginId, link.path ?? null);
   };
 
   #onGroup = (e: CustomEvent<{ group: Group | null }>): void => {
