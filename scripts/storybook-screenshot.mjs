@@ -78,9 +78,9 @@ try {
           const root = document.querySelector('#storybook-root');
           if (!root) return false;
           walk(root);
+          if (!all.length) return false;
           const d1 = all.filter((n) => n.localName.startsWith('d1-'));
-          if (!d1.length || !d1.every((n) => !n.shadowRoot || n.shadowRoot.childElementCount > 0))
-            return false;
+          if (!d1.every((n) => n.shadowRoot && n.shadowRoot.childElementCount > 0)) return false;
           // a story with a plugin is rendered when each visible plugin host has settled
           const hosts = d1.filter((n) => n.localName === 'd1-plugin-host' && !n.hidden);
           if (hosts.some((h) => ['idle', 'loading'].includes(h.getAttribute('state') ?? 'idle')))

@@ -3,5 +3,12 @@ import * as loginBar from './login-bar.stories.js';
 import * as notificationTray from './notification-tray.stories.js';
 import * as classPicker from './class-picker.stories.js';
 import * as shell from './shell.stories.js';
+import * as tokens from './tokens.stories.js';
 
-export const storyModules: Array<Record<string, unknown>> = [loginBar, notificationTray, classPicker, shell];
+export const storyModules: Array<Record<string, unknown>> = [
+  loginBar,
+  notificationTray,
+  classPicker,
+  shell,
+  tokens,
+];
