@@ -10,6 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { decodeJwt } from 'jose';
 import { STEP, axe, launchBrowser, newPage, pickDemoUser, screenshot, startPlatform } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url);
@@ -107,6 +108,31 @@ test('the city portal story, with the strict CSP enforced', async (t) => {
     noProblems('while signed out');
   });
 
+  await t.test(
+    'the accessibility statement and the feedback channel are branded, accessible pages',
+    async () => {
+      for (const [path, heading] of [
+        ['accessibility.html', 'Saavutettavuusseloste'],
+        ['feedback.html', 'Anna palautetta'],
+      ]) {
+        const res = await page.goto(`${dk.portalUrl}/${path}`);
+        assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: STEP });
+        await page.waitForFunction(
+          () =>
+            getComputedStyle(document.documentElement).getPropertyValue('--d1-color-primary').trim() ===
+            '#0b5a3a',
+          null,
+          { timeout: STEP },
+        );
+        await noAxeViolations(path);
+      }
+      await page.goto(`${dk.portalUrl}/`);
+      await page.getByRole('button', { name: 'Kirjaudu sisään' }).waitFor({ timeout: STEP });
+      noProblems('on the static pages');
+    },
+  );
+
   await t.test('signs in through OIDC as the teacher', async () => {
     await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
     await pickDemoUser(page, teacher.id, `${dk.portalUrl}/`);
@@ -144,6 +170,12 @@ test('the city portal story, with the strict CSP enforced', async (t) => {
   });
 
   await t.test("the iframe plugin (another site) lists the group's pupils through OneRoster", async () => {
+    const rosterCalls = [];
+    const onRequest = (r) => {
+      if (r.url().includes(`/classes/${groupId}/students`))
+        rosterCalls.push({ origin: new URL(r.frame().url()).origin, auth: r.headers()['authorization'] });
+    };
+    page.on('request', onRequest);
     // the timetable opens the exercises through the SDK (navigation.open): a route like any other
     await page.getByRole('button', { name: 'Avaa ryhmän harjoitukset' }).click();
     await page.waitForURL((u) => u.searchParams.get('plugin') === EXERCISE, { timeout: STEP });
@@ -161,6 +193,14 @@ test('the city portal story, with the strict CSP enforced', async (t) => {
       .getByText(expected.length === 1 ? '1 oppilas' : `${expected.length} oppilasta`)
       .waitFor({ timeout: STEP });
     assert.deepEqual((await list.getByRole('listitem').allInnerTexts()).sort(), expected);
+    // read by the plugin itself, from its own origin, with its own token (aud = plugin, pairwise sub)
+    page.off('request', onRequest);
+    assert.ok(rosterCalls.length >= 1, 'the plugin called OneRoster');
+    const call = rosterCalls.at(-1);
+    assert.equal(call.origin, dk.pluginUrl);
+    const claims = decodeJwt(call.auth.replace(/^Bearer /, ''));
+    assert.equal(claims.aud, EXERCISE);
+    assert.notEqual(claims.sub, teacher.id);
     // the frame is titled from the manifest and sandboxed as the design says
     const iframe = page.locator(`iframe[src^="${dk.pluginUrl}/"]`);
     assert.equal(await iframe.getAttribute('title'), 'Harjoitukset');
