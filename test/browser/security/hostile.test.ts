@@ -480,8 +480,8 @@ describe('hostile plugins', function () {
     const paint = meter.stop();
     const gaps = timers.slice(1).map((t, i) => t - timers[i]!);
     expect(paint.frames, `frames painted during the hang (${JSON.stringify(paint)})`).to.be.greaterThan(20);
-    expect(paint.maxGap, `longest frame gap (${JSON.stringify(paint)})`).to.be.lessThan(500);
-    expect(Math.max(...gaps), 'the portal’s timers kept running').to.be.lessThan(500);
+    expect(paint.maxGap, `longest frame gap (${JSON.stringify(paint)})`).to.be.lessThan(1000);
+    expect(Math.max(...gaps), 'the portal’s timers kept running').to.be.lessThan(1000);
     // answering again brings it back without a reload
     await evil.state('ready', 4000);
     expect(evil.status()).to.equal('');
