@@ -1,6 +1,6 @@
 // Node-side tests (devkit, mappers' fuzzing, end-to-end with playwright-core) through node's runner.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Node 20 has no fs.globSync: walk the test folders for *.test.mjs
@@ -17,6 +17,7 @@ if (!files.length) {
   console.log('no node test files');
   process.exit(0);
 }
+mkdirSync('test-results', { recursive: true });
 const r = spawnSync(
   process.execPath,
   [
