@@ -126,3 +126,88 @@ describe('fuzz: the plugin SDK client', () => {
     expect(errors.errors).to.deep.equal([]);
   });
 });
+
+describe('fuzz: the plugin SDK handshake', () => {
+  it('any message from its parent during connect(): settles only as the protocol says, never throws', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/browser/fixtures/hostile/sdk-window.html';
+    document.body.append(frame);
+    const win = frame.contentWindow as Window & {
+      connect(o: unknown): Promise<{ pluginId: string; version: string; disconnect(): void }>;
+      BridgeError: typeof BridgeError;
+      uncaught: unknown[];
+      ready?: boolean;
+    };
+    await new Promise<void>((r) => {
+      const check = () => (win.ready ? r() : setTimeout(check, 10));
+      check();
+    });
+    const hellos: Array<{ instance: string }> = [];
+    const onHello = (e: MessageEvent) =>
+      e.source === win && e.data?.type === 'd1.hello' && hellos.push(e.data);
+    addEventListener('message', onHello);
+    const welcomeish = fc.record(
+      {
+        type: fc.oneof(fc.constantFrom('d1.welcome', 'd1.reject'), nastyString()),
+        version: fc.oneof(fc.constantFrom('1.0', '1.1', '9.9'), cloneable()),
+        pluginId: cloneable(),
+        instance: fc.oneof(fc.constant('*right*'), cloneable()),
+        error: fc.oneof(fc.record({ code: nastyString(), message: cloneable() }), cloneable()),
+      },
+      { requiredKeys: [] },
+    );
+    try {
+      await holds(
+        'connect(parent garbage)',
+        fc.asyncProperty(fc.oneof(welcomeish, cloneable()), fc.boolean(), async (garbage, withPort) => {
+          const n = hellos.length;
+          const settled = win
+            .connect({ hostOrigins: [location.origin], timeout: 5000, autoResize: false })
+            .then(
+              (c) => ({ ok: true as const, c }),
+              (e: unknown) => ({ ok: false as const, e }),
+            );
+          await new Promise<void>((r) => {
+            const check = () => (hellos.length > n ? r() : setTimeout(check, 1));
+            check();
+          });
+          const instance = hellos[hellos.length - 1]!.instance;
+          const g = isObj(garbage) && garbage.instance === '*right*' ? { ...garbage, instance } : garbage;
+          const ch = new MessageChannel();
+          // play host on the port: answer context.get, whatever the handshake said
+          ch.port1.onmessage = (e) =>
+            e.data?.method === 'context.get' && ch.port1.postMessage({ id: e.data.id, result: context });
+          win.postMessage(g, location.origin, withPort ? [ch.port2] : []);
+          // then a proper refusal: whatever the garbage left undecided ends here, not by timeout
+          win.postMessage(
+            { type: 'd1.reject', instance, error: { code: 'UNSUPPORTED', message: 'final' } },
+            location.origin,
+          );
+          const r = await settled;
+          const d = g as Record<string, unknown>;
+          const right = isObj(g) && d.instance === instance;
+          if (right && d.type === 'd1.welcome' && withPort && typeof d.version == 'string') {
+            expect(r.ok, 'a well-formed welcome connects').to.equal(true);
+            if (r.ok) {
+              expect(r.c.version).to.equal(d.version);
+              expect(r.c.pluginId).to.be.a('string');
+              r.c.disconnect();
+            }
+          } else {
+            expect(r.ok, 'nothing else connects').to.equal(false);
+            const e = (r as { e: { code?: string; message?: string } }).e;
+            expect(e).to.be.instanceOf(win.BridgeError);
+            expect(e.code).to.equal('UNSUPPORTED');
+            if (!(right && d.type === 'd1.reject')) expect(e.message).to.equal('final');
+          }
+          ch.port1.close();
+        }),
+        300,
+      );
+    } finally {
+      removeEventListener('message', onHello);
+      frame.remove();
+    }
+    expect(win.uncaught).to.deep.equal([]);
+  });
+});
