@@ -3,6 +3,7 @@
 //   node test/bench/run.mjs                  every row (about 3-4 minutes on 2 cores)
 //   node test/bench/run.mjs --only rpc,tray  some suites; their rows replace those in bench-results.json
 //   node test/bench/run.mjs --quick          few repetitions: checks the harness, the figures mean little
+//   node test/bench/run.mjs --markdown       print bench-results.json as the markdown table of docs/benchmarks.md
 //
 // Suites: sizes, rpc (handshake, round trip, throughput), fanout (and portal memory), picker,
 // tray (and its memory), devkit. Prints a table and writes bench-results.json (medians, p95,
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { bundle } from './lib/bundle.mjs';
 import { serve } from './lib/server.mjs';
 import { launch } from './lib/browser.mjs';
-import { table } from './lib/table.mjs';
+import { markdown, table } from './lib/table.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -24,6 +25,11 @@ const OUT = join(here, '.out');
 const RESULTS = join(root, 'bench-results.json');
 
 const args = process.argv.slice(2);
+if (args.includes('--markdown')) {
+  const r = JSON.parse(readFileSync(RESULTS, 'utf8'));
+  console.log(markdown(r.rows));
+  process.exit(0);
+}
 const flag = (name) => {
   const i = args.indexOf(name);
   return i < 0 ? undefined : (args[i + 1] ?? '');

@@ -20,11 +20,14 @@ export function summary(xs, better = 'lower') {
   };
 }
 
-/** Alternate the order of the contenders each round (ABC, CBA, ...), so drift and order effects cancel. */
+/**
+ * The order of the contenders in each of n rounds: every permutation in turn (ABC, ACB, BAC, ...),
+ * so each runs first, middle and last equally often and drift and order effects cancel.
+ */
 export function rounds(kinds, n) {
-  const out = [];
-  for (let i = 0; i < n; i++) out.push(i % 2 ? [...kinds].reverse() : [...kinds]);
-  return out;
+  const perms = (xs) => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+  const all = perms(kinds);
+  return Array.from({ length: n }, (_, i) => all[i % all.length]);
 }
 
 /** Median of the per-round ratios a[i] / b[i]: pairs measured back to back share the noise. */
@@ -33,4 +36,10 @@ export function pairedRatio(a, b) {
     a.map((x, i) => x / b[i]),
     50,
   );
+}
+
+/** The interquartile range of the per-round ratios: how far the noise spreads the ratio. */
+export function ratioSpread(a, b) {
+  const r = a.map((x, i) => x / b[i]);
+  return [percentile(r, 25), percentile(r, 75)];
 }

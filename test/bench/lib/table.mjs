@@ -31,11 +31,14 @@ export function table(rows) {
   return [line(HEAD), w.map((n) => '-'.repeat(n)).join('  '), ...body.map(line)].join('\n');
 }
 
+/** The table with a notes column and when each row was measured (load average at the time). */
 export function markdown(rows) {
   const esc = (s) => String(s).replaceAll('|', '\\|');
+  const head = [...HEAD, 'notes', 'measured (load)'];
+  const when = (r) => (r.at ? `${r.at.slice(11, 16)} UTC (${r.load})` : '');
   return [
-    `| ${HEAD.join(' | ')} |`,
-    `|${HEAD.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${columns(r).map(esc).join(' | ')} |`),
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${[...columns(r), r.note ?? '', when(r)].map(esc).join(' | ')} |`),
   ].join('\n');
 }

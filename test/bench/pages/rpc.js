@@ -1,6 +1,6 @@
 // Portal page of the RPC and handshake rows: three cross-site plugin frames (ours, Penpal, bare
 // MessagePort), each answering `ui.resize` with null, driven by run.mjs through window.bench.
-import { createHostEndpoint } from '@digione/bridge';
+import { createHostEndpoint, createInPageChannel } from '@digione/bridge';
 import { connect as penpal, WindowMessenger } from 'penpal';
 import { CONTEXT, PLUGIN, pluginUrl, report } from './common.js';
 
@@ -64,6 +64,40 @@ window.bench = {
     const done = report(frame, (d) => d.seq === s);
     frame.contentWindow.postMessage({ cmd, n, seq: s }, PLUGIN);
     return (await done).ms;
+  },
+  /**
+   * The same n sequential calls with both ends in this page (a MessageChannel, no process hop):
+   * what is left beyond the bare echo is the bridge's own JavaScript per call; ms.
+   */
+  async inPage(kind, n) {
+    if (kind === 'sdk') {
+      const { host, client } = createInPageChannel({
+        pluginId: 'fi.bench.in-page',
+        handlers: { 'context.get': () => CONTEXT, 'ui.resize': () => null },
+      });
+      const c = await client;
+      const t = performance.now();
+      for (let i = 0; i < n; i++) await c.request('ui.resize', { height: 1 });
+      const ms = performance.now() - t;
+      host.close();
+      return ms;
+    }
+    const ch = new MessageChannel();
+    ch.port1.onmessage = (e) => ch.port1.postMessage({ id: e.data.id, result: null });
+    const t = performance.now();
+    await new Promise((resolve) => {
+      let id = 0;
+      ch.port2.onmessage = (e) => {
+        if (e.data.id !== id) return;
+        if (++id === n) resolve();
+        else ch.port2.postMessage({ id, method: 'ui.resize', params: { height: 1 } });
+      };
+      ch.port2.postMessage({ id, method: 'ui.resize', params: { height: 1 } });
+    });
+    const ms = performance.now() - t;
+    ch.port1.close();
+    ch.port2.close();
+    return ms;
   },
   /** Iframe created -> the plugin holds its context (its report has arrived); ms. */
   async handshake(kind) {

@@ -1,7 +1,7 @@
 // Handshake and RPC: ours vs Penpal vs a bare MessagePort, all three in cross-site frames of one
 // page, measured in interleaved rounds (ABC, CBA, ...) so machine noise hits all of them alike.
 import { open } from '../lib/browser.mjs';
-import { pairedRatio, rounds, summary } from '../lib/stats.mjs';
+import { pairedRatio, ratioSpread, rounds, summary } from '../lib/stats.mjs';
 
 const CALLS = 1000;
 
@@ -15,7 +15,7 @@ export async function rpc({ context, portal, log, quick }) {
   // warm-up: JIT, caches, first-call paths
   for (const k of kinds) for (const c of ['seq', 'par']) await run(k, c, quick ? 50 : 300);
 
-  const reps = quick ? 2 : 30;
+  const reps = quick ? 2 : 36;
   const seq = { sdk: [], penpal: [], bare: [] };
   const par = { sdk: [], penpal: [], bare: [] };
   for (const order of rounds(kinds, reps)) {
@@ -26,25 +26,37 @@ export async function rpc({ context, portal, log, quick }) {
     log(`  ${k}: round trip median ${summary(seq[k]).median.toFixed(4)} ms, ${summary(par[k]).median.toFixed(0)} calls/s`);
 
   const hs = { sdk: [], penpal: [] };
-  const hsReps = quick ? 2 : 15;
+  const hsReps = quick ? 2 : 20;
   await page.evaluate(() => window.bench.handshake('sdk'));
   await page.evaluate(() => window.bench.handshake('penpal'));
   for (const order of rounds(['sdk', 'penpal'], hsReps))
     for (const k of order) hs[k].push(await page.evaluate((x) => window.bench.handshake(x), k));
+  // in-page: the bridge's own JavaScript per call, without the process hop (same interleaving)
+  const inPage = { sdk: [], bare: [] };
+  for (const order of rounds(['sdk', 'bare'], quick ? 2 : 20))
+    for (const k of order) inPage[k].push((await page.evaluate(([x, n]) => window.bench.inPage(x, n), [k, CALLS])) / CALLS);
   if (page.errors.length) throw page.errors[0];
   await page.close();
 
   // The ratio of a row is the median of per-round ratios (each pair ran back to back).
-  const row = (name, unit, better, ours, peerName, peer, extra = {}) => ({
-    group: 'rpc',
-    name,
-    unit,
-    better,
-    ours: summary(ours, better),
-    peer: { name: peerName, ...summary(peer, better) },
-    ratio: +pairedRatio(ours, peer).toFixed(3),
-    ...extra,
-  });
+  const row = (name, unit, better, ours, peerName, peer, extra = {}) => {
+    const [lo, hi] = ratioSpread(ours, peer);
+    return {
+      group: 'rpc',
+      name,
+      unit,
+      better,
+      ours: summary(ours, better),
+      peer: { name: peerName, ...summary(peer, better) },
+      ratio: +pairedRatio(ours, peer).toFixed(3),
+      ratioIqr: [+lo.toFixed(3), +hi.toFixed(3)],
+      ...extra,
+      note: `ours/peer is the median of ${ours.length} per-round ratios (interquartile ${lo.toFixed(2)}-${hi.toFixed(2)})${extra.note ? `; ${extra.note}` : ''}`,
+    };
+  };
+  const overheadUs = (summary(inPage.sdk).median - summary(inPage.bare).median) * 1000;
+  const bareUs = summary(seq.bare).median * 1000;
+  log(`  in-page: bridge ${(summary(inPage.sdk).median * 1000).toFixed(1)} us, bare ${(summary(inPage.bare).median * 1000).toFixed(1)} us per call: the bridge's own cost ${overheadUs.toFixed(1)} us = ${((100 * overheadUs) / bareUs).toFixed(1)}% of the cross-site bare round trip`);
   const vsBare = pairedRatio(seq.sdk, seq.bare);
   const vsPenpal = pairedRatio(seq.sdk, seq.penpal);
   return [
@@ -57,5 +69,8 @@ export async function rpc({ context, portal, log, quick }) {
     }),
     row(`RPC throughput (${CALLS} concurrent calls)`, 'calls/s', 'higher', par.sdk, 'bare MessagePort', par.bare),
     row(`RPC throughput (${CALLS} concurrent calls)`, 'calls/s', 'higher', par.sdk, 'penpal 7', par.penpal),
+    row(`RPC round trip, both ends in the page (no process hop; per call)`, 'ms', 'lower', inPage.sdk, 'bare MessageChannel', inPage.bare, {
+      note: `the bridge's own work: ${overheadUs.toFixed(1)} us per call = ${((100 * overheadUs) / bareUs).toFixed(1)}% of the cross-site bare round trip`,
+    }),
   ];
 }
