@@ -2,10 +2,22 @@
 // every story renders inside a wrapper carrying `data-d1-theme` and `lang`, exactly as a portal would.
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { withActions } from 'storybook/actions/decorator';
 import { withThemeAndLocale } from '../stories/support/decorators.js';
-import manifest from '../custom-elements.json';
+import manifest from 'virtual:d1-elements-manifest';
 
 setCustomElementsManifest(manifest);
+
+// Every `d1-*` event an element documents (`@fires`) is logged in the Actions panel.
+const events = [
+  ...new Set(
+    manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .flatMap((d) => d.events ?? [])
+      .map((e) => e.name)
+      .filter((n): n is string => !!n?.startsWith('d1-')),
+  ),
+];
 
 const preview: Preview = {
   globalTypes: {
@@ -38,10 +50,11 @@ const preview: Preview = {
     },
   },
   initialGlobals: { theme: 'light', locale: 'fi' },
-  decorators: [withThemeAndLocale],
+  decorators: [withThemeAndLocale, withActions],
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
+    actions: { handles: events },
   },
   tags: ['autodocs'],
 };

@@ -100,10 +100,10 @@ export function cssCustomData(manifest) {
   };
 }
 
-export function vscodeCustomData({
-  html = 'vscode.html-custom-data.json',
-  css = 'vscode.css-custom-data.json',
-} = {}) {
+/** The files VS Code reads (`html.customData`, `css.customData`), written beside the manifest. */
+export const VSCODE_FILES = { html: 'vscode.html-custom-data.json', css: 'vscode.css-custom-data.json' };
+
+export function vscodeCustomData({ html = VSCODE_FILES.html, css = VSCODE_FILES.css } = {}) {
   return {
     name: 'd1-vscode-custom-data',
     packageLinkPhase({ customElementsManifest }) {

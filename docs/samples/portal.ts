@@ -77,3 +77,11 @@ export function brandPortal(root: HTMLElement | Document, brand: Brand): string[
   return problems;
 }
 // #endregion brand
+
+// #region load-brand
+/** Fetch the city's brand JSON and apply it to the whole document (or to one subtree). */
+export async function loadBrand(url: string, root: HTMLElement | Document = document): Promise<void> {
+  const brand = (await (await fetch(url)).json()) as Brand;
+  applyBrand(brand, root);
+}
+// #endregion load-brand
