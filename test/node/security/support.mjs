@@ -1,7 +1,7 @@
 // Shared pieces of the node-side security tests: load TypeScript sources (tests run sources, not
 // dist), and run fast-check properties with one seed per run that is printed on failure.
 import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +20,7 @@ export const SEED =
 
 const cache = new Map();
 const bundles = mkdtempSync(join(tmpdir(), 'd1-security-'));
+process.on('exit', () => rmSync(bundles, { recursive: true, force: true }));
 /** Import a package source file (repository-relative `.ts` path), bundled on the fly with esbuild. */
 export function loadSource(path) {
   if (!cache.has(path))
