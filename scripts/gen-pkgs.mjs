@@ -32,8 +32,7 @@ const pkgs = {
     '@digione/bridge': W, '@digione/context': W, lit: '^3.3.3', '@lit/context': '^1.1.6', tslib: '^2.9.1',
   }, { sideEffects: ['./dist/define/*.js', './src/define/*.ts'] }),
   ui: pk('ui', 'DigiOne widgets: <d1-login-bar>, <d1-class-picker>, <d1-notification-tray>; tokens, themes, fi/sv/en.', {
-    '@digione/context': W, '@digione/platform': W, lit: '^3.3.3', '@lit/context': '^1.1.6', '@lit/localize': '^0.12.2',
-    '@lit-labs/virtualizer': '^2.1.1', tslib: '^2.9.1',
+    '@digione/context': W, '@digione/platform': W, lit: '^3.3.3', '@lit/context': '^1.1.6', tslib: '^2.9.1',
   }, { sideEffects: ['./dist/define/*.js', './src/define/*.ts'], customElements: '../../custom-elements.json' }),
   shell: pk('shell', 'DigiOne city portal shell: <d1-shell>.', {
     '@digione/ui': W, '@digione/plugin-host': W, '@digione/platform': W, '@digione/context': W, lit: '^3.3.3', '@lit/context': '^1.1.6', tslib: '^2.9.1',

@@ -90,20 +90,12 @@ export const classPickerStyles = css`
   .d1-panel[hidden] {
     display: none;
   }
-  .fit {
-    display: flex;
-    flex-direction: column;
-    flex: 1 1 auto;
-    min-height: 0;
-  }
-  /* the virtualizer writes display, position, overflow and a 150px min-height inline on the
-     listbox (it is the scroller): size it here, over those */
+  /* the listbox is the scroller of the windowed list: its spacers stand in for the rows not rendered */
   [role='listbox'] {
     flex: 1 1 auto;
-    height: min(var(--_list-height), var(--_fit));
-    min-height: 0 !important;
-    margin: 0;
-    padding: 0;
+    max-height: var(--_list-height);
+    min-height: 0;
+    overflow: auto;
     overscroll-behavior: contain;
   }
   .d1-section {

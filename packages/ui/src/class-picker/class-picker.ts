@@ -2,8 +2,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import {
   servicesContext,
   storeContext,
@@ -22,6 +20,7 @@ import {
   LocaleController,
   PopoverController,
   ThemeController,
+  VirtualListController,
   baseStyles,
   controlStyles,
   uniqueId,
@@ -44,7 +43,6 @@ import {
   type RowSet,
   type Section,
 } from './model.js';
-import { withFrameResizeObserver } from './frame-resize-observer.js';
 import { optionDetails, optionLabel } from './labels.js';
 import { readMemory, rememberChoice, type PickerMemory } from './storage.js';
 
@@ -71,10 +69,6 @@ export type GroupLoader = (request: {
   onProgress: (progress: LoadProgress) => void;
 }) => Promise<RosterGroups>;
 
-/** The part of the virtualizer we use (its class is not exported). */
-interface Virtualizer {
-  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-}
 type MessageKey = CatalogKey<typeof messages>;
 type Status = 'idle' | 'signed-out' | 'loading' | 'ready' | 'error';
 
@@ -84,18 +78,6 @@ const PAGE = 10;
 const ANNOUNCE_DELAY = 600;
 /** Row-cache size: answers of recent queries, so backspace costs nothing. */
 const ROW_CACHE = 32;
-/**
- * Flow layout with a smaller overhang: rows rendered beyond the visible list. The default (1000 px
- * each way) renders about 45 rows in a 22rem list; 400 px keeps about 20, which halves the DOM work
- * per keystroke, and keyboard moves scroll one row at a time anyway.
- */
-class PickerLayout extends FlowLayout {
-  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
-    super(...args);
-    this._overhang = 400;
-  }
-}
-const LAYOUT = { type: PickerLayout };
 /** One empty array, so "not given" compares equal between updates. */
 const NONE: never[] = [];
 const NO_GROUPS: RosterGroups = { groups: [], organizations: [], sessions: [] };
@@ -188,11 +170,18 @@ export class D1ClassPicker extends LitElement {
   #abort: AbortController | null = null;
   #pupilsKey = '';
   #loadSource: unknown;
-  #activation = 0;
   /** The option id aria-activedescendant points at (set on the input directly, see #syncActiveId). */
   #activeId = '';
   #scrollPending = false;
-  #measured: { rows: RowSet; height: number } | null = null;
+  /** Only the rows in view are rendered; the listbox is the scroller. */
+  #list = new VirtualListController<Row>(this, {
+    scroller: () => (this._open ? this.renderRoot.querySelector<HTMLElement>('[role="listbox"]') : null),
+    items: () => this.#rows.rows,
+    // rows are made once per entry and section: the row itself is its key (no string per row)
+    key: (row) => row,
+    // about 20 rows in the DOM: a short list renders whole, a keystroke renders little
+    overscan: 8,
+  });
   #storeGroupId: string | null | undefined;
   #storeUserId: string | null | undefined;
   #recent: readonly string[] | null = null;
@@ -242,11 +231,6 @@ export class D1ClassPicker extends LitElement {
     this.#prepare(changed);
   }
 
-  protected override update(changed: PropertyValues): void {
-    // a virtualizer is created inside this render when the list opens: see frame-resize-observer.ts
-    withFrameResizeObserver(() => super.update(changed));
-  }
-
   protected override render(): TemplateResult {
     const t = (k: MessageKey) => this.#l10n.t(k);
     const ready = this._status === 'ready' && this.#entries.length > 0;
@@ -294,34 +278,15 @@ export class D1ClassPicker extends LitElement {
         </button>
       </div>
       <div class="d1-panel" ?hidden=${!expanded} @pointerdown=${this.#keepFocus}>
-        <div class="fit" style=${`--_fit: ${this.#fitHeight()}`}>
-          <div
-            id=${listId}
-            role="listbox"
-            part="listbox"
-            tabindex="-1"
-            aria-label=${t('listbox')}
-            @rangeChanged=${this.#onRange}
-            @click=${this.#onListClick}
-          >
-            ${
-              expanded
-                ? // created on open, inside the connected tree: a virtualizer made during the first
-                  // render measures a detached fragment and never shows a row
-                  virtualize({
-                    items: this.#rows.rows,
-                    // given, not defaulted: the default layout loads late and scrolling to a row needs it
-                    layout: LAYOUT,
-                    // the listbox scrolls itself: 2.1.1 pins rows wrongly inside a scrolled ancestor
-                    scroller: true,
-                    // rows may be undefined for a moment after the items shrink
-                    keyFunction: (row: Row | undefined, i: number) =>
-                      !row ? `u${i}` : row.kind === 'header' ? `h${row.section.id}` : `o${row.entry.n}`,
-                    renderItem: (row: Row | undefined, i: number) => this.#renderRow(row, i),
-                  })
-                : nothing
-            }
-          </div>
+        <div
+          id=${listId}
+          role="listbox"
+          part="listbox"
+          tabindex="-1"
+          aria-label=${t('listbox')}
+          @click=${this.#onListClick}
+        >
+          ${expanded ? this.#list.render((row, i) => this.#renderRow(row, i)) : nothing}
         </div>
         ${this.#rows.count === 0 ? html`<p class="message">${t('noMatches')}</p>` : nothing}
       </div>
@@ -329,10 +294,10 @@ export class D1ClassPicker extends LitElement {
     </div>`;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    // right after opening, the virtualizer has not rendered a row yet: #onRange scrolls then
-    if (this.#scrollPending && this.#rendered()) this.#scrollToActive();
-    if (changed.has('_activeRow') || changed.has('_open')) this.#syncActiveId();
+  protected override updated(): void {
+    if (this.#scrollPending) this.#scrollToActive();
+    // every update: the window may have moved the active option out of (or back into) the DOM
+    this.#syncActiveId();
   }
 
   // ---- data ------------------------------------------------------------------------------------
@@ -581,9 +546,7 @@ export class D1ClassPicker extends LitElement {
 
   // ---- rendering -------------------------------------------------------------------------------
 
-  #renderRow(row: Row | undefined, i: number): TemplateResult {
-    // the virtualizer may call with undefined right after the items shrink
-    if (!row) return html``;
+  #renderRow(row: Row, i: number): TemplateResult {
     if (row.kind === 'header') {
       const s = row.section;
       // a visual heading only: each option names its own school and session (see optionLabel)
@@ -779,38 +742,6 @@ export class D1ClassPicker extends LitElement {
     if (row?.kind === 'option') this.#choose(row.entry);
   };
 
-  #onRange = (e: Event & { first?: number; last?: number }) => {
-    // this listener runs before the virtualize directive's, which renders the new range: act after it
-    queueMicrotask(() => {
-      if (this.#scrollPending) this.#scrollToActive();
-      this.#syncActiveId();
-    });
-    // every row rendered: measure the list's true height, a frame later (outside the virtualizer's
-    // ResizeObserver round, which would otherwise loop)
-    if (e.first === 0 && e.last === this.#rows.rows.length - 1) {
-      const rows = this.#rows;
-      requestAnimationFrame(() => {
-        const list = this.renderRoot.querySelector<HTMLElement>('[role="listbox"]');
-        if (!list || rows !== this.#rows) return;
-        let h = 0;
-        for (const row of list.querySelectorAll<HTMLElement>(':scope > .d1-option, :scope > .d1-section'))
-          h += row.offsetHeight;
-        h = Math.ceil(h);
-        if (h > 0 && this.#measured?.rows !== rows) {
-          this.#measured = { rows, height: h };
-          this.requestUpdate();
-        }
-      });
-    }
-  };
-
-  /** The list's height: measured once all rows were rendered, else estimated from the row kinds. */
-  #fitHeight(): string {
-    if (this.#measured?.rows === this.#rows) return `${this.#measured.height}px`;
-    const headers = this.#rows.rows.length - this.#rows.count;
-    return `calc(${headers} * 2.25rem + ${this.#rows.count} * 3.5rem)`;
-  }
-
   #open(): void {
     if (this._status !== 'ready' || !this.#entries.length) return;
     this._open = true;
@@ -866,9 +797,9 @@ export class D1ClassPicker extends LitElement {
   }
 
   /**
-   * Make row `row` the active option. The virtualizer renders only a window of rows: scroll the
-   * row in through it first, and point `aria-activedescendant` at the option only once it exists
-   * (see {@link #syncActiveId}); a reference to a missing element is read as nothing.
+   * Make row `row` the active option. Only a window of rows is rendered: the row is scrolled in
+   * first, and `aria-activedescendant` points at the option only once it exists (see
+   * {@link #syncActiveId}); a reference to a missing element is read as nothing.
    */
   #move(row: number): void {
     if (row < 0 || row === this._activeRow) return;
@@ -877,43 +808,17 @@ export class D1ClassPicker extends LitElement {
     this.#scrollPending = true;
   }
 
-  /**
-   * Bring the active row into view. A rendered row scrolls natively ("nearest" leaves a visible
-   * row where it is); a row outside the window is pinned through the virtualizer, which renders it.
-   */
+  /** Bring the active row into view ("nearest" leaves a visible row where it is), then reference it. */
   #scrollToActive(): void {
     this.#scrollPending = false;
+    if (this._open) void this.#list.scrollToIndex(this._activeRow).then(() => this.#syncActiveId());
+  }
+
+  /** Point aria-activedescendant at the active option while it is rendered, else at nothing. */
+  #syncActiveId(): void {
     const row = this.#rows.rows[this._activeRow];
-    if (!this._open || row?.kind !== 'option') return;
-    const el = this.renderRoot.querySelector(`#${CSS.escape(this.#optionId(row.entry))}`);
-    if (el) el.scrollIntoView({ block: 'nearest' });
-    else {
-      try {
-        this.#virtualizer()?.element(this._activeRow)?.scrollIntoView({ block: 'nearest' });
-      } catch {
-        // in the virtualizer's range but not rendered yet: the next range change tries again
-        this.#scrollPending = true;
-      }
-    }
-  }
-
-  #rendered(): boolean {
-    return !!this.renderRoot.querySelector('[role="listbox"] > [role="option"]');
-  }
-
-  /** Point aria-activedescendant at the active option if it is rendered; retry over a few frames. */
-  #syncActiveId(frames = 12): void {
-    const token = ++this.#activation;
-    const attempt = (left: number) => {
-      if (token !== this.#activation) return;
-      const row = this.#rows.rows[this._activeRow];
-      const id = row?.kind === 'option' && this._open ? this.#optionId(row.entry) : '';
-      const present = id !== '' && !!this.renderRoot.querySelector(`#${CSS.escape(id)}`);
-      // not in the window yet: clear now, so nothing dangles; set once the virtualizer renders it
-      this.#setActiveId(present ? id : '');
-      if (id && !present && left > 0) requestAnimationFrame(() => attempt(left - 1));
-    };
-    attempt(frames);
+    const id = row?.kind === 'option' && this._open ? this.#optionId(row.entry) : '';
+    this.#setActiveId(id && this.renderRoot.querySelector(`#${CSS.escape(id)}`) ? id : '');
   }
 
   /** Set on the input directly: a state change here would cost a second render per key. */
@@ -928,12 +833,6 @@ export class D1ClassPicker extends LitElement {
 
   #optionId(entry: Entry): string {
     return `${this.#uid}-o${entry.n}`;
-  }
-
-  #virtualizer(): Virtualizer | undefined {
-    const host = this.renderRoot.querySelector('[role="listbox"]') as
-      (HTMLElement & { [virtualizerRef]?: Virtualizer }) | null;
-    return host?.[virtualizerRef];
   }
 
   /** @internal for tests and the benchmark: how many options the listbox has now. */

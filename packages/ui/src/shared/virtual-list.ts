@@ -18,8 +18,8 @@ export interface VirtualListOptions<T> {
   scroller: () => HTMLElement | null;
   /** The rows. Called on every render: keep it cheap (return a stored array). */
   items: () => readonly T[];
-  /** A stable key per row (measured heights are kept by key). */
-  key: (item: T, index: number) => string;
+  /** A stable key per row (measured heights are kept by key): a string, or the row object itself. */
+  key: (item: T, index: number) => unknown;
   /** Rows rendered beyond each edge of the view. Default 6. */
   overscan?: number;
   /** Height in px assumed before any row was measured. Default 44. */
@@ -38,7 +38,7 @@ interface Target {
 export class VirtualListController<T> implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
   #o: Required<VirtualListOptions<T>>;
-  #heights = new Map<string, number>();
+  #heights = new Map<unknown, number>();
   #sum = 0;
   #start = 0;
   #end = 0;

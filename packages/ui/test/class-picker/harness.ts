@@ -56,7 +56,7 @@ export function parts(picker: D1ClassPicker): Parts {
   };
 }
 
-/** The options in the DOM now (the virtualizer renders a window of them). */
+/** The options in the DOM now (only a window of them is rendered). */
 export function renderedOptions(picker: D1ClassPicker): HTMLElement[] {
   return [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
 }
