@@ -87,7 +87,7 @@ const nextFrames = (k) =>
  *   value is none) made in the event's task or in the next frame's callbacks paints in that next
  *   frame (1); one made during the frame after paints in frame 2, and so on. `first` is the frame
  *   that shows the first change, `settled` the one after which the DOM stays still (3 frames);
- * - `settledMs`: ms from the event to the end of the frame that `settled` names.
+ * - `firstMs` / `settledMs`: ms from the event to the end of the frame that `first` / `settled` names.
  */
 export function interactions(root) {
   let last = 0;
@@ -142,12 +142,15 @@ export function interactions(root) {
             } while (last !== seen && waited < 120);
             const changed = first !== Infinity;
             const settled = changed ? Math.max(1, seen - f0) : 1;
+            const firstFrame = changed ? Math.max(1, first - f0) : 1;
             const end = frameEnd.get(f0 + settled);
+            const firstEnd = frameEnd.get(f0 + firstFrame);
             resolve({
               script,
               ready,
-              first: changed ? Math.max(1, first - f0) : 1,
+              first: firstFrame,
               settled,
+              firstMs: firstEnd === undefined ? null : firstEnd - t0,
               settledMs: end === undefined ? null : end - t0,
             });
           });

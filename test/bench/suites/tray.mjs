@@ -26,10 +26,14 @@ async function once(context, url, withHeap) {
   const scroll = await within(page.evaluate(() => window.bench.scroll()), 60_000, 'scroll');
   const read = await click('read', 'd1-notification-tray .summary button');
   if (read.unread !== 0) throw new Error(`mark all read left ${read.unread} unread`);
+  // the second opening: the code is warm now (the first one also compiles the panel's code)
+  await page.locator('d1-notification-tray .bell').click();
+  await page.waitForFunction(() => !window.bench.state().open);
+  const reopened = await click('open', 'd1-notification-tray .bell');
   const after = withHeap ? await heap(context, page) : null;
   if (page.errors.length) throw page.errors[0];
   await page.close();
-  return { give, opened, scroll, read, before, after };
+  return { give, opened, scroll, read, reopened, before, after };
 }
 
 export async function tray({ context, portal, log, quick }) {
@@ -50,11 +54,26 @@ export async function tray({ context, portal, log, quick }) {
     rows.push(
       {
         group: 'tray',
+        name: `${label}: hand the notifications to the closed tray (bell count updated)`,
+        unit: 'ms',
+        better: 'lower',
+        ours: summary(runs.map((r) => r.give.ms)),
+      },
+      {
+        group: 'tray',
         name: `${label}: open (click -> rows painted and still)`,
         unit: 'ms',
         better: 'lower',
         ours: summary(openMs),
-        note: `script ${summary(runs.map((r) => r.opened.script)).median.toFixed(2)} ms; ${last.opened.items} rows in the DOM; frames to show ${summary(runs.map((r) => r.opened.first)).median}, to settle ${summary(runs.map((r) => r.opened.settled)).median}`,
+        note: `first rows painted after ${summary(runs.map((r) => r.opened.firstMs ?? NaN)).median.toFixed(1)} ms; script ${summary(runs.map((r) => r.opened.script)).median.toFixed(2)} ms; ${last.opened.items} rows in the DOM; frames to show ${summary(runs.map((r) => r.opened.first)).median}, to settle ${summary(runs.map((r) => r.opened.settled)).median}`,
+      },
+      {
+        group: 'tray',
+        name: `${label}: open again (warm; click -> rows painted and still)`,
+        unit: 'ms',
+        better: 'lower',
+        ours: summary(runs.map((r) => r.reopened.settledMs ?? r.reopened.ready)),
+        note: `first rows painted after ${summary(runs.map((r) => r.reopened.firstMs ?? NaN)).median.toFixed(1)} ms`,
       },
       {
         group: 'tray',
