@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const pluginHostStyles = css`
   :host {
     --_text: var(--d1-plugin-host-color, var(--d1-color-text, CanvasText));
-    --_muted: var(--d1-plugin-host-muted-color, var(--d1-color-text-muted, GrayText));
+    --_muted: var(--d1-plugin-host-muted-color, var(--d1-color-text-muted, CanvasText));
     --_surface: var(--d1-plugin-host-background, var(--d1-color-surface, Canvas));
     --_border: var(--d1-plugin-host-border-color, var(--d1-color-border, GrayText));
     --_danger: var(--d1-plugin-host-danger, var(--d1-color-danger, #b3261e));

@@ -337,7 +337,12 @@ export class D1PluginHost extends LitElement {
       >
         ${this.#renderStatus(lang, name)}
       </div>
-      <div class="frame ${s === 'loading' ? 'pending' : ''}" part="container" ?inert=${s === 'loading'}></div>
+      <div
+        class="frame ${s === 'loading' ? 'pending' : ''}"
+        part="container"
+        tabindex="-1"
+        ?inert=${s === 'loading'}
+      ></div>
       ${
         framed
           ? html`<span class="end visually-hidden-focusable" id="end" tabindex="-1"
@@ -386,13 +391,14 @@ export class D1PluginHost extends LitElement {
     });
   }
 
-  async #start(): Promise<void> {
+  /** `asked`: the user pressed Try again or Reload, so show progress at once. */
+  async #start(asked = false): Promise<void> {
     this.#stop();
     const run = ++this.#run;
     const alive = () => run === this.#run && this.isConnected;
     this._error = null;
     this._waiting = false;
-    this.#setLoading();
+    this.#setLoading(asked ? 0 : this.progressDelay);
 
     const registry = this.registry ?? this.#providedRegistry;
     this.#watch(registry);
@@ -535,17 +541,19 @@ export class D1PluginHost extends LitElement {
     rt?.close();
   }
 
-  #setLoading(): void {
+  #setLoading(delay = this.progressDelay): void {
     this._state = 'loading';
     this._progress = false;
     this._slow = false;
     const later = (ms: number, fn: () => void) => this.#timers.push(window.setTimeout(fn, ms));
-    later(this.progressDelay, () => {
+    const show = () => {
       if (this._state !== 'loading') return;
       this._progress = true;
       this.#say('loading');
-    });
-    later(this.progressDelay + SLOW_MS, () => (this._slow = this._state === 'loading'));
+    };
+    if (delay > 0) later(delay, show);
+    else show();
+    later(delay + SLOW_MS, () => (this._slow = this._state === 'loading'));
   }
 
   /** The connect timeout runs only while the plugin is shown: a hidden lazy frame does not load. */
@@ -572,6 +580,14 @@ export class D1PluginHost extends LitElement {
     this._state = 'ready';
     this._waiting = false;
     if (was !== 'ready') this.#say('ready');
+    // Focus waited on the status panel (after Try again): hand it to the plugin now.
+    if (this.shadowRoot?.activeElement?.classList.contains('status'))
+      void this.updateComplete.then(() => {
+        const target =
+          this.renderRoot.querySelector<HTMLElement>('.frame iframe') ??
+          this.renderRoot.querySelector<HTMLElement>('.frame');
+        target?.focus();
+      });
     // A plugin that connects while hidden learns it at once; one that connected again gets the context.
     this.#lastVisible = true;
     this.#syncVisibility();
@@ -607,8 +623,8 @@ export class D1PluginHost extends LitElement {
   }
 
   #retry = async () => {
-    void this.#start();
-    // The button goes away: keep focus in the plugin's area, on the status panel.
+    void this.#start(true);
+    // The button goes away: keep focus in the plugin's area, on the status panel (then the plugin).
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
   };
@@ -790,7 +806,13 @@ export class D1PluginHost extends LitElement {
 
   /** Focus lands just after the plugin: the next Tab continues with what follows it. */
   #focusAfter(): void {
-    this.renderRoot.querySelector<HTMLElement>('.end')?.focus();
+    const end = this.renderRoot.querySelector<HTMLElement>('.end');
+    if (!end) return;
+    // Chromium starts Tab from a tabindex=-1 element in a shadow root at the root's start (back
+    // into the plugin); in the tab order for as long as it holds focus, Tab moves on from here.
+    end.tabIndex = 0;
+    end.addEventListener('blur', () => (end.tabIndex = -1), { once: true });
+    end.focus();
   }
 
   /** Focus lands just before the plugin: Shift+Tab continues with what precedes it. */
