@@ -2,6 +2,9 @@
 // whitespace), which terser leaves as written. Expressions (`${...}`) are kept as they are.
 // Conservative on purpose: it never touches ':' (a space before it is a descendant selector) or
 // operators inside calc().
+// Lit `html`/`svg` templates get their line breaks and indentation folded to one space (found
+// through the AST, so nested templates and expressions are never mistaken for text): HTML renders
+// any run of whitespace as one space, and no template of ours holds <pre> or white-space: pre.
 
 /** Minify one literal chunk of CSS text. */
 export function minifyCssText(text) {
@@ -69,12 +72,41 @@ export function minifyCssTemplates(code) {
   return out + code.slice(i);
 }
 
+/** Fold whitespace that holds a line break, in the literal parts of `html`/`svg` templates of `ast`. */
+export function minifyHtmlTemplates(code, ast) {
+  const edits = [];
+  const visit = (node) => {
+    if (!node || typeof node.type !== 'string') return;
+    if (
+      node.type === 'TaggedTemplateExpression' &&
+      node.tag.type === 'Identifier' &&
+      (node.tag.name === 'html' || node.tag.name === 'svg')
+    ) {
+      for (const q of node.quasi.quasis) edits.push([q.start, q.end]);
+    }
+    for (const key of Object.keys(node)) {
+      const v = node[key];
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === 'object' && key !== 'loc') visit(v);
+    }
+  };
+  visit(ast);
+  edits.sort((a, b) => b[0] - a[0]);
+  let out = code;
+  for (const [start, end] of edits)
+    out = out.slice(0, start) + out.slice(start, end).replace(/[ \t]*\n\s*/g, ' ') + out.slice(end);
+  return out;
+}
+
 export function minifyCss() {
   return {
     name: 'd1-minify-css',
     transform(code, id) {
-      if (!/\/packages\/[^/]+\/dist\/.*\.js$/.test(id) || !/\bcss\s*`/.test(code)) return null;
-      return { code: minifyCssTemplates(code), map: null };
+      if (!/\/packages\/[^/]+\/dist\/.*\.js$/.test(id)) return null;
+      let out = code;
+      if (/\bcss\s*`/.test(out)) out = minifyCssTemplates(out);
+      if (/\b(html|svg)\s*`/.test(out)) out = minifyHtmlTemplates(out, this.parse(out));
+      return out === code ? null : { code: out, map: null };
     },
   };
 }
