@@ -3,6 +3,7 @@ import * as loginBar from './login-bar.stories.js';
 import * as notificationTray from './notification-tray.stories.js';
 import * as classPicker from './class-picker.stories.js';
 import * as shell from './shell.stories.js';
+import * as pluginHostInPage from './plugin-host-in-page.stories.js';
 import * as tokens from './tokens.stories.js';
 
 export const storyModules: Array<Record<string, unknown>> = [
@@ -10,5 +11,6 @@ export const storyModules: Array<Record<string, unknown>> = [
   notificationTray,
   classPicker,
   shell,
+  pluginHostInPage,
   tokens,
 ];

@@ -33,11 +33,18 @@ const TEXT = {
  * @param {import('@digione/bridge').PluginClient} client the same API an iframe plugin gets from connect()
  */
 export function mount(container, client) {
+  // paint our own surface from the portal's theme tokens (they inherit into the plugin's shadow
+  // root), so text keeps its contrast in light, dark and high-contrast portals alike
+  const box = document.createElement('div');
+  box.style.cssText =
+    'background: var(--d1-color-surface, Canvas); color: var(--d1-color-text, CanvasText);' +
+    'font-family: var(--d1-font-family, system-ui); padding: var(--d1-space-m, 0.75rem);';
   const heading = document.createElement('h2');
   const group = document.createElement('p');
   const button = document.createElement('button');
   button.type = 'button';
-  container.append(heading, group, button);
+  box.append(heading, group, button);
+  container.append(box);
 
   const render = () => {
     const { locale, user, group: active } = client.context;
