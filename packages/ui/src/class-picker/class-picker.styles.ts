@@ -69,16 +69,6 @@ export const classPickerStyles = css`
     border-start-start-radius: 0;
     border-end-start-radius: 0;
   }
-  .chevron {
-    width: 0.6em;
-    height: 0.6em;
-    border-inline-end: 2px solid currentColor;
-    border-block-end: 2px solid currentColor;
-    transform: translateY(-25%) rotate(45deg);
-  }
-  [aria-expanded='true'] .chevron {
-    transform: translateY(25%) rotate(-135deg);
-  }
   .d1-panel {
     display: flex;
     flex-direction: column;
@@ -144,30 +134,8 @@ export const classPickerStyles = css`
     gap: var(--d1-space-xs) var(--d1-space-s);
     margin: 0;
   }
-  .spinner {
-    width: 1em;
-    height: 1em;
-    border: 2px solid var(--d1-color-border);
-    border-block-start-color: var(--d1-color-primary);
-    border-radius: 50%;
-    animation: spin 0.9s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-      border-style: dotted;
-    }
-  }
   @media (forced-colors: active) {
     .d1-section {
-      border-color: CanvasText;
-    }
-    .spinner {
       border-color: CanvasText;
     }
   }

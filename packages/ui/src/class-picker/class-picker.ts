@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
 import {
   servicesContext,
@@ -257,7 +256,7 @@ export class D1ClassPicker extends LitElement {
           aria-controls=${listId}
           aria-describedby=${status ? statusId : nothing}
           placeholder=${t('placeholder')}
-          .value=${live(this._text)}
+          .value=${this._text}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
           @click=${this.#onInputClick}
@@ -274,7 +273,7 @@ export class D1ClassPicker extends LitElement {
           @pointerdown=${this.#keepFocus}
           @click=${this.#onToggle}
         >
-          <span class="chevron" aria-hidden="true"></span>
+          <span class="d1-chevron" aria-hidden="true"></span>
         </button>
       </div>
       <div class="d1-panel" ?hidden=${!expanded} @pointerdown=${this.#keepFocus}>
@@ -604,7 +603,7 @@ export class D1ClassPicker extends LitElement {
       case 'loading': {
         const p = this._progress;
         const text = p && p.total ? t.t('progress', { loaded: p.loaded, total: p.total }) : t.t('loading');
-        return html`<span class="spinner" aria-hidden="true"></span><span>${text}</span>`;
+        return html`<span class="d1-spinner" aria-hidden="true"></span><span>${text}</span>`;
       }
       case 'error':
         return html`<span class="d1-status" data-severity="error">${t.t('error')}</span>

@@ -85,19 +85,6 @@ export const loginBarStyles = css`
     min-block-size: var(--d1-size-control);
     padding-inline: var(--d1-space-m);
   }
-  .spinner {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    border: 3px solid;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.9s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
   .trigger {
     display: inline-flex;
     align-items: center;
@@ -137,16 +124,8 @@ export const loginBarStyles = css`
   .c {
     font-size: 0;
   }
-  .chevron {
-    inline-size: 0.5rem;
-    block-size: 0.5rem;
+  .d1-chevron {
     margin-inline: var(--d1-space-xs);
-    border: solid;
-    border-width: 0 2px 2px 0;
-    transform: translateY(-25%) rotate(45deg);
-  }
-  [aria-expanded='true'] .chevron {
-    transform: translateY(25%) rotate(-135deg);
   }
   .popup {
     position: absolute;
@@ -202,7 +181,7 @@ export const loginBarStyles = css`
       padding: var(--d1-space-xs);
     }
     .label,
-    .chevron,
+    .d1-chevron,
     .busy-text {
       position: absolute;
       inline-size: 1px;
@@ -213,12 +192,6 @@ export const loginBarStyles = css`
     }
     .who {
       display: grid;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-      border-style: dotted;
     }
   }
   @media (forced-colors: active) {

@@ -17,6 +17,7 @@ import {
   PopoverController,
   ThemeController,
   baseStyles,
+  controlStyles,
   moveIndex,
   uniqueId,
   type CatalogKey,
@@ -86,7 +87,7 @@ type MenuItem =
  * @cssprop --d1-login-bar-radius - Corner radius of the buttons.
  */
 export class D1LoginBar extends LitElement {
-  static override styles = [baseStyles, loginBarStyles];
+  static override styles = [baseStyles, controlStyles, loginBarStyles];
 
   /** Standalone: the signed-in user, or null when signed out. Ignored inside `<d1-platform>`. */
   @property({ attribute: false }) user: User | null = null;
@@ -265,7 +266,7 @@ export class D1LoginBar extends LitElement {
   #renderBusy(status: 'unknown' | 'signing-in'): TemplateResult {
     const text = this.#t(status === 'unknown' ? 'checking' : 'signingIn');
     return html`<span class="busy" role="status" aria-busy="true">
-      <span class="spinner" aria-hidden="true"></span><span class="busy-text">${text}</span>
+      <span class="d1-spinner" aria-hidden="true"></span><span class="busy-text">${text}</span>
     </span>`;
   }
 
@@ -318,7 +319,7 @@ export class D1LoginBar extends LitElement {
           <span class="name">${name}${roleText ? html`<span class="c">,</span>` : nothing}</span>
           ${roleText ? html`<span class="meta">${meta}</span>` : nothing}
         </span>
-        <span class="chevron" aria-hidden="true"></span>
+        <span class="d1-chevron" aria-hidden="true"></span>
       </button>
       <div class="popup" ?hidden=${!this._open}>
         <div class="who" aria-hidden="true">

@@ -75,10 +75,11 @@ export const baseStyles = css`
 `;
 
 /**
- * Shared building blocks: `.d1-button` (`data-variant="primary" | "quiet"`), `.d1-icon-button`,
+ * Shared building blocks: `.d1-button` (`data-variant="quiet"`), `.d1-icon-button`,
  * `.d1-input`, `.d1-panel` (a popover surface), `.d1-option` (`aria-selected`, `data-active`),
- * `.d1-section`, `.d1-badge`, `.d1-heading`, `.d1-muted`, `.d1-link`, `.d1-empty` and
- * `.d1-status` (`data-severity="info" | "success" | "warning" | "error"`).
+ * `.d1-section`, `.d1-badge`, `.d1-heading`, `.d1-muted`, `.d1-link`, `.d1-empty`,
+ * `.d1-status` (`data-severity="info" | "success" | "warning" | "error"`), `.d1-spinner` and
+ * `.d1-chevron` (points up inside an `aria-expanded="true"` control).
  */
 export const controlStyles = css`
   .d1-button,
@@ -108,12 +109,6 @@ export const controlStyles = css`
   .d1-icon-button:hover {
     background: var(--d1-color-surface-hover);
   }
-  .d1-button[data-variant='primary'] {
-    color: var(--d1-color-on-primary);
-    background: var(--d1-color-primary);
-    border-color: var(--d1-color-primary);
-    font-weight: var(--d1-font-weight-bold);
-  }
   .d1-button[data-variant='quiet'],
   .d1-icon-button[data-variant='quiet'] {
     background: transparent;
@@ -122,11 +117,6 @@ export const controlStyles = css`
   .d1-button[data-variant='quiet']:hover,
   .d1-icon-button[data-variant='quiet']:hover {
     background: var(--d1-color-surface-hover);
-  }
-  .d1-button:disabled,
-  .d1-button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.6;
   }
   .d1-input {
     min-width: 0;
@@ -219,6 +209,36 @@ export const controlStyles = css`
   }
   .d1-status[data-severity='error'] {
     color: var(--d1-color-danger);
+  }
+  .d1-spinner {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    border: 2px solid;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: d1-spin 0.9s linear infinite;
+  }
+  @keyframes d1-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  .d1-chevron {
+    width: 0.5em;
+    height: 0.5em;
+    border: solid;
+    border-width: 0 2px 2px 0;
+    transform: translateY(-25%) rotate(45deg);
+  }
+  [aria-expanded='true'] > .d1-chevron {
+    transform: translateY(25%) rotate(-135deg);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .d1-spinner {
+      animation: none;
+      border-style: dotted;
+    }
   }
   @media (forced-colors: active) {
     /* backgrounds vanish in forced colours: shapes and states must be borders and system colours */

@@ -135,7 +135,7 @@ describe('<d1-class-picker> forced colours, narrow screens, reduced motion', () 
   it('reduced motion: the loading indicator does not spin', async () => {
     await executeServerCommand('d1-emulate-media', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
     const picker = await render('light', 'fi', states[3]!);
-    const spinner = picker.shadowRoot!.querySelector('.spinner')!;
+    const spinner = picker.shadowRoot!.querySelector('.d1-spinner')!;
     expect(getComputedStyle(spinner).animationName).to.equal('none');
   });
 });

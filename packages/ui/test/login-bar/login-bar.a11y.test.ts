@@ -233,7 +233,7 @@ describe('<d1-login-bar> compact, zoom, forced colours, reduced motion', () => {
       features: [{ name: 'prefers-reduced-motion', value: 'reduce' }],
     });
     const el = await render('light', 'fi', { name: 'busy', props: { status: 'signing-in' } });
-    expect(getComputedStyle($(el, '.spinner')!).animationName).to.equal('none');
+    expect(getComputedStyle($(el, '.d1-spinner')!).animationName).to.equal('none');
   });
 
   it('keyboard focus on the menu button is visible', async () => {
