@@ -75,7 +75,7 @@ export const baseStyles = css`
 `;
 
 /**
- * Shared building blocks: `.d1-button` (`data-variant="quiet"`), `.d1-icon-button`,
+ * Shared building blocks: `.d1-button` (`data-variant="primary" | "quiet"`), `.d1-icon-button`,
  * `.d1-input`, `.d1-panel` (a popover surface), `.d1-option` (`aria-selected`, `data-active`),
  * `.d1-section`, `.d1-badge`, `.d1-heading`, `.d1-muted`, `.d1-link`, `.d1-empty`,
  * `.d1-status` (`data-severity="info" | "success" | "warning" | "error"`), `.d1-spinner` and
@@ -108,6 +108,12 @@ export const controlStyles = css`
   .d1-button:hover,
   .d1-icon-button:hover {
     background: var(--d1-color-surface-hover);
+  }
+  .d1-button[data-variant='primary'] {
+    color: var(--d1-color-on-primary);
+    background: var(--d1-color-primary);
+    border-color: var(--d1-color-primary);
+    font-weight: var(--d1-font-weight-bold);
   }
   .d1-button[data-variant='quiet'],
   .d1-icon-button[data-variant='quiet'] {
