@@ -4,6 +4,7 @@ import * as notificationTray from './notification-tray.stories.js';
 import * as classPicker from './class-picker.stories.js';
 import * as shell from './shell.stories.js';
 import * as pluginHostInPage from './plugin-host-in-page.stories.js';
+import * as pluginHost from './plugin-host.stories.js';
 import * as tokens from './tokens.stories.js';
 
 export const storyModules: Array<Record<string, unknown>> = [
@@ -12,5 +13,6 @@ export const storyModules: Array<Record<string, unknown>> = [
   classPicker,
   shell,
   pluginHostInPage,
+  pluginHost,
   tokens,
 ];
