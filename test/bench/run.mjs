@@ -57,12 +57,11 @@ const PAGES = [
   ['rpc', false],
   ['plugin-sdk', true],
   ['plugin-penpal', true],
-  ['plugin-bare', true],
   ['fanout', false],
   ['picker', false],
   ['tray', false],
 ];
-const pageSuites = { rpc: ['rpc', 'plugin-sdk', 'plugin-penpal', 'plugin-bare'], fanout: ['fanout', 'plugin-sdk'], picker: ['picker'], tray: ['tray'] };
+const pageSuites = { rpc: ['rpc', 'plugin-sdk', 'plugin-penpal'], fanout: ['fanout', 'plugin-sdk'], picker: ['picker'], tray: ['tray'] };
 const wanted = new Set(only.flatMap((s) => pageSuites[s] ?? []));
 mkdirSync(OUT, { recursive: true });
 const t0 = performance.now();

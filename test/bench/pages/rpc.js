@@ -1,15 +1,18 @@
-// Portal page of the RPC and handshake rows: three cross-site plugin frames (ours, Penpal, bare
-// MessagePort), each answering `ui.resize` with null, driven by run.mjs through window.bench.
+// Portal page of the RPC and handshake rows: two cross-site plugin frames (ours and Penpal), each
+// answering `ui.resize` with null, plus a bare MessagePort echo whose other end is in our plugin's
+// frame (the controls). Driven by run.mjs through window.bench.
 import { createHostEndpoint, createInPageChannel } from '@digione/bridge';
 import { connect as penpal, WindowMessenger } from 'penpal';
 import { CONTEXT, PLUGIN, pluginUrl, report } from './common.js';
 
-const PAGES = { sdk: 'plugin-sdk', penpal: 'plugin-penpal', bare: 'plugin-bare' };
+const PAGES = { sdk: 'plugin-sdk', penpal: 'plugin-penpal' };
+/** The controls: commands of the SDK's frame over its bare port, by kind and mode. */
+const BARE = { bare: { seq: 'bare-seq', par: 'bare-par' }, 'bare-await': { seq: 'bare-await' } };
 const frames = {};
 const closers = [];
 let seq = 0;
 
-/** Start one contender; resolves when its plugin holds its context (bare: has its port). */
+/** Start one contender; resolves when its plugin holds its context. */
 async function start(kind, append = true) {
   const frame = document.createElement('iframe');
   frame.src = pluginUrl(PAGES[kind]);
@@ -34,32 +37,35 @@ async function start(kind, append = true) {
       methods: { getContext: () => CONTEXT, resize: () => null },
     });
     close = () => conn.destroy();
-  } else {
-    const loaded = report(frame, (d) => d.loaded);
-    if (append) document.body.append(frame);
-    await loaded;
-    const ch = new MessageChannel();
-    ch.port1.onmessage = (e) => ch.port1.postMessage({ id: e.data.id, result: null });
-    frame.contentWindow.postMessage({ cmd: 'port' }, PLUGIN, [ch.port2]);
-    close = () => ch.port1.close();
   }
   await ready;
   return { frame, close };
 }
 
 window.bench = {
-  /** Mount the three long-lived contenders. */
+  /** Mount the long-lived plugin frames (ours, Penpal) and give ours the bare port. */
   async setup() {
     for (const kind of Object.keys(PAGES)) {
       const c = await start(kind);
       frames[kind] = c.frame;
       closers.push(c.close);
     }
+    // the bare echo inside the SDK's own frame
+    const ch = new MessageChannel();
+    ch.port1.onmessage = (e) => ch.port1.postMessage({ id: e.data.id, result: null });
+    const s = ++seq;
+    const ok = report(frames.sdk, (d) => d.seq === s);
+    frames.sdk.contentWindow.postMessage({ cmd: 'port', seq: s }, PLUGIN, [ch.port2]);
+    await ok;
     return { crossOriginIsolated: self.crossOriginIsolated };
   },
-  /** n calls, one after another ('seq') or all at once ('par'), timed inside the plugin; ms. */
+  /**
+   * n calls, one after another ('seq') or all at once ('par'), timed inside the plugin frame; ms.
+   * Kinds: 'sdk', 'penpal', and the controls 'bare' and 'bare-await' (in the SDK's frame).
+   */
   async run(kind, cmd, n) {
-    const frame = frames[kind];
+    const frame = frames[BARE[kind] ? 'sdk' : kind];
+    if (BARE[kind]) cmd = BARE[kind][cmd];
     const s = ++seq;
     const done = report(frame, (d) => d.seq === s);
     frame.contentWindow.postMessage({ cmd, n, seq: s }, PLUGIN);
