@@ -304,7 +304,7 @@ export class D1PluginHost extends LitElement {
       this.#schedule();
     if (changed.has('context')) this.#observeAnonymous();
     if (this.hasUpdated && (changed.has('grants') || changed.has('context') || changed.has('services')))
-      void this.#syncContext();
+      if (!this.#roleChanged()) void this.#syncContext();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -643,13 +643,19 @@ export class D1PluginHost extends LitElement {
     this.#unsubscribe = store?.subscribe((s, prev) => {
       if (this.context) return;
       if (s.locale !== prev.locale) this.requestUpdate();
-      const m = this.#current;
-      const role = (c: Readonly<PlatformContext>) => (c.user ? (c.activeRole?.role ?? null) : null);
-      // Who may see the plugin changed: start over (shows or leaves the role error).
-      if (m && isVisibleFor(m, role(s)) !== isVisibleFor(m, role(prev))) return this.#schedule();
-      void this.#syncContext();
+      if (!this.#roleChanged()) void this.#syncContext();
     });
     this.#observeAnonymous();
+  }
+
+  /** Whether the role now decides otherwise than the state shows; if so, start over (which shows or leaves the role error). */
+  #roleChanged(): boolean {
+    const m = this.#current;
+    if (!m || this._state === 'idle') return false;
+    const blocked = this._state === 'error' && this._error?.code === 'ROLE';
+    if (isVisibleFor(m, this.#role()) !== blocked) return false;
+    this.#schedule();
+    return true;
   }
 
   /** Send `context.changed` when what the plugin sees changed. */
@@ -679,6 +685,8 @@ export class D1PluginHost extends LitElement {
       return;
     }
     if (this.#subUser === user.id) return;
+    // never let one user's pairwise subject stand for another's, even while the new one loads
+    this.#sub = this.#subUser = null;
     const s = await sessions.session(id);
     if (this.#platformContext().user?.id === user.id) {
       this.#sub = s.sub;
