@@ -153,13 +153,49 @@ export function writeGuides(root = '.') {
   return changed;
 }
 
+/**
+ * The accessibility report cites tests as `ABBR › "test name"` (abbreviations in its table of test
+ * files). Every cited name must still be in that file; `placeholders` and … stand for the parts a
+ * test builds from variables. Returns the citations that no longer match.
+ */
+export function checkReportCitations(root = '.', report = 'docs/accessibility.md') {
+  const md = readFileSync(join(root, report), 'utf8');
+  const files = new Map([...md.matchAll(/^\| ([A-Z][\w-]*) \| `([^`]+)` \|$/gm)].map((m) => [m[1], m[2]]));
+  const problems = [];
+  let checked = 0;
+  for (const m of md.matchAll(/((?:[A-Z][\w-]*, )*[A-Z][\w-]*) › ((?:"[^"]*"(?: \([^)]*\))?(?:; |, )?)+)/g)) {
+    const abbrs = m[1].split(', ');
+    const sources = abbrs.map((a) => files.get(a));
+    if (sources.some((f) => !f)) {
+      problems.push(`${m[1]}: not in the table of test files`);
+      continue;
+    }
+    const texts = sources.map((f) => readFileSync(join(root, f), 'utf8').replace(/\\'/g, "'"));
+    for (const [, raw] of m[2].matchAll(/"([^"]*)"/g)) {
+      const name = raw.replace(/\s+/g, ' ');
+      const fragments = name
+        .split(/`[^`]*`|…/)
+        .map((f) => f.trim())
+        .filter((f) => f.length >= 4);
+      checked++;
+      if (!texts.some((t) => fragments.every((f) => t.includes(f)))) problems.push(`${m[1]} › "${name}"`);
+    }
+  }
+  return { problems, checked };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--write')) {
     const changed = writeGuides();
     console.log(changed.length ? `updated: ${changed.join(', ')}` : 'every quote already matches its source');
   }
   const { problems, quotes } = checkGuides();
-  console.log(`${quotes.length} quotes checked`);
-  for (const p of problems) console.error(p);
-  process.exit(problems.length ? 1 : 0);
+  const cited = checkReportCitations();
+  console.log(`${quotes.length} quotes and ${cited.checked} cited tests checked`);
+  for (const p of [
+    ...problems,
+    ...cited.problems.map((c) => `docs/accessibility.md cites a missing test: ${c}`),
+  ])
+    console.error(p);
+  process.exit(problems.length || cited.problems.length ? 1 : 0);
 }

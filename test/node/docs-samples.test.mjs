@@ -15,7 +15,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkGuides, quotesIn, regionOf, unmarkedBlocks, writeGuides } from '../../scripts/docs-samples.mjs';
+import {
+  checkGuides,
+  checkReportCitations,
+  quotesIn,
+  regionOf,
+  unmarkedBlocks,
+  writeGuides,
+} from '../../scripts/docs-samples.mjs';
 import { cssCustomData, htmlCustomData, VSCODE_FILES } from '../../scripts/docs-cem-plugins.mjs';
 
 const { problems, quotes } = checkGuides();
@@ -172,6 +179,37 @@ test('the checker catches a drifted quote, an unmarked block and a missing regio
     assert.equal(regionOf(readFileSync(join(dir, 'docs/samples/a.ts'), 'utf8'), 'one'), 'const a = 1;\n  a;');
     assert.deepEqual(unmarkedBlocks('text\n\n```js\nx\n```\n'), [3]);
     assert.equal(quotesIn(md('y')).length, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the accessibility report cites tests that exist, by file and name', () => {
+  const { problems: missing, checked } = checkReportCitations();
+  assert.ok(checked >= 80, `only ${checked} citations found`);
+  assert.deepEqual(
+    missing,
+    [],
+    `docs/accessibility.md cites tests that are gone or renamed:\n${missing.join('\n')}`,
+  );
+});
+
+test('a citation of a renamed test is caught', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'd1-report-'));
+  try {
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(
+      join(dir, 't.test.ts'),
+      "it(`${lang}: the bell has a name`, () => {});\nit('Escape closes', () => {});\n",
+    );
+    writeFileSync(
+      join(dir, 'docs/accessibility.md'),
+      '| X | `t.test.ts` |\n\n| 2.1.1 | keys | X › "Escape closes"; "`lang`: the bell has a name" (fi, sv) |\n' +
+        '| 4.1.2 | name | X › "Escape opens" |\n| 1.1.1 | alt | Y › "anything" |\n',
+    );
+    const { problems: found, checked } = checkReportCitations(dir);
+    assert.equal(checked, 3);
+    assert.deepEqual(found, ['X › "Escape opens"', 'Y: not in the table of test files']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
