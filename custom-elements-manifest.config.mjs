@@ -1,6 +1,6 @@
 // @custom-elements-manifest/analyzer: one source of element API docs (JSDoc tags) for Storybook
 // controls/autodocs, the docs site and editors (VS Code custom data is written beside it).
-import { tagNamesFromDefineModules, vscodeCustomData } from './scripts/docs-cem-plugins.mjs';
+import { statesAreNotAttributes, tagNamesFromDefineModules, vscodeCustomData } from './scripts/docs-cem-plugins.mjs';
 
 export default {
   globs: ['packages/{ui,platform,plugin-host,shell}/src/**/*.ts'],
@@ -8,5 +8,5 @@ export default {
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [tagNamesFromDefineModules(), vscodeCustomData()],
+  plugins: [statesAreNotAttributes(), tagNamesFromDefineModules(), vscodeCustomData()],
 };

@@ -1,4 +1,6 @@
 // Plugins for @custom-elements-manifest/analyzer (used by custom-elements-manifest.config.mjs):
+// - statesAreNotAttributes: private reactive state declared in `static properties` is not listed
+//   as an attribute.
 // - tagNamesFromDefineModules: an element whose class has no `@tag` JSDoc still gets its tag name,
 //   read from its two-line define module (`customElements.define('d1-x', D1X)`), so Storybook
 //   finds it by tag (controls, autodocs) and editors learn it.
@@ -46,6 +48,28 @@ export function tagNamesFromDefineModules() {
           if (decl.kind !== 'class' || decl.tagName || !tags.has(decl.name)) continue;
           decl.customElement = true;
           decl.tagName = tags.get(decl.name);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Private reactive state (`static properties = { _open: { state: true } }`) is no attribute: the
+ * analyzer lists every `static properties` entry as one, so drop those backing private fields.
+ */
+export function statesAreNotAttributes() {
+  return {
+    name: 'd1-states-are-not-attributes',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          if (!decl.customElement || !decl.attributes) continue;
+          const hidden = new Set(
+            (decl.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name),
+          );
+          decl.attributes = decl.attributes.filter((a) => !hidden.has(a.fieldName));
+          for (const m of decl.members ?? []) if (hidden.has(m.name)) delete m.attribute;
         }
       }
     },

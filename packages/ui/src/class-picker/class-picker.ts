@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import {
   servicesContext,
   storeContext,
@@ -111,47 +110,67 @@ const RECENT_SECTION: Section = { id: 'recent', school: '', session: '', recent:
 export class D1ClassPicker extends LitElement {
   static override styles = [baseStyles, controlStyles, classPickerStyles];
 
+  static override properties = {
+    value: { reflect: false },
+    groups: { attribute: false },
+    organizations: { attribute: false },
+    sessions: { attribute: false },
+    loader: { attribute: false },
+    pupils: { attribute: false },
+    labelHidden: { type: Boolean, attribute: 'label-hidden', reflect: true },
+    _store: { state: true },
+    _services: { state: true },
+    _status: { state: true },
+    _progress: { state: true },
+    _data: { state: true },
+    _open: { state: true },
+    _text: { state: true },
+    _query: { state: true },
+    _activeRow: { state: true },
+    _pupilsPending: { state: true },
+    _pupils: { state: true },
+    _childId: { state: true },
+    _user: { state: true },
+    _guardian: { state: true },
+  };
+
   /** The chosen group's id (`sourcedId`); never shown. */
-  @property({ reflect: false }) value: string | null = null;
+  value: string | null = null;
 
   /** Groups to choose from (standalone). When set, the platform's roster is not asked. */
-  @property({ attribute: false }) groups?: Group[];
+  groups?: Group[];
 
   /** Organisations named by the groups' `schoolId` (standalone). */
-  @property({ attribute: false }) organizations?: Organization[];
+  organizations?: Organization[];
 
   /** Academic sessions named by the groups' `sessionIds` (standalone). */
-  @property({ attribute: false }) sessions?: AcademicSession[];
+  sessions?: AcademicSession[];
 
   /** Loads the groups (standalone, when `groups` is not given): loading, error and retry are shown for it. */
-  @property({ attribute: false }) loader?: GroupLoader;
+  loader?: GroupLoader;
 
   /** Pupils of a guardian (standalone): a child switcher is shown first and `loader` gets the chosen `childId`. */
-  @property({ attribute: false }) pupils?: PupilOption[];
+  pupils?: PupilOption[];
 
   /** Hide the visible label (it stays the accessible name): for tight headers. */
-  @property({ type: Boolean, attribute: 'label-hidden', reflect: true }) labelHidden = false;
+  labelHidden = false;
 
-  @consume({ context: storeContext, subscribe: true })
-  @state()
   private _store?: ContextStore<PlatformContext>;
 
-  @consume({ context: servicesContext, subscribe: true })
-  @state()
   private _services?: PlatformServices;
 
-  @state() private _status: Status = 'idle';
-  @state() private _progress: LoadProgress | null = null;
-  @state() private _data: RosterGroups | null = null;
-  @state() private _open = false;
-  @state() private _text = '';
-  @state() private _query = '';
-  @state() private _activeRow = -1;
-  @state() private _pupilsPending = false;
-  @state() private _pupils: PupilOption[] = [];
-  @state() private _childId: string | null = null;
-  @state() private _user: User | null = null;
-  @state() private _guardian = false;
+  private _status: Status = 'idle';
+  private _progress: LoadProgress | null = null;
+  private _data: RosterGroups | null = null;
+  private _open = false;
+  private _text = '';
+  private _query = '';
+  private _activeRow = -1;
+  private _pupilsPending = false;
+  private _pupils: PupilOption[] = [];
+  private _childId: string | null = null;
+  private _user: User | null = null;
+  private _guardian = false;
 
   #l10n = new LocaleController(this, messages);
   #announcer = new AnnouncerController(this);
@@ -191,6 +210,12 @@ export class D1ClassPicker extends LitElement {
 
   constructor() {
     super();
+    new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (s) => (this._store = s) });
+    new ContextConsumer(this, {
+      context: servicesContext,
+      subscribe: true,
+      callback: (s) => (this._services = s),
+    });
     new ThemeController(this);
     new PopoverController(this, {
       isOpen: () => this._open,

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   localeFor,
   pickText,
@@ -89,27 +88,37 @@ type MenuItem =
 export class D1LoginBar extends LitElement {
   static override styles = [baseStyles, controlStyles, loginBarStyles];
 
+  static override properties = {
+    user: { attribute: false },
+    activeRole: { attribute: false },
+    organizations: { attribute: false },
+    status: {},
+    error: { attribute: false },
+    _open: { state: true },
+    _signedOutHere: { state: true },
+  };
+
   /** Standalone: the signed-in user, or null when signed out. Ignored inside `<d1-platform>`. */
-  @property({ attribute: false }) user: User | null = null;
+  user: User | null = null;
 
   /** Standalone: the role the user acts in (one of `user.roles`); defaults to the primary role. */
-  @property({ attribute: false }) activeRole: RoleAssignment | null = null;
+  activeRole: RoleAssignment | null = null;
 
   /** Standalone: organisations by id, for school names. A school not found here is not shown. */
-  @property({ attribute: false }) organizations: Record<string, Organization> = {};
+  organizations: Record<string, Organization> = {};
 
   /**
    * Standalone: where sign-in stands. When not set: `error` if `error` is set, else `signed-in`
    * with a `user`, else `signed-out`.
    */
-  @property() status: AuthStatus | undefined;
+  status: AuthStatus | undefined;
 
   /** Standalone: the sign-in problem to explain (`rejected`, `expired`, `missing-role`, ...). */
-  @property({ attribute: false }) error: AuthError | null = null;
+  error: AuthError | null = null;
 
-  @state() private _open = false;
+  private _open = false;
   /** The user signed out here; say honestly what that did, until they sign in again. */
-  @state() private _signedOutHere = false;
+  private _signedOutHere = false;
 
   readonly #l10n = new LocaleController(this, messages);
   readonly #announcer = new AnnouncerController(this);

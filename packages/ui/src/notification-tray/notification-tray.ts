@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import {
   servicesContext,
   type Notification,
@@ -71,29 +70,46 @@ const SEVERITIES: readonly Severity[] = ['info', 'success', 'warning', 'error'];
 export class D1NotificationTray extends LitElement {
   static override styles = [baseStyles, controlStyles, trayStyles];
 
+  static override properties = {
+    notifications: { attribute: false },
+    open: { type: Boolean, reflect: true },
+    max: { type: Number },
+    perSourceLimit: { type: Number, attribute: 'per-source-limit' },
+    now: { attribute: false },
+    services: { state: true },
+    message: { state: true },
+  };
+
   /**
    * Notifications to show (any order). When set, the tray works standalone: it ignores the
    * platform's service and reports changes as events.
    */
-  @property({ attribute: false }) notifications?: readonly Notification[];
+  notifications?: readonly Notification[];
 
   /** Whether the panel is open. Setting it does not move focus; the bell does. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** How many notifications the tray keeps and renders at most (newest first). */
-  @property({ type: Number }) max = 500;
+  max = 500;
 
   /** How many notifications of one source the tray keeps at most, so one noisy plugin cannot crowd out the rest. */
-  @property({ type: Number, attribute: 'per-source-limit' }) perSourceLimit = 100;
+  perSourceLimit = 100;
 
   /** The clock for relative times; unset means the real clock, refreshed each minute while open. */
-  @property({ attribute: false }) now?: Date | number | string;
+  now?: Date | number | string;
 
-  @consume({ context: servicesContext, subscribe: true })
-  @state()
   private services?: PlatformServices;
 
-  @state() private message = '';
+  private message = '';
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: servicesContext,
+      subscribe: true,
+      callback: (s) => (this.services = s),
+    });
+  }
 
   private l10n = new LocaleController(this, trayCatalog);
   private announcer = new AnnouncerController(this);
