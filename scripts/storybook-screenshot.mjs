@@ -7,7 +7,8 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { chromeArgs, chromePath } from './chrome.mjs';
+import { chromeArgs } from './chrome.mjs';
+import { ensureChromium } from './ensure.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -54,7 +55,8 @@ const base = `http://127.0.0.1:${server.address().port}`;
 
 const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((e) => e.type === 'story');
-const browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs, headless: true });
+// like `npm test`: CHROME_PATH, the system's Chromium, or (Debian, root) install Debian's
+const browser = await chromium.launch({ executablePath: ensureChromium(), args: chromeArgs, headless: true });
 const failures = [];
 try {
   // 1. Every story renders: a d1-* element with a rendered shadow root, and no uncaught error.
