@@ -1,6 +1,7 @@
 // One bundler setup for everything the bench measures or serves, so our packages and the peers
-// are treated alike: rollup + node-resolve (production/browser conditions) + commonjs (post-robot
-// and zoid ship CommonJS/UMD) + terser with the settings of the repository's rollup.config.js.
+// are treated alike: the plugins of the repository's rollup.config.js (Lit CSS minifier,
+// node-resolve with production/browser conditions, terser with its settings), plus commonjs
+// (post-robot and zoid ship CommonJS/UMD) and NODE_ENV=production for every package.
 // Our packages are bundled from their `tsc -b` output (dist/), never from sources (TOOLCHAIN.md 8).
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -9,8 +10,10 @@ import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { minifyCss } from '../../../scripts/rollup-minify-css.mjs';
 
 export const plugins = (minify = true) => [
+  minifyCss(),
   replace({
     preventAssignment: true,
     values: { 'process.env.NODE_ENV': JSON.stringify('production'), 'process.env.ZOID_FRAME_ONLY': 'true' },
