@@ -37,7 +37,8 @@ const flag = (name) => {
 const ALL = ['sizes', 'rpc', 'fanout', 'picker', 'tray', 'devkit'];
 const only = flag('--only')?.split(',').filter(Boolean) ?? ALL;
 const quick = args.includes('--quick');
-for (const s of only) if (!ALL.includes(s)) throw new Error(`unknown suite "${s}" (one of ${ALL.join(', ')})`);
+for (const s of only)
+  if (!ALL.includes(s)) throw new Error(`unknown suite "${s}" (one of ${ALL.join(', ')})`);
 
 const started = performance.now();
 const log = (...a) => console.log(...a);
@@ -61,7 +62,12 @@ const PAGES = [
   ['picker', false],
   ['tray', false],
 ];
-const pageSuites = { rpc: ['rpc', 'plugin-sdk', 'plugin-penpal'], fanout: ['fanout', 'plugin-sdk'], picker: ['picker'], tray: ['tray'] };
+const pageSuites = {
+  rpc: ['rpc', 'plugin-sdk', 'plugin-penpal'],
+  fanout: ['fanout', 'plugin-sdk'],
+  picker: ['picker'],
+  tray: ['tray'],
+};
 const wanted = new Set(only.flatMap((s) => pageSuites[s] ?? []));
 mkdirSync(OUT, { recursive: true });
 const t0 = performance.now();

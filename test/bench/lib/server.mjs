@@ -30,7 +30,8 @@ export function serve(root) {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-      if (!file.startsWith(root + sep) || req.method !== 'GET') throw Object.assign(new Error('no'), { code: 'ENOENT' });
+      if (!file.startsWith(root + sep) || req.method !== 'GET')
+        throw Object.assign(new Error('no'), { code: 'ENOENT' });
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (type.startsWith('text/javascript')) headers['cache-control'] = 'max-age=3600';

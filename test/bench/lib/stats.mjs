@@ -25,7 +25,10 @@ export function summary(xs, better = 'lower') {
  * so each runs first, middle and last equally often and drift and order effects cancel.
  */
 export function rounds(kinds, n) {
-  const perms = (xs) => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+  const perms = (xs) =>
+    xs.length <= 1
+      ? [xs]
+      : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
   const all = perms(kinds);
   return Array.from({ length: n }, (_, i) => all[i % all.length]);
 }

@@ -12,14 +12,24 @@ const num = (x, unit) => {
 export function cell(v, unit) {
   if (!v) return '-';
   if (v.value !== undefined) return num(v.value, unit);
-  return v.p95 !== undefined && v.n > 1 ? `${num(v.median, unit)} / ${num(v.p95, unit)}` : num(v.median, unit);
+  return v.p95 !== undefined && v.n > 1
+    ? `${num(v.median, unit)} / ${num(v.p95, unit)}`
+    : num(v.median, unit);
 }
 
 export function columns(r) {
   if (r.error) return [r.name, 'ERROR', '', '', '', '', r.error.slice(0, 60)];
   const ratio = r.ratio == null ? '-' : `${r.ratio.toFixed(2)}x`;
   const verdict = r.budget ? `${r.budget.ok ? 'ok' : 'MISSED'}: ${r.budget.text}` : '';
-  return [r.name, r.unit ?? '', cell(r.ours, r.unit), r.peer?.name ?? '', cell(r.peer, r.unit), ratio, verdict];
+  return [
+    r.name,
+    r.unit ?? '',
+    cell(r.ours, r.unit),
+    r.peer?.name ?? '',
+    cell(r.peer, r.unit),
+    ratio,
+    verdict,
+  ];
 }
 
 const HEAD = ['row', 'unit', 'ours (median / p95)', 'peer', 'peer (median / p95)', 'ours/peer', 'budget'];
@@ -27,7 +37,11 @@ const HEAD = ['row', 'unit', 'ours (median / p95)', 'peer', 'peer (median / p95)
 export function table(rows) {
   const body = rows.map(columns);
   const w = HEAD.map((h, i) => Math.max(h.length, ...body.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((c, i) => String(c).padEnd(w[i])).join('  ').trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => String(c).padEnd(w[i]))
+      .join('  ')
+      .trimEnd();
   return [line(HEAD), w.map((n) => '-'.repeat(n)).join('  '), ...body.map(line)].join('\n');
 }
 

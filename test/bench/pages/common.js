@@ -1,5 +1,7 @@
 // Shared by the bench pages: the two sites, and reports from plugin frames.
-export const PORTAL = location.origin.includes('localhost') ? location.origin : `http://localhost:${location.port}`;
+export const PORTAL = location.origin.includes('localhost')
+  ? location.origin
+  : `http://localhost:${location.port}`;
 export const PLUGIN = `http://127.0.0.1:${location.port}`;
 
 /** A context every plugin gets (the same for ours and the peers). */

@@ -7,16 +7,46 @@ import { interactions } from './common.js';
 
 const N = Number(new URLSearchParams(location.search).get('n') ?? 10000);
 const orgs = [
-  { id: 'org-kuusi', type: 'school', name: { fi: 'Kuusikosken koulu', sv: 'Granforsens skola' }, schoolCode: '99901' },
+  {
+    id: 'org-kuusi',
+    type: 'school',
+    name: { fi: 'Kuusikosken koulu', sv: 'Granforsens skola' },
+    schoolCode: '99901',
+  },
   { id: 'org-aalto', type: 'school', name: { fi: 'Ålandsvägens skola' }, schoolCode: '99902' },
   { id: 'org-zeta', type: 'school', name: { fi: 'Zetan koulu' }, schoolCode: '99903' },
   { id: 'org-oulu', type: 'school', name: { fi: 'Östersundomin koulu' }, schoolCode: '99904' },
 ];
 const sessions = [
-  { id: 'ses-2025', title: 'Lukuvuosi 2025–2026', type: 'schoolYear', startDate: '2025-08-01', endDate: '2026-08-01', schoolYear: '2026' },
-  { id: 'ses-2024', title: 'Lukuvuosi 2024–2025', type: 'schoolYear', startDate: '2024-08-01', endDate: '2025-08-01', schoolYear: '2025' },
+  {
+    id: 'ses-2025',
+    title: 'Lukuvuosi 2025–2026',
+    type: 'schoolYear',
+    startDate: '2025-08-01',
+    endDate: '2026-08-01',
+    schoolYear: '2026',
+  },
+  {
+    id: 'ses-2024',
+    title: 'Lukuvuosi 2024–2025',
+    type: 'schoolYear',
+    startDate: '2024-08-01',
+    endDate: '2025-08-01',
+    schoolYear: '2025',
+  },
 ];
-const SUBJECTS = ['Matematiikka', 'Äidinkieli', 'Englanti', 'Ruotsi', 'Historia', 'Biologia', 'Fysiikka', 'Kemia', 'Musiikki', 'Liikunta'];
+const SUBJECTS = [
+  'Matematiikka',
+  'Äidinkieli',
+  'Englanti',
+  'Ruotsi',
+  'Historia',
+  'Biologia',
+  'Fysiikka',
+  'Kemia',
+  'Musiikki',
+  'Liikunta',
+];
 const LETTERS = 'ABCDEFGH';
 const groups = Array.from({ length: N }, (_, i) => {
   const subject = SUBJECTS[i % SUBJECTS.length];

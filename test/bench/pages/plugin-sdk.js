@@ -12,7 +12,7 @@ const tag = q.get('i');
 const say = (d) => parent.postMessage({ bench: true, ...d }, parentOrigin);
 
 const client = await connect({ hostOrigins: [parentOrigin], autoResize: false });
-say({ ready: true, group: client.context.group?.id ?? null, i: tag });
+say({ ready: true, group: client.context.group?.id ?? null, i: tag, isolated: self.crossOriginIsolated });
 client.on('context', (ctx) => say({ context: true, group: ctx.group?.id ?? null, i: tag }));
 
 const call = () => client.request('ui.resize', { height: 1 });

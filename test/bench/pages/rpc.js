@@ -17,6 +17,8 @@ async function start(kind, append = true) {
   const frame = document.createElement('iframe');
   frame.src = pluginUrl(PAGES[kind]);
   frame.title = kind;
+  // lets the (COOP/COEP) frame be cross-origin isolated too: 5 us timers inside it
+  frame.allow = 'cross-origin-isolated';
   let close;
   const ready = report(frame, (d) => d.ready);
   if (kind === 'sdk') {
@@ -38,15 +40,17 @@ async function start(kind, append = true) {
     });
     close = () => conn.destroy();
   }
-  await ready;
-  return { frame, close };
+  const info = await ready;
+  return { frame, close, info };
 }
 
 window.bench = {
   /** Mount the long-lived plugin frames (ours, Penpal) and give ours the bare port. */
   async setup() {
+    let frameInfo = null;
     for (const kind of Object.keys(PAGES)) {
       const c = await start(kind);
+      if (kind === 'sdk') frameInfo = c.info;
       frames[kind] = c.frame;
       closers.push(c.close);
     }
@@ -57,7 +61,7 @@ window.bench = {
     const ok = report(frames.sdk, (d) => d.seq === s);
     frames.sdk.contentWindow.postMessage({ cmd: 'port', seq: s }, PLUGIN, [ch.port2]);
     await ok;
-    return { crossOriginIsolated: self.crossOriginIsolated };
+    return { crossOriginIsolated: self.crossOriginIsolated, frameIsolated: frameInfo.isolated };
   },
   /**
    * n calls, one after another ('seq') or all at once ('par'), timed inside the plugin frame; ms.

@@ -95,7 +95,13 @@ window.bench = {
       };
       requestAnimationFrame(step);
     });
-    return { ms: performance.now() - t0, steps, intervals: intervals.slice(1), blank, height: list.scrollHeight };
+    return {
+      ms: performance.now() - t0,
+      steps,
+      intervals: intervals.slice(1),
+      blank,
+      height: list.scrollHeight,
+    };
   },
   state: () => ({ open: tray.open, unread: tray.unreadCount, items: items() }),
 };

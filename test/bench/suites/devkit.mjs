@@ -13,7 +13,17 @@ const ONEROSTER = '/ims/oneroster/rostering/v1p2';
 
 function autocannon(url, token, { connections = 10, duration = 5 } = {}) {
   return new Promise((resolve, reject) => {
-    const args = [AUTOCANNON, '-j', '-c', String(connections), '-d', String(duration), '-H', `authorization=Bearer ${token}`, url];
+    const args = [
+      AUTOCANNON,
+      '-j',
+      '-c',
+      String(connections),
+      '-d',
+      String(duration),
+      '-H',
+      `authorization=Bearer ${token}`,
+      url,
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -43,8 +53,16 @@ export async function devkit({ log, quick }) {
     const who = (key) => dk.users.find((u) => u.key === key);
     const rows = [];
     const targets = [
-      { key: 'teacher', path: (id) => `${ONEROSTER}/teachers/${id}/classes`, label: 'OneRoster classes of a teacher' },
-      { key: 'admin', path: (id) => `${ONEROSTER}/users/${id}/classes?limit=100`, label: 'first 100 of the district administrator\'s classes' },
+      {
+        key: 'teacher',
+        path: (id) => `${ONEROSTER}/teachers/${id}/classes`,
+        label: 'OneRoster classes of a teacher',
+      },
+      {
+        key: 'admin',
+        path: (id) => `${ONEROSTER}/users/${id}/classes?limit=100`,
+        label: "first 100 of the district administrator's classes",
+      },
     ];
     for (const t of targets) {
       const user = who(t.key);
@@ -58,7 +76,9 @@ export async function devkit({ log, quick }) {
       const total = res.headers.get('x-total-count');
       const r = await autocannon(url, tokens.access_token, { duration: quick ? 1 : 5 });
       if (r.non2xx || r.errors) throw new Error(`autocannon: ${r.non2xx} non-2xx, ${r.errors} errors`);
-      log(`  ${t.key}: ${count} classes (total ${total}), ${r.requests.average} req/s, latency p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms`);
+      log(
+        `  ${t.key}: ${count} classes (total ${total}), ${r.requests.average} req/s, latency p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms`,
+      );
       rows.push({
         group: 'devkit',
         name: `devkit --scale 1 (${groups.toLocaleString('en-US')} groups): ${t.label} (${count} per response)`,

@@ -13,9 +13,20 @@ export async function fanout({ context, portal, port, log, quick }) {
   await empty.close();
 
   const page = await open(context, `${portal}/fanout.html?n=${N}`);
-  const mounted = await within(page.evaluate(() => window.bench.mount()), 60_000, `mounting ${N} plugins`);
-  log(`  ${N} plugins mounted and holding their context in ${mounted.ms.toFixed(0)} ms (${[...new Set(mounted.states)].join(', ')})`);
-  const change = (k) => within(page.evaluate((x) => window.bench.change(x), k), 20_000, 'fan-out');
+  const mounted = await within(
+    page.evaluate(() => window.bench.mount()),
+    60_000,
+    `mounting ${N} plugins`,
+  );
+  log(
+    `  ${N} plugins mounted and holding their context in ${mounted.ms.toFixed(0)} ms (${[...new Set(mounted.states)].join(', ')})`,
+  );
+  const change = (k) =>
+    within(
+      page.evaluate((x) => window.bench.change(x), k),
+      20_000,
+      'fan-out',
+    );
   for (let k = 1; k <= 3; k++) await change(k);
   const ms = [];
   const fr = [];
@@ -39,7 +50,9 @@ export async function fanout({ context, portal, port, log, quick }) {
   if (page.errors.length) throw page.errors[0];
   await page.close();
   const pluginHeap = distinct.reduce((a, b) => a + b, 0);
-  log(`  heaps: portal ${(portalHeap.used / MB).toFixed(2)} MB (empty ${(base.used / MB).toFixed(2)} MB); plugin frames: ${pluginFrames.length} frames, ${distinct.length} isolate(s), ${(pluginHeap / MB).toFixed(2)} MB`);
+  log(
+    `  heaps: portal ${(portalHeap.used / MB).toFixed(2)} MB (empty ${(base.used / MB).toFixed(2)} MB); plugin frames: ${pluginFrames.length} frames, ${distinct.length} isolate(s), ${(pluginHeap / MB).toFixed(2)} MB`,
+  );
 
   return [
     {

@@ -8,20 +8,34 @@ const WORDS = ['matematiikka 7b', 'historia', 'äidinkieli 5', '3c', 'kemia 9', 
 
 export async function picker({ context, portal, log, quick }) {
   const page = await open(context, `${portal}/picker.html?n=${N}`);
-  await within(page.waitForFunction(() => window.bench), 60_000, 'picker page');
+  await within(
+    page.waitForFunction(() => window.bench),
+    60_000,
+    'picker page',
+  );
   await page.evaluate(() => window.bench.focus());
   // Playwright's US layout has no ä/ö/å: send those as the Finnish keyboard does, a key with text
   const cdp = await context.newCDPSession(page);
   const FI = { ä: 'Quote', ö: 'Semicolon', å: 'BracketLeft' };
   const press = async (k) => {
     if (!FI[k]) return page.keyboard.press(k);
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k, code: FI[k], text: k, unmodifiedText: k });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      key: k,
+      code: FI[k],
+      text: k,
+      unmodifiedText: k,
+    });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k, code: FI[k] });
   };
   const measure = async (type, act) => {
     await page.evaluate((t) => window.bench.arm(t), type);
     await act();
-    return within(page.evaluate(() => window.bench.result()), 10_000, `${type} measurement`);
+    return within(
+      page.evaluate(() => window.bench.result()),
+      10_000,
+      `${type} measurement`,
+    );
   };
 
   // open: ArrowDown -> the first option is active and rendered
@@ -64,7 +78,9 @@ export async function picker({ context, portal, log, quick }) {
   const twoFrames = keyFrames.filter((x) => x >= 2).length;
   const settle = summary(settleFrames);
   const unsettled = settleFrames.filter((x) => x >= 2).length;
-  log(`  open ${summary(openMs).median.toFixed(1)} ms; ${script.length} keys: script p50 ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms; results shown in 2+ frames: ${twoFrames}; list still changing after frame 1: ${unsettled}`);
+  log(
+    `  open ${summary(openMs).median.toFixed(1)} ms; ${script.length} keys: script p50 ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms; results shown in 2+ frames: ${twoFrames}; list still changing after frame 1: ${unsettled}`,
+  );
   if (slow.length) log(`  slow keys: ${slow.slice(0, 12).join(', ')}${slow.length > 12 ? ', ...' : ''}`);
   return [
     {

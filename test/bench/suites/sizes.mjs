@@ -16,17 +16,53 @@ const version = (pkg) => {
 
 const SDK = { entry: 'test/bench/sizes/digione-plugin-sdk.js', label: '@digione/plugin-sdk (all)' };
 const PEERS = [
-  { key: 'penpal', pkg: 'penpal', entry: 'test/bench/sizes/penpal-child.js', label: 'penpal (child: connect + WindowMessenger)' },
+  {
+    key: 'penpal',
+    pkg: 'penpal',
+    entry: 'test/bench/sizes/penpal-child.js',
+    label: 'penpal (child: connect + WindowMessenger)',
+  },
   { key: 'comlink', pkg: 'comlink', entry: 'test/bench/sizes/comlink.js', label: 'comlink (all)' },
-  { key: 'teams-js', pkg: '@microsoft/teams-js', entry: 'test/bench/sizes/teams-js-app.js', label: '@microsoft/teams-js (app only)' },
-  { key: 'post-robot', pkg: '@krakenjs/post-robot', entry: 'test/bench/sizes/post-robot.js', label: 'post-robot (all)' },
-  { key: 'zoid', pkg: '@krakenjs/zoid', entry: 'test/bench/sizes/zoid-child.js', label: 'zoid (frame-only build)' },
+  {
+    key: 'teams-js',
+    pkg: '@microsoft/teams-js',
+    entry: 'test/bench/sizes/teams-js-app.js',
+    label: '@microsoft/teams-js (app only)',
+  },
+  {
+    key: 'post-robot',
+    pkg: '@krakenjs/post-robot',
+    entry: 'test/bench/sizes/post-robot.js',
+    label: 'post-robot (all)',
+  },
+  {
+    key: 'zoid',
+    pkg: '@krakenjs/zoid',
+    entry: 'test/bench/sizes/zoid-child.js',
+    label: 'zoid (frame-only build)',
+  },
 ];
 // our other budgets (DESIGN.md): the bundles of rollup.config.js, rebuilt here with the same setup
 const BUDGETS = [
-  { key: 'ui', input: 'packages/ui/dist/all.js', label: '@digione/ui (all elements, with Lit, without platform)', max: 30 * KB, external: (id) => id === '@digione/platform' || id.startsWith('@digione/platform/') },
-  { key: 'platform', input: 'packages/platform/dist/all.js', label: '@digione/platform (with oidc-client-ts)', max: 25 * KB },
-  { key: 'cdn', input: 'packages/shell/dist/cdn.js', label: 'dist/cdn/digione.js (everything a portal page needs)', max: 60 * KB },
+  {
+    key: 'ui',
+    input: 'packages/ui/dist/all.js',
+    label: '@digione/ui (all elements, with Lit, without platform)',
+    max: 30 * KB,
+    external: (id) => id === '@digione/platform' || id.startsWith('@digione/platform/'),
+  },
+  {
+    key: 'platform',
+    input: 'packages/platform/dist/all.js',
+    label: '@digione/platform (with oidc-client-ts)',
+    max: 25 * KB,
+  },
+  {
+    key: 'cdn',
+    input: 'packages/shell/dist/cdn.js',
+    label: 'dist/cdn/digione.js (everything a portal page needs)',
+    max: 60 * KB,
+  },
 ];
 
 /** Peers do not change between runs: reuse a bundle made from the same package version. */

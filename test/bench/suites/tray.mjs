@@ -13,17 +13,30 @@ const VARIANTS = [
 
 async function once(context, url, withHeap) {
   const page = await open(context, url);
-  await within(page.waitForFunction(() => window.bench), 60_000, 'tray page');
+  await within(
+    page.waitForFunction(() => window.bench),
+    60_000,
+    'tray page',
+  );
   const before = withHeap ? await heap(context, page) : null;
   const give = await page.evaluate(() => window.bench.give());
   const click = async (what, selector) => {
     await page.evaluate((w) => window.bench.arm(w), what);
     await page.locator(selector).click();
-    return within(page.evaluate(() => window.bench.result()), 20_000, `${what} click`);
+    return within(
+      page.evaluate(() => window.bench.result()),
+      20_000,
+      `${what} click`,
+    );
   };
   const opened = await click('open', 'd1-notification-tray .bell');
-  if (!opened.open || !opened.items) throw new Error(`tray did not open with rows: ${JSON.stringify(opened)}`);
-  const scroll = await within(page.evaluate(() => window.bench.scroll()), 60_000, 'scroll');
+  if (!opened.open || !opened.items)
+    throw new Error(`tray did not open with rows: ${JSON.stringify(opened)}`);
+  const scroll = await within(
+    page.evaluate(() => window.bench.scroll()),
+    60_000,
+    'scroll',
+  );
   const read = await click('read', 'd1-notification-tray .summary button');
   if (read.unread !== 0) throw new Error(`mark all read left ${read.unread} unread`);
   // the second opening: the code is warm now (the first one also compiles the panel's code)
@@ -41,7 +54,8 @@ export async function tray({ context, portal, log, quick }) {
   const reps = quick ? 1 : 3;
   for (const v of VARIANTS) {
     const runs = [];
-    for (let i = 0; i < reps; i++) runs.push(await once(context, `${portal}/tray.html?n=${N}${v.query}`, i === reps - 1));
+    for (let i = 0; i < reps; i++)
+      runs.push(await once(context, `${portal}/tray.html?n=${N}${v.query}`, i === reps - 1));
     const openMs = runs.map((r) => r.opened.settledMs ?? r.opened.ready);
     const readMs = runs.map((r) => r.read.settledMs ?? r.read.script);
     const intervals = runs.flatMap((r) => r.scroll.intervals);
@@ -49,7 +63,9 @@ export async function tray({ context, portal, log, quick }) {
     const frames = intervals.length;
     const long = intervals.filter((x) => x > 25).length;
     const last = runs.at(-1);
-    log(`  ${v.key}: give ${summary(runs.map((r) => r.give.ms)).median.toFixed(1)} ms, open ${summary(openMs).median.toFixed(1)} ms, scroll frame p95 ${summary(intervals).p95.toFixed(1)} ms (${blank} blank of ${frames}), mark all read ${summary(readMs).median.toFixed(1)} ms`);
+    log(
+      `  ${v.key}: give ${summary(runs.map((r) => r.give.ms)).median.toFixed(1)} ms, open ${summary(openMs).median.toFixed(1)} ms, scroll frame p95 ${summary(intervals).p95.toFixed(1)} ms (${blank} blank of ${frames}), mark all read ${summary(readMs).median.toFixed(1)} ms`,
+    );
     const label = `tray, ${N.toLocaleString('en-US')} notifications, ${v.label}`;
     rows.push(
       {
