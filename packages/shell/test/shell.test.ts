@@ -116,7 +116,7 @@ describe('<d1-shell>', () => {
       () => host.shadowRoot!.querySelector('[part=module]')?.shadowRoot?.querySelector('.echo') ?? null,
       'plugin output',
     );
-    await waitFor(() => echo.textContent === 'group=7B locale=fi', 'the plugin sees the group');
+    await waitFor(() => echo.textContent!.startsWith('group=7B locale=fi'), 'the plugin sees the group');
 
     // open the other tool, then go back
     [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')][0]!.click();
@@ -134,6 +134,34 @@ describe('<d1-shell>', () => {
     await waitFor(() => $(el, 'main h1')!.textContent === 'Lukupäiväkirja', 'the linked tool');
     el.navigate('fi.example.pupil-only');
     await waitFor(() => $(el, 'main')!.textContent!.includes('Työkalua ei löytynyt'), 'unknown tool message');
+  });
+
+  it('sign-out: the open plugin is told the user left (no subject, no group), then unmounted', async () => {
+    const { el, store } = await shell();
+    signIn(store);
+    store.update({ activeGroup: group });
+    await waitFor(() => navNames(el).length === 2, 'navigation');
+    el.navigate('fi.example.reading');
+    const host = await waitFor(() => $(el, 'd1-plugin-host[plugin-id="fi.example.reading"]'), 'mounted');
+    await waitFor(() => host.getAttribute('state') === 'ready', 'ready');
+    const echo = await waitFor(
+      () => host.shadowRoot!.querySelector('[part=module]')?.shadowRoot?.querySelector('.echo') ?? null,
+      'plugin output',
+    );
+    await waitFor(() => echo.textContent!.startsWith('group=7B'), 'the group');
+    store.update({ activeGroup: { ...group, id: 'c-8a', title: '8A' } });
+    await waitFor(
+      () => echo.textContent!.startsWith('group=8A'),
+      `a group change reaches the plugin (${echo.textContent})`,
+    );
+    store.update({ auth: { status: 'signed-out' }, user: null, activeRole: null, activeGroup: null });
+    await waitFor(
+      () => echo.textContent!.startsWith('group=- locale=fi sub=-'),
+      `the signed-out context reaches the plugin (${echo.textContent}, state ${host.getAttribute('state')}, in DOM ${host.isConnected})`,
+    );
+    expect(navNames(el)).to.deep.equal([]);
+    await waitFor(() => !$(el, 'd1-plugin-host'), 'the plugin unmounted after the grace period', 5000);
+    expect($(el, 'main')!.textContent).to.contain('Kirjaudu sisään');
   });
 
   it('a role switch unmounts tools the new role may not see', async () => {

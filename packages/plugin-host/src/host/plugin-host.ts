@@ -87,6 +87,8 @@ export interface PluginNavigateDetail {
 
 const RETRYABLE: readonly PluginErrorCode[] = ['SESSION', 'TIMEOUT', 'LOAD', 'MOUNT', 'REGISTRY'];
 const SLOW_MS = 5000;
+/** How long a plugin being stopped for sign-out or a role change keeps running to hear it. */
+const STOP_GRACE_MS = 300;
 const DEFAULT_HEIGHT = 150;
 
 /**
@@ -654,6 +656,15 @@ export class D1PluginHost extends LitElement {
     if (!m || this._state === 'idle') return false;
     const blocked = this._state === 'error' && this._error?.code === 'ROLE';
     if (isVisibleFor(m, this.#role()) !== blocked) return false;
+    const rt = this.#runtime;
+    if (rt && !blocked) {
+      // Stopping a running plugin (sign-out, or a role it is not for): tell it first, so the plugin
+      // and its backend learn that the user left (`sub: null`), and give the message a moment to
+      // cross the frame before the frame goes.
+      rt.emit('context.changed', this.#contextNow());
+      setTimeout(() => rt === this.#runtime && this.#schedule(), STOP_GRACE_MS);
+      return true;
+    }
     this.#schedule();
     return true;
   }

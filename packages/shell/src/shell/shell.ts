@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { ContextProvider } from '@lit/context';
 import {
   uiLang,
@@ -28,6 +29,9 @@ import type { D1Platform } from '@digione/platform';
 import { shellCatalog } from './messages.js';
 import { readRoute, routeUrl, sameRoute, type Route } from './route.js';
 import { shellStyles } from './shell.styles.js';
+
+/** How long plugins stay mounted (hidden) after sign-out, to receive the signed-out context. */
+const SIGN_OUT_GRACE_MS = 1500;
 
 /** `detail` of `d1-route-change`. */
 export interface RouteChangeDetail {
@@ -104,6 +108,7 @@ export class D1Shell extends LitElement {
   #unsubscribe: (() => void) | null = null;
   #focusMainAfterUpdate = false;
   #headerObserver: ResizeObserver | null = null;
+  #leaveTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -117,6 +122,8 @@ export class D1Shell extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.#headerObserver?.disconnect();
+    clearTimeout(this.#leaveTimer);
+    this.#leaveTimer = undefined;
     this.#watch(null);
   }
 
@@ -235,38 +242,37 @@ export class D1Shell extends LitElement {
 
   #renderMain(signedIn: boolean, active: PluginManifest | undefined) {
     const t = this.#l10n;
-    if (!signedIn) return html`<p class="lead">${t.t('signInPrompt')}</p>`;
-    if (this._registryState === 'loading' && !this._visible.length) {
-      return html`<p class="lead" role="status">${t.t('loadingTools')}</p>`;
-    }
-    if (this._registryState === 'error') {
-      return html`<div class="d1-status" data-severity="error" role="alert">
+    const visible = this._visible;
+    // One template for every state, so the plugin hosts below keep their elements (and their
+    // running plugins) whatever message shows above them.
+    let message: unknown = nothing;
+    if (!signedIn) message = html`<p class="lead">${t.t('signInPrompt')}</p>`;
+    else if (this._registryState === 'loading' && !visible.length)
+      message = html`<p class="lead" role="status">${t.t('loadingTools')}</p>`;
+    else if (this._registryState === 'error')
+      message = html`<div class="d1-status" data-severity="error" role="alert">
         <p>${t.t('toolsFailed')}</p>
         <button class="d1-button" @click=${() => this.#loadPlugins()}>${t.t('retry')}</button>
       </div>`;
-    }
-    const skipped = this.activeRegistry.errors.length;
+    else if (this._route.plugin && !active) message = html`<p class="lead">${t.t('unknownTool')}</p>`;
+    else if (!active)
+      message = html`<p class="lead">${visible.length ? t.t('pickTool') : t.t('noTools')}</p>`;
+    const skipped = signedIn ? this.activeRegistry.errors.length : 0;
     const notice = skipped
       ? html`<p class="d1-muted">${t.t('skippedTools', { count: skipped })}</p>`
       : nothing;
-    if (this._route.plugin && !active)
-      return html`<p class="lead">${t.t('unknownTool')}</p>
-        ${notice}`;
-    const hosts = this._mounted
-      .filter((id) => this._visible.some((m) => m.id === id))
-      .map(
-        (id) =>
-          html`<d1-plugin-host
-            plugin-id=${id}
-            ?hidden=${id !== active?.id}
-            .active=${id === active?.id}
-          ></d1-plugin-host>`,
-      );
-    if (!active) {
-      return html`<p class="lead">${this._visible.length ? t.t('pickTool') : t.t('noTools')}</p>
-        ${notice}${hosts}`;
-    }
-    return html`${notice}${hosts}`;
+    // after sign-out the hosts stay (hidden) for a moment: see #mountActive
+    const hosts = repeat(
+      this._mounted,
+      (id) => id,
+      (id) =>
+        html`<d1-plugin-host
+          plugin-id=${id}
+          ?hidden=${!signedIn || id !== active?.id}
+          .active=${signedIn && id === active?.id}
+        ></d1-plugin-host>`,
+    );
+    return html`${message}${notice}${hosts}`;
   }
 
   #activeManifest(): PluginManifest | undefined {
@@ -311,7 +317,23 @@ export class D1Shell extends LitElement {
     this.#mountActive();
   }
 
+  /**
+   * Plugins open when the user signs out stay mounted, hidden, for a moment: their hosts have
+   * just sent them the signed-out context (`sub: null`), and a frame removed at once would never
+   * receive it, so the plugin (and its backend) would not learn that the user left.
+   */
   #mountActive(): void {
+    if (!this._ctx?.user) {
+      if (this._mounted.length && !this.#leaveTimer) {
+        this.#leaveTimer = setTimeout(() => {
+          this.#leaveTimer = undefined;
+          if (!this._ctx?.user) this._mounted = [];
+        }, SIGN_OUT_GRACE_MS);
+      }
+      return;
+    }
+    clearTimeout(this.#leaveTimer);
+    this.#leaveTimer = undefined;
     const id = this._route.plugin;
     if (id && this._visible.some((m) => m.id === id) && !this._mounted.includes(id)) {
       this._mounted = [...this._mounted, id];
