@@ -280,7 +280,7 @@ export class D1LoginBar extends LitElement {
   }
 
   #renderError(error: AuthError): TemplateResult {
-    const code = error.code in ERROR_CODES ? error.code : 'unknown';
+    const code = `error.${error.code}` in messages.messages.fi ? error.code : 'unknown';
     // role="alert": this is the outcome of the user's own sign-in, so interrupting is right.
     return html`<div class="error" part="error">
       <p role="alert">${this.#t(`error.${code}`)}</p>
@@ -545,15 +545,6 @@ function fire<K extends LoginBarEvent>(host: HTMLElement, type: K, detail: Login
     new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }),
   );
 }
-
-const ERROR_CODES: Record<AuthError['code'], true> = {
-  rejected: true,
-  expired: true,
-  'missing-role': true,
-  'missing-learner-number': true,
-  network: true,
-  unknown: true,
-};
 
 declare global {
   interface HTMLElementTagNameMap {

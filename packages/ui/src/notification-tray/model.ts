@@ -4,9 +4,10 @@
  * @module
  */
 import { pickText, type Notification } from '@digione/context';
+import { helsinkiDay } from '../shared/format.js';
 
-/** Europe/Helsinki: every day boundary and time the tray shows is Finnish time. */
-export const TRAY_TIME_ZONE = 'Europe/Helsinki';
+// Every day boundary and time the tray shows is Finnish time (Europe/Helsinki).
+export { helsinkiDay };
 
 /** Limits on what the tray keeps and renders. */
 export interface TrayLimits {
@@ -97,18 +98,6 @@ export function applyLimits(
     kept,
     report: { total: list.length, shown: kept.length, cappedSources: [...capped.values()] },
   };
-}
-
-const dayKeyFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TRAY_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day of an instant in Helsinki, `YYYY-MM-DD`. */
-export function helsinkiDay(date: Date | number): string {
-  return dayKeyFormat.format(date);
 }
 
 /** Flattens newest-first notifications into day headings and items for the virtual list. */

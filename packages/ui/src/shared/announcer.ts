@@ -68,12 +68,11 @@ export function ensureLiveRegions(doc: Document = document): { polite: HTMLEleme
 
 /**
  * Announce through the shared live regions. `announce(text)` is polite; `{ assertive: true }` is
- * for errors only. `announceBatched(key, summarize)` folds bursts (ten notifications in a second)
- * into one summary such as "3 uutta ilmoitusta".
+ * for errors only. (Bursts are folded into one summary by the element that knows what they are:
+ * the notification tray's BurstCollector.)
  */
 export class AnnouncerController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
-  #batches = new Map<string, { count: number; timer: number; first: number }>();
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -84,38 +83,11 @@ export class AnnouncerController implements ReactiveController {
     ensureLiveRegions(this.#host.ownerDocument);
   }
 
-  hostDisconnected(): void {
-    for (const b of this.#batches.values()) clearTimeout(b.timer);
-    this.#batches.clear();
-  }
-
   /** Read `text` to screen reader users; the same text twice is read twice. */
   announce(text: string, options: AnnounceOptions = {}): void {
     if (!text.trim()) return;
     const doc = this.#host.ownerDocument;
     ensureLiveRegions(doc);
     regions.get(doc)![options.assertive ? 'assertive' : 'polite'].say(text);
-  }
-
-  /**
-   * Count calls under `key` and, once `delay` ms pass without another (or `maxWait` ms after the
-   * first), announce `summarize(count)` once.
-   */
-  announceBatched(
-    key: string,
-    summarize: (count: number) => string,
-    options: AnnounceOptions & { delay?: number; maxWait?: number } = {},
-  ): void {
-    const { delay = 800, maxWait = 3000 } = options;
-    const now = Date.now();
-    const b = this.#batches.get(key) ?? { count: 0, timer: 0, first: now };
-    clearTimeout(b.timer);
-    b.count++;
-    const wait = Math.max(0, Math.min(delay, b.first + maxWait - now));
-    b.timer = window.setTimeout(() => {
-      this.#batches.delete(key);
-      this.announce(summarize(b.count), options);
-    }, wait);
-    this.#batches.set(key, b);
   }
 }

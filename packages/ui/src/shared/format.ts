@@ -76,9 +76,9 @@ export function formatRelativeTime(date: DateInput, formatting: string, now: Dat
   return formatDay(d, formatting);
 }
 
-/** Days since the epoch of the Helsinki calendar date of `d`. */
-function helsinkiDayNumber(d: Date): number {
-  const f = cached(
+/** The calendar day of an instant in Helsinki, `YYYY-MM-DD`. */
+export function helsinkiDay(date: DateInput): string {
+  return cached(
     'ymd',
     () =>
       new Intl.DateTimeFormat('en-CA', {
@@ -87,6 +87,10 @@ function helsinkiDayNumber(d: Date): number {
         day: '2-digit',
         timeZone: TIME_ZONE,
       }),
-  );
-  return Math.round(Date.parse(`${f.format(d)}T00:00:00Z`) / DAY);
+  ).format(toDate(date));
+}
+
+/** Days since the epoch of the Helsinki calendar date of `d`. */
+function helsinkiDayNumber(d: Date): number {
+  return Math.round(Date.parse(`${helsinkiDay(d)}T00:00:00Z`) / DAY);
 }

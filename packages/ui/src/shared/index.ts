@@ -19,7 +19,7 @@ export {
 } from './catalog.js';
 export { LocaleController } from './locale-controller.js';
 export { nearestLang, watchLang } from './lang-observer.js';
-export { formatDateTime, formatDay, formatTime, formatRelativeTime } from './format.js';
+export { formatDateTime, formatDay, formatTime, formatRelativeTime, helsinkiDay } from './format.js';
 export {
   AnnouncerController,
   ensureLiveRegions,

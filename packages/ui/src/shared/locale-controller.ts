@@ -21,7 +21,7 @@ import {
   type UiLang,
 } from '@digione/context';
 import { formatMessage, type Catalog, type MessageParams } from './catalog.js';
-import { formatDateTime, formatDay, formatRelativeTime, formatTime } from './format.js';
+import { formatDateTime, formatDay, formatRelativeTime } from './format.js';
 import { nearestLang, watchLang } from './lang-observer.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -86,11 +86,6 @@ export class LocaleController<K extends string = string> implements ReactiveCont
   /** {@link formatDay} in this element's formatting locale. */
   day(date: Date | string | number): string {
     return formatDay(date, this.formatting);
-  }
-
-  /** {@link formatTime} in this element's formatting locale. */
-  time(date: Date | string | number): string {
-    return formatTime(date, this.formatting);
   }
 
   /** {@link formatRelativeTime} in this element's formatting locale. */

@@ -1,7 +1,8 @@
 /**
  * A small windowed list: only the rows in view (plus an overscan) are in the DOM, between two
  * spacers that keep the scroll height right. Rows may differ in height: each rendered row is
- * measured once (by key) and unknown rows count as the average of the measured ones.
+ * measured once (by key) and unknown rows count as the average of the measured ones. When new
+ * heights move the rows, the first row in view is held in place (scroll anchoring).
  *
  * Why not @lit-labs/virtualizer: it costs ~9 KB min+gzip of the 30 KB budget for all widgets,
  * writes inline styles on its host and measures in ResizeObserver callbacks that resize what they
@@ -28,11 +29,8 @@ export interface VirtualListOptions<T> {
   initial?: number;
 }
 
-/** Where the next render puts the view: `scrollTop` becomes row `index`'s offset plus `d`. */
-interface Target {
-  index: number;
-  d: number;
-}
+/** Where the next render puts the view: `scrollTop` becomes row `i`'s offset plus `d`. */
+type Target = [i: number, d: number];
 
 /** Windowed rendering of a long list; see the module comment. */
 export class VirtualListController<T> implements ReactiveController {
@@ -46,10 +44,10 @@ export class VirtualListController<T> implements ReactiveController {
   #frame = 0;
   /** Row tops (n + 1 of them) for `#topsOf`, rebuilt when the rows or any measured height change. */
   #tops: Float64Array | null = null;
-  #topsOf: readonly T[] | null = null;
+  #topsOf?: readonly T[];
   /** Rows measured anew since the last render: their new heights move the rows below them. */
   #stale = false;
-  #shown: readonly T[] | null = null;
+  #shown?: readonly T[];
   #target: Target | null = null;
   #scrollTo = -1;
 
@@ -61,7 +59,6 @@ export class VirtualListController<T> implements ReactiveController {
 
   hostDisconnected(): void {
     this.#listen(null);
-    cancelAnimationFrame(this.#frame);
   }
 
   hostUpdated(): void {
@@ -72,23 +69,18 @@ export class VirtualListController<T> implements ReactiveController {
     this.#scrollTo = -1;
     // measure what was rendered
     const items = this.#o.items();
-    const rows = this.#rows(scroller);
-    let changed = false;
-    rows.forEach((el, k) => {
-      const i = this.#start + k;
-      if (i >= items.length) return;
-      const key = this.#o.key(items[i]!, i);
+    this.#rows(scroller).forEach((el, k) => {
+      const key = this.#o.key(items[this.#start + k]!, this.#start + k);
       const h = el.offsetHeight;
       const old = this.#heights.get(key);
-      if (h > 0 && old !== h) {
+      if (h && old !== h) {
         this.#sum += h - (old ?? 0);
         this.#heights.set(key, h);
-        changed = true;
+        this.#stale = true;
+        this.#tops = null;
       }
     });
-    if (changed) this.#tops = null;
-    this.#stale ||= changed;
-    if (changed || this.#windowChanged(scroller)) this.#schedule();
+    this.#onScroll();
   }
 
   /**
@@ -101,22 +93,20 @@ export class VirtualListController<T> implements ReactiveController {
     let top = scroller?.scrollTop ?? 0;
     // new heights would shift what is in view: keep the first row in view where it is now
     const t =
-      this.#target ?? (this.#stale && scroller && items === this.#shown ? this.#anchor(scroller, top) : null);
+      this.#target ?? (this.#stale && scroller && items === this.#shown ? this.#anchor(scroller, top) : 0);
     this.#target = null;
     this.#stale = false;
     this.#shown = items;
-    if (t) top = this.#scrollTo = Math.max(0, this.#top(t.index) + t.d);
+    if (t) top = this.#scrollTo = Math.max(0, this.#top(t[0]) + t[1]);
     const [start, end] = this.#range(scroller, top);
     this.#start = start;
     this.#end = end;
-    const last = this.#top(items.length);
-    return html`<div class="v-spacer" aria-hidden="true" style="height:${this.#top(start)}px"></div>
-      ${repeat(
-        items.slice(start, end),
-        (item, i) => this.#o.key(item, start + i),
-        (item, i) => renderItem(item, start + i),
-      )}
-      <div class="v-spacer" aria-hidden="true" style="height:${last - this.#top(end)}px"></div>`;
+    const spacer = (h: number) => html`<div class="v-spacer" aria-hidden="true" style="height:${h}px"></div>`;
+    return html`${spacer(this.#top(start))}${repeat(
+      items.slice(start, end),
+      (item, i) => this.#o.key(item, start + i),
+      (item, i) => renderItem(item, start + i),
+    )}${spacer(this.#top(items.length) - this.#top(end))}`;
   }
 
   /** Whether row `index` is in the DOM now. */
@@ -130,14 +120,14 @@ export class VirtualListController<T> implements ReactiveController {
    */
   async scrollToIndex(index: number): Promise<void> {
     const scroller = this.#o.scroller();
-    const items = this.#o.items();
-    if (!scroller || index < 0 || index >= items.length) return;
+    if (!scroller || index < 0 || index >= this.#o.items().length) return;
     if (!this.isRendered(index)) {
-      // place the window by the row's offset; the next render puts the row at the view's edge
+      // place the window by the row's offset: the row at the top edge, or at the bottom edge below
       const top = this.#top(index);
-      const view = scroller.clientHeight;
-      const d = top < scroller.scrollTop ? 0 : this.#top(index + 1) - top - view;
-      this.#target = { index, d };
+      this.#target = [
+        index,
+        top < scroller.scrollTop ? 0 : this.#top(index + 1) - top - scroller.clientHeight,
+      ];
       this.#host.requestUpdate();
       await this.#host.updateComplete;
     }
@@ -149,18 +139,23 @@ export class VirtualListController<T> implements ReactiveController {
   #rows(scroller: HTMLElement): HTMLElement[] {
     const rows: HTMLElement[] = [];
     let el = scroller.querySelector('.v-spacer')?.nextElementSibling;
-    for (; el && !el.classList.contains('v-spacer'); el = el.nextElementSibling) rows.push(el as HTMLElement);
+    for (; el && el.className !== 'v-spacer'; el = el.nextElementSibling) rows.push(el as HTMLElement);
     return rows;
   }
 
   /** The first rendered row in view, and the view's top relative to that row's offset. */
-  #anchor(scroller: HTMLElement, top: number): Target | null {
+  #anchor(scroller: HTMLElement, top: number): Target | false {
     const rows = this.#rows(scroller);
     const view = scroller.getBoundingClientRect().top;
     const k = rows.findIndex((el) => el.getBoundingClientRect().bottom > view);
-    if (k < 0) return null;
-    const base = rows[0]!.previousElementSibling!.getBoundingClientRect().top;
-    return { index: this.#start + k, d: top - (rows[k]!.getBoundingClientRect().top - base) };
+    return (
+      k >= 0 && [
+        this.#start + k,
+        top -
+          rows[k]!.getBoundingClientRect().top +
+          rows[0]!.previousElementSibling!.getBoundingClientRect().top,
+      ]
+    );
   }
 
   #listen(scroller: HTMLElement | null): void {
@@ -170,15 +165,17 @@ export class VirtualListController<T> implements ReactiveController {
     scroller?.addEventListener('scroll', this.#onScroll, { passive: true });
   }
 
+  /** Re-render (next frame) when the view's window moved, or new heights wait to be applied. */
   #onScroll = (): void => {
     const scroller = this.#listening;
-    if (scroller && this.#windowChanged(scroller)) this.#schedule();
-  };
-
-  #schedule(): void {
+    if (!scroller) return;
+    const [s, e] = this.#range(scroller, scroller.scrollTop);
+    // edges off by more than half the overscan: render the new window
+    const half = this.#o.overscan / 2;
+    if (!this.#stale && Math.abs(s - this.#start) <= half && Math.abs(e - this.#end) <= half) return;
     cancelAnimationFrame(this.#frame);
     this.#frame = requestAnimationFrame(() => this.#host.requestUpdate());
-  }
+  };
 
   /** The top of row `i` (`i` = n: the list's height). O(1) after one O(n) pass per change. */
   #top(i: number): number {
@@ -186,40 +183,31 @@ export class VirtualListController<T> implements ReactiveController {
     if (!this.#heights.size) return i * this.#o.estimate;
     if (!this.#tops || this.#topsOf !== items) {
       const avg = this.#sum / this.#heights.size;
-      const tops = new Float64Array(items.length + 1);
+      const tops = (this.#tops = new Float64Array(items.length + 1));
+      this.#topsOf = items;
       for (let j = 0; j < items.length; j++)
         tops[j + 1] = tops[j]! + (this.#heights.get(this.#o.key(items[j]!, j)) ?? avg);
-      this.#tops = tops;
-      this.#topsOf = items;
     }
     return this.#tops[i]!;
-  }
-
-  /** The row at offset `y` (binary search over the row tops). */
-  #at(y: number, n: number): number {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      if (this.#top(m + 1) <= y) lo = m + 1;
-      else hi = m;
-    }
-    return lo;
   }
 
   /** The window for a view whose top is at `top`: the rows in view plus the overscan. */
   #range(scroller: HTMLElement | null, top: number): [number, number] {
     const n = this.#o.items().length;
-    const view = scroller?.clientHeight ?? 0;
-    if (!view) return [0, Math.min(n, this.#o.initial)];
+    const view = scroller?.clientHeight;
+    // the row at offset y: binary search over the row tops
+    const at = (y: number) => {
+      let lo = 0;
+      for (let hi = n; lo < hi;) {
+        const m = (lo + hi) >> 1;
+        if (this.#top(m + 1) <= y) lo = m + 1;
+        else hi = m;
+      }
+      return lo;
+    };
     const ov = this.#o.overscan;
-    return [Math.max(0, this.#at(top, n) - ov), Math.min(n, this.#at(top + view, n) + 1 + ov)];
-  }
-
-  /** Whether the window should move: its edges are off by more than half the overscan. */
-  #windowChanged(scroller: HTMLElement): boolean {
-    const [s, e] = this.#range(scroller, scroller.scrollTop);
-    const half = this.#o.overscan / 2;
-    return Math.abs(s - this.#start) > half || Math.abs(e - this.#end) > half;
+    return view
+      ? [Math.max(0, at(top) - ov), Math.min(n, at(top + view) + 1 + ov)]
+      : [0, Math.min(n, this.#o.initial)];
   }
 }

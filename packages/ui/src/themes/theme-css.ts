@@ -87,18 +87,10 @@ export function ensureThemeStyles(root: Document | ShadowRoot = document): void 
   if (root !== document) ensureThemeStyles(document);
   if (installed.has(root)) return;
   installed.add(root);
-  if ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(themeCss());
-    // first in the list, so a brand or page sheet adopted earlier still overrides on equal terms
-    root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
-  } else {
-    const style = document.createElement('style');
-    style.dataset.d1Theme = '';
-    style.textContent = themeCss();
-    const parent = root instanceof Document ? root.head : root;
-    parent.prepend(style);
-  }
+  // constructable, adoptable sheets: every browser the elements support has them
+  if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(themeCss());
+  // first in the list, so a brand or page sheet adopted earlier still overrides on equal terms
+  root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
 }
 
 /**

@@ -76,22 +76,6 @@ describe('AnnouncerController', () => {
     w.announcer.announce('Kaksi.');
     await waitFor(() => polite.textContent === 'Yksi. Kaksi.');
   });
-
-  it('announceBatched folds a burst into one summary', async () => {
-    const w = await widget();
-    const { polite } = ensureLiveRegions();
-    const seen: string[] = [];
-    const mo = new MutationObserver(() => seen.push(polite.textContent ?? ''));
-    mo.observe(polite, { childList: true, characterData: true, subtree: true });
-    try {
-      for (let i = 0; i < 5; i++)
-        w.announcer.announceBatched('new', (n) => `${n} uutta ilmoitusta`, { delay: 50 });
-      await waitFor(() => polite.textContent === '5 uutta ilmoitusta');
-      expect(seen.filter((t) => t.includes('uutta'))).to.deep.equal(['5 uutta ilmoitusta']);
-    } finally {
-      mo.disconnect();
-    }
-  });
 });
 
 describe('DismissController and roving focus', () => {
