@@ -11,6 +11,7 @@ declare module 'virtual:d1-elements-manifest' {
         name: string;
         tagName?: string;
         events?: Array<{ name?: string }>;
+        members?: Array<{ kind: string; name: string; privacy?: 'public' | 'private' | 'protected' }>;
       }>;
     }>;
   };

@@ -6,7 +6,18 @@ import { withActions } from 'storybook/actions/decorator';
 import { withThemeAndLocale } from '../stories/support/decorators.js';
 import manifest from 'virtual:d1-elements-manifest';
 
-setCustomElementsManifest(manifest);
+// Controls and docs tables show the public API only: the manifest also lists private and
+// protected members (`#x`, `_state`), which are not for designers to set.
+setCustomElementsManifest({
+  ...manifest,
+  modules: manifest.modules.map((m) => ({
+    ...m,
+    declarations: m.declarations?.map((d) => ({
+      ...d,
+      members: d.members?.filter((x) => x.privacy !== 'private' && x.privacy !== 'protected'),
+    })),
+  })),
+});
 
 // Every `d1-*` event an element documents (`@fires`) is logged in the Actions panel.
 const events = [

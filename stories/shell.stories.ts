@@ -106,7 +106,8 @@ const meta: Meta<Args> = {
     user: { control: false },
     plugin: { control: 'select', options: [null, ...manifests.map((m) => m.id)] },
   },
-  parameters: { layout: 'fullscreen' },
+  // each story in its own frame on the docs page: a shell reads its tool from the page's URL
+  parameters: { layout: 'fullscreen', docs: { story: { inline: false, iframeHeight: 520 } } },
   render,
 };
 export default meta;
