@@ -1,6 +1,6 @@
 /**
  * Strings of the notification tray in fi, sv and en. Plural values `{ one, other }` are chosen
- * by `params.count` through Intl.PluralRules.
+ * by `params.count` through Intl.PluralRules; a language whose forms are the same has one string.
  * @module
  */
 import { defineCatalog } from '../shared/catalog.js';
@@ -64,7 +64,7 @@ export const trayCatalog = defineCatalog('notification-tray', {
     newOne: 'Ny avisering: {title} ({source})',
     newError: 'Ny felavisering: {title} ({source})',
     newMany: { one: '{count} ny avisering', other: '{count} nya aviseringar' },
-    newManyErrors: { one: 'varav {count} fel', other: 'varav {count} fel' },
+    newManyErrors: 'varav {count} fel',
     showing: {
       one: 'Visar den senaste aviseringen av {total}.',
       other: 'Visar de {count} senaste aviseringarna av {total}.',
@@ -82,9 +82,9 @@ export const trayCatalog = defineCatalog('notification-tray', {
   },
   en: {
     bell: 'Notifications',
-    bellUnread: { one: 'Notifications, {count} unread', other: 'Notifications, {count} unread' },
+    bellUnread: 'Notifications, {count} unread',
     heading: 'Notifications',
-    unread: { one: '{count} unread', other: '{count} unread' },
+    unread: '{count} unread',
     noneUnread: 'No unread',
     unreadMark: 'Unread',
     markAllRead: 'Mark all as read',

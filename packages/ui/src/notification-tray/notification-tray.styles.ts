@@ -87,9 +87,6 @@ export const trayStyles = css`
     max-height: var(--_list-height);
     overflow: auto;
     overscroll-behavior: contain;
-  }
-  .list.virtual {
-    height: var(--_list-height);
     /* a scrollbar appearing would narrow the list and change the measured row heights */
     scrollbar-gutter: stable;
   }

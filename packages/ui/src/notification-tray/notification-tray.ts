@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import {
   servicesContext,
@@ -38,8 +37,6 @@ import type { NotificationDismissDetail, NotificationReadDetail, TrayRequestDeta
 
 export type * from './events.js';
 
-/** Rows from which the list is virtualized: well past what fits in the list's height. */
-const VIRTUAL_FROM = 40;
 const SEVERITIES: readonly Severity[] = ['info', 'success', 'warning', 'error'];
 
 /**
@@ -132,8 +129,8 @@ export class D1NotificationTray extends LitElement {
   });
   #burst = new BurstCollector<Notification>((items) => this.#announce(items));
   #vlist = new VirtualListController<TrayRow>(this, {
-    // only a long list is windowed; a short one keeps its natural height (see #virtual)
-    scroller: () => (this.open && this.#virtual ? this.renderRoot.querySelector<HTMLElement>('.list') : null),
+    // the list is the scroller; its spacers give it the whole list's height (capped by CSS)
+    scroller: () => (this.open ? this.renderRoot.querySelector<HTMLElement>('.list') : null),
     items: () => this.#rows,
     key: (r) => r.key,
     estimate: 100,
@@ -157,14 +154,6 @@ export class D1NotificationTray extends LitElement {
   #unread = 0;
   #active = 0;
   #tick?: ReturnType<typeof setInterval>;
-
-  /**
-   * Long lists are windowed in a scroller of fixed height (a window sized by its own content would
-   * grow row by row); short lists render plainly and keep their natural height.
-   */
-  get #virtual(): boolean {
-    return this.#rows.length > VIRTUAL_FROM;
-  }
 
   /** Unread notifications (all the tray holds, not only those rendered). */
   get unreadCount(): number {
@@ -262,7 +251,7 @@ export class D1NotificationTray extends LitElement {
       this.#lostFocus = false;
       if (!this.shadowRoot!.activeElement) this.#focusItemOrHeading(this.#active);
     }
-    if (this.open && this.#virtual) this.#keepTabStopInView();
+    if (this.open && this.#visible.length) this.#keepTabStopInView();
   }
 
   #lostFocus = false;
@@ -300,20 +289,8 @@ export class D1NotificationTray extends LitElement {
       }
       ${
         this.#visible.length
-          ? html`<div
-              class="list ${this.#virtual ? 'virtual' : ''}"
-              @keydown=${this.#onListKey}
-              @focusin=${this.#onListFocus}
-            >
-              ${
-                this.#virtual
-                  ? this.#vlist.render((r) => this.#renderRow(r))
-                  : repeat(
-                      this.#rows,
-                      (r) => r.key,
-                      (r) => this.#renderRow(r),
-                    )
-              }
+          ? html`<div class="list" @keydown=${this.#onListKey} @focusin=${this.#onListFocus}>
+              ${this.#vlist.render((r) => this.#renderRow(r))}
             </div>`
           : html`<p class="d1-empty">${t('empty')}</p>`
       }
@@ -517,7 +494,7 @@ export class D1NotificationTray extends LitElement {
       this.requestUpdate();
       await this.updateComplete;
     }
-    if (this.#virtual) await this.#vlist.scrollToIndex(this.#rowOf[i] ?? 0);
+    await this.#vlist.scrollToIndex(this.#rowOf[i] ?? 0);
     this.#itemEl(i)?.focus();
   }
 
