@@ -17,7 +17,6 @@ const fi = {
   reload: 'Lataa uudelleen',
   skip: 'Ohita {name}',
   end: '{name} päättyy',
-  frame: '{name}',
   NOT_FOUND: 'Työkalua {id} ei ole tässä portaalissa.',
   INVALID_MANIFEST: 'Työkalun kuvauksessa (manifest) on virheitä.',
   SAME_ORIGIN: 'Portaali ei aja työkalua omasta osoitteestaan, koska se pääsisi ulos suojatusta kehyksestä.',
@@ -43,7 +42,6 @@ const sv: Messages = {
   reload: 'Ladda om',
   skip: 'Hoppa över {name}',
   end: 'Slut på {name}',
-  frame: '{name}',
   NOT_FOUND: 'Verktyget {id} finns inte i den här portalen.',
   INVALID_MANIFEST: 'Verktygets beskrivning (manifest) innehåller fel.',
   SAME_ORIGIN:
@@ -69,7 +67,6 @@ const en: Messages = {
   reload: 'Reload',
   skip: 'Skip {name}',
   end: 'End of {name}',
-  frame: '{name}',
   NOT_FOUND: 'The tool {id} is not available in this portal.',
   INVALID_MANIFEST: 'The description (manifest) of the tool has errors.',
   SAME_ORIGIN:

@@ -6,7 +6,6 @@ export const shellCatalog = defineCatalog(
     fi: {
       skip: 'Siirry pääsisältöön',
       nav: 'Työkalut',
-      home: 'Etusivu',
       welcome: 'Tervetuloa',
       signInPrompt: 'Kirjaudu sisään, niin näet työkalusi.',
       pickTool: 'Valitse työkalu valikosta.',
@@ -23,7 +22,6 @@ export const shellCatalog = defineCatalog(
     sv: {
       skip: 'Hoppa till huvudinnehållet',
       nav: 'Verktyg',
-      home: 'Startsida',
       welcome: 'Välkommen',
       signInPrompt: 'Logga in för att se dina verktyg.',
       pickTool: 'Välj ett verktyg i menyn.',
@@ -40,7 +38,6 @@ export const shellCatalog = defineCatalog(
     en: {
       skip: 'Skip to main content',
       nav: 'Tools',
-      home: 'Home',
       welcome: 'Welcome',
       signInPrompt: 'Sign in to see your tools.',
       pickTool: 'Choose a tool from the menu.',

@@ -17,7 +17,6 @@ export const messages = defineCatalog(
         'Kirjaudut ulos vain tästä palvelusta. Muut MPASSid-palvelut voivat jäädä auki: sulje selain, jos laite on yhteinen.',
       signedOut:
         'Kirjauduit ulos tästä palvelusta. Muut palvelut voivat olla vielä auki: sulje selain, jos laite on yhteinen.',
-      menuLabel: 'Käyttäjävalikko',
       roleGroup: 'Rooli ja koulu',
       languageGroup: 'Kieli',
       roleAt: '{role}, {school}',
@@ -50,7 +49,6 @@ export const messages = defineCatalog(
         'Du loggas bara ut från den här tjänsten. Andra MPASSid-tjänster kan förbli inloggade: stäng webbläsaren om enheten är delad.',
       signedOut:
         'Du har loggat ut från den här tjänsten. Andra tjänster kan fortfarande vara inloggade: stäng webbläsaren om enheten är delad.',
-      menuLabel: 'Användarmeny',
       roleGroup: 'Roll och skola',
       languageGroup: 'Språk',
       roleAt: '{role}, {school}',
@@ -83,7 +81,6 @@ export const messages = defineCatalog(
         'This signs you out of this service only. Other MPASSid services may stay signed in: close the browser if you share this device.',
       signedOut:
         'You signed out of this service. Other services may still be signed in: close the browser if you share this device.',
-      menuLabel: 'User menu',
       roleGroup: 'Role and school',
       languageGroup: 'Language',
       roleAt: '{role}, {school}',
