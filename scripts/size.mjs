@@ -1,6 +1,9 @@
 // Size budgets from DESIGN.md, measured min+gzip over the production bundles in dist/.
 // Prints a table; exits 1 when any budget is exceeded or a budgeted bundle is missing.
 import { existsSync, readFileSync } from 'node:fs';
+
+// Budgets not met yet, each with a ceiling it may not grow past (see the file's $comment).
+const knownOver = JSON.parse(readFileSync(new URL('./size-known-over.json', import.meta.url), 'utf8'));
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
@@ -25,6 +28,7 @@ export function gz(file) {
 
 const fmt = (n) => `${(n / KB).toFixed(2)} KB`;
 const rows = [];
+const notes = [];
 let failed = 0;
 for (const b of budgets) {
   if (!existsSync(b.file)) {
@@ -34,8 +38,14 @@ for (const b of budgets) {
   }
   const s = gz(b.file);
   const ok = s.gzip <= b.max;
-  if (!ok) failed++;
-  rows.push([b.name, fmt(s.min), fmt(s.gzip), fmt(b.max), ok ? `ok (${Math.round((100 * s.gzip) / b.max)}%)` : 'OVER BUDGET']);
+  const known = knownOver[b.file];
+  let result = ok ? `ok (${Math.round((100 * s.gzip) / b.max)}%)` : 'OVER BUDGET';
+  if (!ok && known && s.gzip <= known.maxBytes) {
+    result = `OVER BUDGET by ${fmt(s.gzip - b.max)} (known; may not grow past ${fmt(known.maxBytes)})`;
+    notes.push(`${b.file}: ${known.why}`);
+  } else if (!ok) failed++;
+  if (ok && known) notes.push(`${b.file} is within budget now: remove its entry from scripts/size-known-over.json.`);
+  rows.push([b.name, fmt(s.min), fmt(s.gzip), fmt(b.max), result]);
 }
 for (const b of info) {
   if (!existsSync(b.file)) continue;
@@ -48,6 +58,7 @@ const line = (r) => r.map((c, i) => String(c).padEnd(w[i])).join('  ');
 console.log(line(head));
 console.log(w.map((n) => '-'.repeat(n)).join('  '));
 for (const r of rows) console.log(line(r));
+for (const n of notes) console.log(`\nnote: ${n}`);
 if (failed) {
   console.error(`\n${failed} size budget(s) exceeded or missing (budgets: ../shared/DESIGN.md "Budgets").`);
   process.exit(1);
