@@ -18,6 +18,9 @@ export function minifyCssText(text) {
             .replace(/\/\*[\s\S]*?\*\//g, '')
             .replace(/\s+/g, ' ')
             .replace(/\s*([{};,>])\s*/g, '$1')
+            // a declaration's name and value (a colon right after `{` or `;` and a name is never a
+            // selector's: those come after a selector's own characters, not a `{` or `;`)
+            .replace(/([{;][\w-]+):\s+/g, '$1:')
             .replace(/;}/g, '}'),
     )
     .join('');
