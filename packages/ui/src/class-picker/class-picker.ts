@@ -74,8 +74,6 @@ type Status = 'idle' | 'signed-out' | 'loading' | 'ready' | 'error';
 const PAGE = 10;
 /** Quiet time before the result count is read out, so typing is not talked over. */
 const ANNOUNCE_DELAY = 600;
-/** Row-cache size: answers of recent queries, so backspace costs nothing. */
-const ROW_CACHE = 32;
 /** One empty array, so "not given" compares equal between updates. */
 const NONE: never[] = [];
 const NO_GROUPS: RosterGroups = { groups: [], organizations: [], sessions: [] };
@@ -179,7 +177,6 @@ export class D1ClassPicker extends LitElement {
   #catalogKey: unknown[] = [];
   #entries: Entry[] = [];
   #search = new KeySearch([]);
-  #rowCache = new Map<string, RowSet>();
   #rows: RowSet = EMPTY_ROWS;
   #multiSection = false;
   #memory: PickerMemory = { selected: null, recent: [] };
@@ -231,8 +228,7 @@ export class D1ClassPicker extends LitElement {
 
   /** Load the groups again (after an error, or to pick up changes). */
   reload(): void {
-    this.#loadKey = '';
-    this.#pupilsKey = '';
+    this.#loadKey = this.#pupilsKey = '';
     this.requestUpdate();
   }
 
@@ -240,8 +236,7 @@ export class D1ClassPicker extends LitElement {
     super.disconnectedCallback();
     this.#abort?.abort();
     this.#abort = null;
-    this.#loadKey = '';
-    this.#pupilsKey = '';
+    this.#loadKey = this.#pupilsKey = '';
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.#subscribedStore = undefined;
@@ -420,17 +415,14 @@ export class D1ClassPicker extends LitElement {
     let key = '';
     let run: GroupLoader | null = null;
     const childless = (this._guardian || !!this.pupils?.length) && !this._childId;
+    const roster = this._services?.roster;
     if (this.loader) {
       key = `loader:${this._childId ?? ''}`;
       run = this.loader;
-      this.#setScope();
-    } else if (this._store && this._user && this._services?.roster) {
-      const roster = this._services.roster;
-      const user = this._user;
-      const forId = this._guardian ? this._childId : user.id;
-      key = `roster:${user.id}:${forId ?? ''}`;
+    } else if (this._store && this._user && roster) {
+      const forId = this._guardian ? this._childId : this._user.id;
+      key = `roster:${this._user.id}:${forId ?? ''}`;
       run = forId ? ({ signal, onProgress }) => roster.groupsForUser(forId, { signal, onProgress }) : null;
-      this.#setScope();
     } else if (this._store && !this._user) {
       this.#abort?.abort();
       this.#loadKey = '';
@@ -438,8 +430,9 @@ export class D1ClassPicker extends LitElement {
       this._data = null;
       return;
     }
+    if (key) this.#setScope();
     // a new loader or roster service loads again, even for the same user
-    const source = this.loader ?? this._services?.roster;
+    const source = this.loader ?? roster;
     if (source !== this.#loadSource) {
       this.#loadSource = source;
       this.#loadKey = '';
@@ -527,7 +520,6 @@ export class D1ClassPicker extends LitElement {
       this.#recent = this.#memory.recent;
       this.#entries = this.#catalog ? orderEntries(this.#catalog, this.#memory.recent, RECENT_SECTION) : [];
       this.#search = new KeySearch(this.#entries.map((e) => e.key));
-      this.#rowCache.clear();
       this.#lastRowsQuery = null;
       if (this._activeRow >= 0) this._activeRow = -1;
     }
@@ -535,37 +527,24 @@ export class D1ClassPicker extends LitElement {
     else if (changed.has('value') && !this._open) this.#restoreText();
     if (this.#lastRowsQuery !== this._query) {
       this.#lastRowsQuery = this._query;
-      this.#rows = this.#rowsFor(this._query);
+      // KeySearch keeps the answers of recent queries (backspace is a lookup); the rows of an
+      // answer are objects made once per entry, so building the list is one pass without allocation
+      this.#rows = buildRows(this.#entries, this.#search.search(this._query));
     }
-  }
-
-  #rowsFor(query: string): RowSet {
-    const cached = this.#rowCache.get(query);
-    if (cached) return cached;
-    const rows = buildRows(this.#entries, this.#search.search(query));
-    this.#rowCache.set(query, rows);
-    if (this.#rowCache.size > ROW_CACHE) this.#rowCache.delete(this.#rowCache.keys().next().value!);
-    return rows;
   }
 
   /** After a load: the value given, else the store's, else this tab's earlier choice. */
   #restore(): void {
     const catalog = this.#catalog;
     if (!catalog) return;
-    if (this.value && catalog.byId.has(this.value)) {
-      this.#restoreText();
-      return;
-    }
-    const remembered = this.#memory.selected ? catalog.byId.get(this.#memory.selected) : undefined;
-    if (remembered && !this.value) {
+    const remembered = !this.value && this.#memory.selected && catalog.byId.get(this.#memory.selected);
+    if (remembered) {
       this.value = remembered.group.id;
-      this.#restoreText();
       this._store?.update({ activeGroup: remembered.group });
       // after this update: listeners added in the same task still hear it
       void this.updateComplete.then(() => this.#fire(remembered.group, 'restore'));
-    } else {
-      this.#restoreText();
     }
+    this.#restoreText();
   }
 
   // ---- rendering -------------------------------------------------------------------------------
@@ -621,26 +600,23 @@ export class D1ClassPicker extends LitElement {
   }
 
   #renderStatus(): TemplateResult | null {
-    const t = this.#l10n;
+    const t = (k: MessageKey, p?: MessageParams) => this.#l10n.t(k, p);
+    const button = (k: MessageKey) =>
+      html`<button class="d1-button" type="button" @click=${this.#onRetry}>${t(k)}</button>`;
     switch (this._status) {
       case 'signed-out':
-        return html`<span>${t.t('signedOut')}</span>`;
+        return html`<span>${t('signedOut')}</span>`;
       case 'loading': {
         const p = this._progress;
-        const text = p && p.total ? t.t('progress', { loaded: p.loaded, total: p.total }) : t.t('loading');
+        const text = p && p.total ? t('progress', { loaded: p.loaded, total: p.total }) : t('loading');
         return html`<span class="d1-spinner" aria-hidden="true"></span><span>${text}</span>`;
       }
       case 'error':
-        return html`<span class="d1-status" data-severity="error">${t.t('error')}</span>
-          <button class="d1-button" type="button" @click=${this.#onRetry}>${t.t('retry')}</button>`;
+        return html`<span class="d1-status" data-severity="error">${t('error')}</span> ${button('retry')}`;
       case 'ready':
         if (this.#entries.length) return null;
-        return html`<span>${t.t('empty')}</span> ${
-            this.loader || this._services?.roster
-              ? html`<button class="d1-button" type="button" @click=${this.#onRetry}>
-                  ${t.t('reload')}
-                </button>`
-              : nothing
+        return html`<span>${t('empty')}</span> ${
+            this.loader || this._services?.roster ? button('reload') : nothing
           }`;
       default:
         return null;
@@ -699,16 +675,11 @@ export class D1ClassPicker extends LitElement {
         return;
       }
       case 'Escape':
-        if (open || this._open) {
-          e.preventDefault();
-          e.stopPropagation(); // an enclosing dialog must not close too
-          this.#close(false);
-        } else if (this._text) {
-          e.preventDefault();
-          e.stopPropagation();
-          this._text = '';
-          this._query = '';
-        }
+        if (!this._open && !this._text) return;
+        e.preventDefault();
+        e.stopPropagation(); // an enclosing dialog must not close too
+        if (this._open) this.#close(false);
+        else this._text = this._query = '';
         return;
       case 'Tab':
         if (this._open) this.#close(true);
