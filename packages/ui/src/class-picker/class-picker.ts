@@ -20,6 +20,7 @@ import {
   ThemeController,
   VirtualListController,
   baseStyles,
+  fire,
   controlStyles,
   uniqueId,
   type CatalogKey,
@@ -95,7 +96,7 @@ const RECENT_SECTION: Section = { id: 'recent', school: '', session: '', recent:
  * closes and a second Escape clears the search, Tab closes without choosing; typing filters.
  *
  * @summary Choose the active group, fast, for any number of groups.
- * @fires d1-group-change - `{ group, source }` when the user chooses a group (or after a reload, `source: 'restore'`).
+ * @fires {CustomEvent} d1-group-change - `{ group, source }` when the user chooses a group (or after a reload, `source: 'restore'`).
  * @csspart label - The visible label.
  * @csspart input - The combobox input.
  * @csspart listbox - The list of groups.
@@ -768,13 +769,7 @@ export class D1ClassPicker extends LitElement {
   }
 
   #fire(group: Group, source: GroupChangeDetail['source']): void {
-    this.dispatchEvent(
-      new CustomEvent<GroupChangeDetail>('d1-group-change', {
-        detail: { group, source },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    fire(this, 'd1-group-change', { group, source } satisfies GroupChangeDetail, false);
   }
 
   #scheduleCount(): void {

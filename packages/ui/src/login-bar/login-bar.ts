@@ -17,6 +17,7 @@ import {
   ThemeController,
   baseStyles,
   controlStyles,
+  fire,
   moveIndex,
   uniqueId,
   type CatalogKey,
@@ -486,6 +487,7 @@ export class D1LoginBar extends LitElement {
     }
   }
 
+  /** Dispatch a cancelable, composed event; false when a listener called `preventDefault()`. */
   #emit<K extends LoginBarEvent>(type: K, detail: LoginBarEventDetail<K>): boolean {
     return fire(this, type, detail);
   }
@@ -538,13 +540,6 @@ export class D1LoginBar extends LitElement {
 type LoginBarEvent = 'd1-sign-in' | 'd1-sign-out' | 'd1-role-change' | 'd1-locale-change';
 type LoginBarEventDetail<K extends LoginBarEvent> =
   HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
-
-/** Dispatch a cancelable, composed event; false when a listener called `preventDefault()`. */
-function fire<K extends LoginBarEvent>(host: HTMLElement, type: K, detail: LoginBarEventDetail<K>): boolean {
-  return host.dispatchEvent(
-    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }),
-  );
-}
 
 declare global {
   interface HTMLElementTagNameMap {

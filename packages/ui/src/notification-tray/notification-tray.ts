@@ -13,6 +13,7 @@ import {
   controlStyles,
   DismissController,
   LocaleController,
+  fire,
   PopoverController,
   ThemeController,
   VirtualListController,
@@ -108,8 +109,9 @@ export class D1NotificationTray extends LitElement {
     });
   }
 
-  private l10n = new LocaleController(this, trayCatalog);
-  private announcer = new AnnouncerController(this);
+  #l10n = new LocaleController(this, trayCatalog);
+  #t = this.#l10n.t.bind(this.#l10n);
+  #announcer = new AnnouncerController(this);
   #theme = new ThemeController(this);
   #dismissCtl = new DismissController(this, {
     isOpen: () => this.open,
@@ -211,7 +213,7 @@ export class D1NotificationTray extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const { t } = this.#l;
+    const t = this.#t;
     const unread = this.#unread;
     return html`
       <button
@@ -257,7 +259,7 @@ export class D1NotificationTray extends LitElement {
   #lostFocus = false;
 
   #renderPanel(): TemplateResult {
-    const { t } = this.#l;
+    const t = this.#t;
     const report = this.#report;
     const unread = this.#unread;
     return html`
@@ -299,7 +301,8 @@ export class D1NotificationTray extends LitElement {
 
   #renderRow(r: TrayRow): TemplateResult {
     if (r.kind === 'day') return html`<h3 class="day d1-section">${this.#dayLabel(r.day)}</h3>`;
-    const { t, lang } = this.#l;
+    const t = this.#t;
+    const lang = this.#l10n.lang;
     const { n, index: i } = r;
     const unread = !n.readAt;
     const tab = i === this.#active ? 0 : -1;
@@ -334,8 +337,8 @@ export class D1NotificationTray extends LitElement {
           <span class="source"
             >${icon ? html`<img src=${icon} alt="" loading="lazy" />` : nothing}${textOf(n.source?.vendorName, lang)}</span
           >
-          <time datetime=${n.createdAt} title=${this.l10n.dateTime(n.createdAt)}
-            >${this.l10n.relativeTime(n.createdAt, this.#now)}</time
+          <time datetime=${n.createdAt} title=${this.#l10n.dateTime(n.createdAt)}
+            >${this.#l10n.relativeTime(n.createdAt, this.#now)}</time
           >
         </p>
         ${body ? html`<p class="body" id="b${i}">${body}</p>` : nothing}
@@ -358,13 +361,7 @@ export class D1NotificationTray extends LitElement {
   // ---- actions ---------------------------------------------------------------------------------
 
   #openAction(e: Event, n: Notification, i: number): void {
-    const ev = new CustomEvent('d1-notification-open', {
-      detail: { notification: n },
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    if (!this.dispatchEvent(ev)) e.preventDefault();
+    if (!fire(this, 'd1-notification-open', { notification: n })) e.preventDefault();
     if (!n.readAt) this.#markRead(n, i);
   }
 
@@ -435,9 +432,9 @@ export class D1NotificationTray extends LitElement {
     pending.catch(() => {
       undo();
       this.#dirty = true;
-      this.message = this.#l.t(failure);
+      this.message = this.#t(failure);
       // the outcome of the user's own action: the one case that may interrupt
-      this.announcer.announce(this.message, { assertive: true });
+      this.#announcer.announce(this.message, { assertive: true });
     });
   }
 
@@ -531,11 +528,6 @@ export class D1NotificationTray extends LitElement {
 
   // ---- data ------------------------------------------------------------------------------------
 
-  get #l() {
-    const l = this.l10n;
-    return { t: l.t.bind(l), lang: l.lang };
-  }
-
   get #now(): number {
     return this.now === undefined ? Date.now() : new Date(this.now).getTime();
   }
@@ -572,7 +564,8 @@ export class D1NotificationTray extends LitElement {
   }
 
   #announce(items: Notification[]): void {
-    const { t, lang } = this.#l;
+    const t = this.#t;
+    const lang = this.#l10n.lang;
     const errors = items.filter((n) => n.severity === 'error').length;
     let text: string;
     if (items.length === 1) {
@@ -585,12 +578,12 @@ export class D1NotificationTray extends LitElement {
       text = t('newMany', { count: items.length });
       if (errors) text += `, ${t('newManyErrors', { count: errors })}`;
     }
-    this.announcer.announce(text, { assertive: errors > 0 });
+    this.#announcer.announce(text, { assertive: errors > 0 });
   }
 
   /** Which sources were cut short: the first two by name, the rest as a count, so the note stays short. */
   #cappedNote(report: LimitReport): string {
-    const { t } = this.#l;
+    const t = this.#t;
     const c = report.cappedSources;
     const named = c.slice(0, c.length > 3 ? 2 : 3).map((s) => t('capped', { name: s.name, count: s.hidden }));
     if (c.length > named.length) named.push(t('cappedOthers', { count: c.length - named.length }));
@@ -600,10 +593,10 @@ export class D1NotificationTray extends LitElement {
   #dayLabel(day: string): string {
     const today = helsinkiDay(this.#now);
     const yesterday = helsinkiDay(this.#now - 86_400_000);
-    if (day === today) return this.#l.t('today');
-    if (day === yesterday) return this.#l.t('yesterday');
+    if (day === today) return this.#t('today');
+    if (day === yesterday) return this.#t('yesterday');
     // noon keeps the date the same in every zone the formatter might think in
-    return this.l10n.day(`${day}T12:00:00Z`);
+    return this.#l10n.day(`${day}T12:00:00Z`);
   }
 
   #deriveIfDirty(): void {
@@ -669,10 +662,7 @@ function request<K extends 'd1-notification-read' | 'd1-notification-dismiss'>(
 ): Promise<unknown> {
   const waits: Promise<unknown>[] = [];
   const full = { ...detail, waitUntil: (p: Promise<unknown>) => void waits.push(p) } as TrayRequestDetail;
-  const ok = host.dispatchEvent(
-    new CustomEvent(type, { detail: full, bubbles: true, composed: true, cancelable: true }),
-  );
-  return ok ? Promise.all(waits) : Promise.reject(new Error('refused'));
+  return fire(host, type, full) ? Promise.all(waits) : Promise.reject(new Error('refused'));
 }
 
 declare global {

@@ -36,6 +36,7 @@ export {
   type Orientation,
   type RovingFocusOptions,
 } from './focus.js';
+export { fire } from './fire.js';
 export { VirtualListController, type VirtualListOptions } from './virtual-list.js';
 export { PopoverController, type PopoverOptions, type PopoverPlacement } from './popover.js';
 export { ensureThemeStyles, themeCss, ThemeController } from '../themes/theme-css.js';
