@@ -9,24 +9,27 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { commonTokens, COLOR_TOKENS, themeTokens, type ThemeTokens } from './tokens.js';
 
-/** Colour values under `forced-colors: active`: CSS system colours only. */
+/** Colour values under `forced-colors: active`: CSS system colours only, in {@link COLOR_TOKENS} order. */
+const FORCED_COLORS = [
+  'Canvas', // color-canvas
+  'Canvas', // color-surface
+  'Canvas', // color-surface-hover
+  'CanvasText', // color-text
+  'CanvasText', // color-text-muted
+  'CanvasText', // color-border
+  'LinkText', // color-primary
+  'Canvas', // color-on-primary
+  'Highlight', // color-focus
+  'Highlight', // color-selected
+  'HighlightText', // color-on-selected
+  'CanvasText', // color-danger
+  'Canvas', // color-on-danger
+  'CanvasText', // color-success
+  'CanvasText', // color-warning
+  'CanvasText', // color-info
+];
 const forcedTokens: Partial<ThemeTokens> = {
-  'color-canvas': 'Canvas',
-  'color-surface': 'Canvas',
-  'color-surface-hover': 'Canvas',
-  'color-text': 'CanvasText',
-  'color-text-muted': 'CanvasText',
-  'color-border': 'CanvasText',
-  'color-primary': 'LinkText',
-  'color-on-primary': 'Canvas',
-  'color-focus': 'Highlight',
-  'color-selected': 'Highlight',
-  'color-on-selected': 'HighlightText',
-  'color-danger': 'CanvasText',
-  'color-on-danger': 'Canvas',
-  'color-success': 'CanvasText',
-  'color-warning': 'CanvasText',
-  'color-info': 'CanvasText',
+  ...Object.fromEntries(COLOR_TOKENS.map((name, i) => [name, FORCED_COLORS[i]])),
   'elevation-popover': 'none',
 };
 

@@ -38,71 +38,88 @@ export type ThemeName = 'light' | 'dark' | 'contrast';
  */
 export type ThemeTokens = Record<ColorToken | 'color-scheme' | 'elevation-popover', string>;
 
+/**
+ * A theme from its colours in {@link COLOR_TOKENS} order: the names are written once, in that list,
+ * and each theme is a column of values (the contrast test and the token audit read the result).
+ */
+function theme(scheme: string, colors: readonly string[], elevation: string): ThemeTokens {
+  const t = { 'color-scheme': scheme } as ThemeTokens;
+  COLOR_TOKENS.forEach((name, i) => (t[name] = colors[i]!));
+  t['elevation-popover'] = elevation;
+  return t;
+}
+
 /** The light theme's colours (the default). */
-export const lightTokens: ThemeTokens = {
-  'color-scheme': 'light',
-  'color-canvas': '#f4f5f7',
-  'color-surface': '#ffffff',
-  'color-surface-hover': '#e9edf2',
-  'color-text': '#1b1f24',
-  'color-text-muted': '#4c5561',
-  'color-border': '#6b7480',
-  'color-primary': '#0a58a8',
-  'color-on-primary': '#ffffff',
-  'color-focus': '#0a4a8f',
-  'color-selected': '#d6e6f8',
-  'color-on-selected': '#0b2648',
-  'color-danger': '#b3261e',
-  'color-on-danger': '#ffffff',
-  'color-success': '#1b6b32',
-  'color-warning': '#8a4b00',
-  'color-info': '#0a58a8',
-  'elevation-popover': '0 0.25rem 1rem rgb(0 0 0 / 0.18), 0 0 0 1px rgb(0 0 0 / 0.06)',
-};
+export const lightTokens: ThemeTokens = theme(
+  'light',
+  [
+    '#f4f5f7', // color-canvas
+    '#ffffff', // color-surface
+    '#e9edf2', // color-surface-hover
+    '#1b1f24', // color-text
+    '#4c5561', // color-text-muted
+    '#6b7480', // color-border
+    '#0a58a8', // color-primary
+    '#ffffff', // color-on-primary
+    '#0a4a8f', // color-focus
+    '#d6e6f8', // color-selected
+    '#0b2648', // color-on-selected
+    '#b3261e', // color-danger
+    '#ffffff', // color-on-danger
+    '#1b6b32', // color-success
+    '#8a4b00', // color-warning
+    '#0a58a8', // color-info
+  ],
+  '0 0.25rem 1rem rgb(0 0 0 / 0.18), 0 0 0 1px rgb(0 0 0 / 0.06)',
+);
 
 /** The dark theme's colours. */
-export const darkTokens: ThemeTokens = {
-  'color-scheme': 'dark',
-  'color-canvas': '#111315',
-  'color-surface': '#1b1e22',
-  'color-surface-hover': '#272b31',
-  'color-text': '#eef0f3',
-  'color-text-muted': '#b3bbc5',
-  'color-border': '#8a939e',
-  'color-primary': '#8fc0ff',
-  'color-on-primary': '#0a1a2e',
-  'color-focus': '#a8ceff',
-  'color-selected': '#203a5c',
-  'color-on-selected': '#f2f6fb',
-  'color-danger': '#ff9a90',
-  'color-on-danger': '#2b0805',
-  'color-success': '#80d494',
-  'color-warning': '#f2c26b',
-  'color-info': '#8fc0ff',
-  'elevation-popover': '0 0.25rem 1rem rgb(0 0 0 / 0.6), 0 0 0 1px rgb(255 255 255 / 0.12)',
-};
+export const darkTokens: ThemeTokens = theme(
+  'dark',
+  [
+    '#111315', // color-canvas
+    '#1b1e22', // color-surface
+    '#272b31', // color-surface-hover
+    '#eef0f3', // color-text
+    '#b3bbc5', // color-text-muted
+    '#8a939e', // color-border
+    '#8fc0ff', // color-primary
+    '#0a1a2e', // color-on-primary
+    '#a8ceff', // color-focus
+    '#203a5c', // color-selected
+    '#f2f6fb', // color-on-selected
+    '#ff9a90', // color-danger
+    '#2b0805', // color-on-danger
+    '#80d494', // color-success
+    '#f2c26b', // color-warning
+    '#8fc0ff', // color-info
+  ],
+  '0 0.25rem 1rem rgb(0 0 0 / 0.6), 0 0 0 1px rgb(255 255 255 / 0.12)',
+);
 
 /** High contrast: black on white, strong borders, no tinted surfaces. Brands do not apply. */
-export const contrastTokens: ThemeTokens = {
-  'color-scheme': 'light',
-  'color-canvas': '#ffffff',
-  'color-surface': '#ffffff',
-  'color-surface-hover': '#e6e6e6',
-  'color-text': '#000000',
-  'color-text-muted': '#1f1f1f',
-  'color-border': '#000000',
-  'color-primary': '#00306e',
-  'color-on-primary': '#ffffff',
-  'color-focus': '#000000',
-  'color-selected': '#ffe94d',
-  'color-on-selected': '#000000',
-  'color-danger': '#8c0000',
-  'color-on-danger': '#ffffff',
-  'color-success': '#004d1a',
-  'color-warning': '#5c3300',
-  'color-info': '#00306e',
-  'elevation-popover': '0 0 0 2px #000000',
-};
+export const contrastTokens: ThemeTokens = theme(
+  'light',
+  [
+    '#ffffff', // color-canvas
+    '#ffffff', // color-surface
+    '#e6e6e6', // color-surface-hover
+    '#000000', // color-text
+    '#1f1f1f', // color-text-muted
+    '#000000', // color-border
+    '#00306e', // color-primary
+    '#ffffff', // color-on-primary
+    '#000000', // color-focus
+    '#ffe94d', // color-selected
+    '#000000', // color-on-selected
+    '#8c0000', // color-danger
+    '#ffffff', // color-on-danger
+    '#004d1a', // color-success
+    '#5c3300', // color-warning
+    '#00306e', // color-info
+  ],
+  '0 0 0 2px #000000',
+);
 
 /** Every built-in theme's tokens by name. */
 export const themeTokens: Record<ThemeName, ThemeTokens> = {
