@@ -48,10 +48,12 @@ export function sameRole(
  * primary one, else the first. `null` for a user without roles.
  */
 export function effectiveRole(user: User, active: RoleAssignment | null | undefined): RoleAssignment | null {
-  if (active && user.roles.some((r) => sameRole(r, active))) {
-    return user.roles.find((r) => sameRole(r, active)) ?? null;
-  }
-  return user.roles.find((r) => r.roleType === 'primary') ?? user.roles[0] ?? null;
+  return (
+    (active && user.roles.find((r) => sameRole(r, active))) ||
+    user.roles.find((r) => r.roleType === 'primary') ||
+    user.roles[0] ||
+    null
+  );
 }
 
 /** An organisation by id, or undefined; the bar never shows a raw id in its place. */

@@ -45,14 +45,13 @@ export function brandProperties(brand: Brand): Record<string, string> {
       const name = raw.replace(/^--d1-/, '');
       const isColour = (COLOR_TOKENS as readonly string[]).includes(name);
       const isCommon = theme === 'light' && (BRAND_COMMON_TOKENS as readonly string[]).includes(name);
+      const where = `${theme === 'dark' ? 'dark.' : 'tokens.'}${raw}`;
       if (!isColour && !isCommon) {
-        problems.push(`${theme === 'dark' ? 'dark.' : 'tokens.'}${raw}: not a brandable token`);
+        problems.push(`${where}: not a brandable token`);
         continue;
       }
       if (!safeValue(name, value)) {
-        problems.push(
-          `${theme === 'dark' ? 'dark.' : 'tokens.'}${raw}: unsupported value ${JSON.stringify(value)}`,
-        );
+        problems.push(`${where}: unsupported value ${JSON.stringify(value)}`);
         continue;
       }
       out[isColour ? `--d1-brand-${theme}-${name}` : `--d1-brand-${name}`] = value;
