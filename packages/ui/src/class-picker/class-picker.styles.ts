@@ -65,6 +65,8 @@ export const classPickerStyles = css`
   }
   .field .d1-icon-button {
     flex: none;
+    /* as tall as the input beside it (the row stretches both) */
+    height: auto;
     border-inline-start: 0;
     border-start-start-radius: 0;
     border-end-start-radius: 0;
