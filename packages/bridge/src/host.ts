@@ -19,7 +19,7 @@ import {
   type RejectMessage,
   type WelcomeMessage,
 } from './protocol.js';
-import { validateParams } from './validate.js';
+import { PARAMS_MAX_BYTES, validateParams } from './validate.js';
 
 /** What a handler learns about the call besides its params. */
 export interface CallContext {
@@ -56,7 +56,7 @@ export interface HostEndpointOptions {
   handlers: HostHandlers;
   /** Pings every `interval` ms; no answer within `timeout` ms -> unresponsive. Default 5000/5000; false turns it off. */
   heartbeat?: { interval?: number; timeout?: number } | false;
-  /** Requests whose params exceed this many bytes (as JSON) get `INVALID_PARAMS`. Default 262144. */
+  /** Requests whose validated params exceed this many bytes (as JSON) get `INVALID_PARAMS`. Default 262144. */
   maxMessageBytes?: number;
   /** At most `limit` calls of a method per `interval` ms; more get `RATE_LIMITED`. */
   rateLimit?: { [M in HostMethod]?: { limit: number; interval: number } };
@@ -118,14 +118,19 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
     return false;
   }
 
+  // One frozen call context per method and connection: handlers get the same facts without an
+  // allocation per call.
+  let calls: { [M in HostMethod]?: Readonly<CallContext> } = {};
   function serve(method: string, params: unknown, v: string): unknown {
     if (method === PING) return null;
     const clean = validateParams(method, params) as unknown;
     const m = method as HostMethod;
-    if (maxBytes > 0 && params !== undefined) {
+    // Measured on what the handler gets (unknown members are already dropped). Most validators
+    // bound their output (PARAMS_MAX_BYTES): those params cannot exceed the limit, skip the work.
+    if (maxBytes > 0 && PARAMS_MAX_BYTES[m] > maxBytes) {
       let size = Infinity;
       try {
-        size = JSON.stringify(params)?.length ?? 0;
+        size = JSON.stringify(clean)?.length ?? 0;
       } catch {
         /* cyclic or BigInt: counts as too large */
       }
@@ -134,7 +139,13 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
     const handler = o.handlers[m] as HostHandler<HostMethod> | undefined;
     if (!handler) throw new BridgeError('UNSUPPORTED', `${method} is not available in this host`);
     if (limited(m)) throw new BridgeError('RATE_LIMITED', `${method}: too many calls, slow down`);
-    return handler(clean as never, { method: m, pluginId: o.pluginId, origin: o.origin, version: v });
+    const ctx = (calls[m] ??= Object.freeze({
+      method: m,
+      pluginId: o.pluginId,
+      origin: o.origin,
+      version: v,
+    }));
+    return handler(clean as never, ctx);
   }
 
   function heartbeat(p: Peer) {
@@ -182,6 +193,7 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
     attach(port: MessagePort, v: string, hand: () => void) {
       const reload = !!peer;
       drop('reload', true, 'waiting');
+      calls = {};
       const p: Peer = createPeer(port, {
         request: (method, params) => serve(method, params, v),
         event(name) {

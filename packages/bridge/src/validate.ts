@@ -167,6 +167,26 @@ export const validators: Validators = {
   },
 };
 
+/** The longest JSON a string of at most `n` characters can become (each one escaped as `\uXXXX`). */
+const jsonStr = (n: number) => 6 * n + 2;
+
+/**
+ * Upper bounds of the JSON length of each method's validated params, from {@link LIMITS}; Infinity
+ * where the validator does not bound them. The host measures only params that could exceed its
+ * `maxMessageBytes`, so the calls on the hot path (`ui.resize`) are never serialised twice.
+ */
+export const PARAMS_MAX_BYTES: { readonly [M in HostMethod]: number } = {
+  'context.get': 0,
+  'auth.getToken': 0,
+  'ui.resize': `{"height":${LIMITS.maxHeight}}`.length,
+  'ui.focusHost': '{"direction":"backward"}'.length,
+  'ui.announce': '{"text":,"politeness":"assertive"}'.length + jsonStr(LIMITS.announce),
+  'storage.get': '{"key":}'.length + jsonStr(LIMITS.key),
+  'navigation.open': '{"pluginId":,"path":}'.length + jsonStr(LIMITS.id) + jsonStr(LIMITS.path),
+  'notifications.post': Infinity,
+  'storage.set': Infinity,
+};
+
 /** Validate the params of `method`; throws `UNSUPPORTED` for a method version 1 does not know. */
 export function validateParams<M extends HostMethod>(method: M, params: unknown): HostMethods[M]['params'];
 export function validateParams(method: string, params: unknown): unknown;

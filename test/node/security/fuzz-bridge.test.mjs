@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { anyValue, fc, holds, loadSource, nastyKey, nastyString } from './support.mjs';
 
-const { validateParams, HOST_METHODS, LIMITS, BridgeError } = await loadSource(
+const { validateParams, HOST_METHODS, LIMITS, PARAMS_MAX_BYTES, BridgeError } = await loadSource(
   'packages/bridge/src/index.ts',
 );
 const LANGS = ['fi', 'sv', 'en', 'se', 'smn', 'sms'];
@@ -154,11 +154,37 @@ test('params shaped like each method, with wrong, missing and extra fields: cont
           contract[m](r.value),
           `${m}: accepted value breaks the contract: ${JSON.stringify(r.value)}`,
         );
+        // the host skips measuring methods whose validated params cannot exceed its limit
+        assert.ok((JSON.stringify(r.value)?.length ?? 0) <= PARAMS_MAX_BYTES[m], `${m}: over its bound`);
         // what a handler got passes validation again, unchanged: nothing half-cleaned
         assert.deepStrictEqual(validateParams(m, r.value), r.value);
       }),
       600,
     );
+  }
+});
+
+test('PARAMS_MAX_BYTES bounds the longest params each bounded method accepts', () => {
+  // the worst case: every character at its limit and escaped by JSON.stringify as \uXXXX
+  const worst = (n) => '\u0001'.repeat(n);
+  const longest = {
+    'context.get': undefined,
+    'auth.getToken': undefined,
+    'ui.resize': { height: LIMITS.maxHeight - 0.5 },
+    'ui.focusHost': { direction: 'backward' },
+    'ui.announce': { text: worst(LIMITS.announce), politeness: 'assertive' },
+    'storage.get': { key: worst(LIMITS.key) },
+    'navigation.open': { pluginId: worst(LIMITS.id), path: `/${worst(LIMITS.path - 1)}` },
+  };
+  for (const m of HOST_METHODS) {
+    if (!(m in longest)) {
+      assert.equal(PARAMS_MAX_BYTES[m], Infinity, `${m} is measured on every call`);
+      continue;
+    }
+    const size = JSON.stringify(validateParams(m, longest[m]))?.length ?? 0;
+    assert.ok(size <= PARAMS_MAX_BYTES[m], `${m}: ${size} > ${PARAMS_MAX_BYTES[m]}`);
+    // and the bound is tight enough to matter: within a few bytes of the real worst case
+    assert.ok(PARAMS_MAX_BYTES[m] - size < 8, `${m}: bound ${PARAMS_MAX_BYTES[m]} is loose (${size})`);
   }
 });
 
