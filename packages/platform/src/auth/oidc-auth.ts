@@ -16,9 +16,13 @@ import { oauthClient } from './oauth-client.js';
 /** The platform API's resource indicator (RFC 8707). */
 export const PLATFORM_RESOURCE = 'urn:digione:platform-api';
 
-/** The ID token's claims (oidc-client-ts calls them the profile). */
+/** The ID token's claims (oidc-client-ts calls them the profile; its `IdTokenClaims` fit). */
 export interface OidcProfile {
+  iss: string;
   sub: string;
+  aud: string | string[];
+  exp: number;
+  iat: number;
   [claim: string]: unknown;
 }
 
