@@ -140,9 +140,10 @@ export class OidcAuthService implements AuthService {
   async signIn(options: { loginHint?: string } = {}): Promise<void> {
     this.#set({ auth: { status: 'signing-in' } });
     try {
+      // an undefined hint is left out of the request (by either client)
       const req = await this.client.createSigninRequest({
         request_type: 'si:r',
-        ...(options.loginHint ? { login_hint: options.loginHint } : {}),
+        login_hint: options.loginHint,
       });
       this.#navigate(req.url);
     } catch (err) {
@@ -159,7 +160,7 @@ export class OidcAuthService implements AuthService {
     try {
       const req = await this.client.createSignoutRequest({
         request_type: 'so:r',
-        ...(user?.id_token ? { id_token_hint: user.id_token } : {}),
+        id_token_hint: user?.id_token,
       });
       this.#navigate(req.url);
     } catch (err) {
@@ -208,7 +209,7 @@ export class OidcAuthService implements AuthService {
       return;
     }
     let user = this.#load();
-    if (user && expired(user)) user = await this.renew();
+    if (expired(user)) user = await this.renew();
     if (user) await this.#signedIn(user);
     else if (this.#state.auth?.status === 'unknown') this.#set(signedOut());
   }
@@ -291,13 +292,7 @@ export class OidcAuthService implements AuthService {
         // never sooner than half the lifetime: a provider with short tokens must not be hammered
         setTimeout(() => void this.renew(), Math.max(left - before, left / 2, 0) * 1000),
         // timers sleep with the tab: check again when it fires, the renewal may have won
-        setTimeout(
-          () => {
-            const now = this.#load();
-            if (now && expired(now)) void this.renew();
-          },
-          left * 1000 + 1000,
-        ),
+        setTimeout(() => expired(this.#load()) && void this.renew(), left * 1000 + 1000),
       ];
     }
     return user;
@@ -322,8 +317,8 @@ export class OidcAuthService implements AuthService {
 const epoch = () => Math.floor(Date.now() / 1000);
 
 /** Past `expires_at` (a session without one never expires here; the API's 401 says so). */
-function expired(user: OidcTokens): boolean {
-  return user.expires_at !== undefined && user.expires_at <= epoch();
+function expired(user: OidcTokens | null): boolean {
+  return user?.expires_at !== undefined && user.expires_at <= epoch();
 }
 
 function signedOut(): SignedInContext {
