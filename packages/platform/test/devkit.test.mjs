@@ -38,8 +38,7 @@ function testPage() {
       '@digione/platform/': '/packages/platform/dist/',
       '@digione/context': '/packages/context/dist/index.js',
       '@lit/context': '/node_modules/@lit/context/index.js',
-      'oidc-client-ts': '/node_modules/oidc-client-ts/dist/esm/oidc-client-ts.js',
-      'jwt-decode': '/node_modules/jwt-decode/build/esm/index.js',
+      oauth4webapi: '/node_modules/oauth4webapi/build/index.js',
       tslib: '/node_modules/tslib/tslib.es6.mjs',
     },
   };

@@ -1,22 +1,35 @@
 /**
- * The portal's OIDC session on oidc-client-ts: authorization code + PKCE, the resource indicator
- * of the platform API, automatic silent renew through the rotating refresh token, RP-initiated
- * logout. It writes what it knows into every attached {@link ContextStore}.
+ * The portal's OIDC session: authorization code + PKCE, the resource indicator of the platform
+ * API, automatic silent renew through the rotating refresh token, RP-initiated logout. It writes
+ * what it knows into every attached {@link ContextStore}.
  *
- * Built on oidc-client-ts's `OidcClient` (the protocol: PKCE, state, token exchange and ID token
- * checks, refresh) rather than its `UserManager`, whose popup, iframe and session-monitor parts
- * cost 7 KB min+gzip this package has no use for; the renew timer and the user store are here.
+ * The protocol (PKCE, state, token exchange and ID token checks, refresh) is a separate client,
+ * {@link OidcClientLike}: by default {@link oauthClient} on oauth4webapi, or oidc-client-ts's
+ * `OidcClient` when a portal passes one. The renew timer and the token store are here.
  * @module
  */
-import { OidcClient, User, WebStorageStateStore, type UserProfile } from 'oidc-client-ts';
 import type { AuthService, ContextStore, PlatformContext } from '@digione/context';
 import { apiRoot, type FetchLike } from '../http.js';
 import { authErrorOf, contextFromClaims, type MeResponse, type SignedInContext } from './claims.js';
+import { oauthClient } from './oauth-client.js';
 
 /** The platform API's resource indicator (RFC 8707). */
 export const PLATFORM_RESOURCE = 'urn:digione:platform-api';
 
-/** Tokens as the provider returned them (oidc-client-ts's SigninResponse has these). */
+/** The ID token's claims (oidc-client-ts calls them the profile; its `IdTokenClaims` fit). */
+export interface OidcProfile {
+  iss: string;
+  sub: string;
+  aud: string | string[];
+  exp: number;
+  iat: number;
+  [claim: string]: unknown;
+}
+
+/**
+ * Tokens as the provider returned them (oidc-client-ts's SigninResponse has these), and the
+ * session as kept in sessionStorage (the JSON of oidc-client-ts's `User`, field for field).
+ */
 export interface OidcTokens {
   access_token: string;
   refresh_token?: string;
@@ -24,7 +37,8 @@ export interface OidcTokens {
   token_type: string;
   scope?: string;
   session_state: string | null;
-  profile: UserProfile;
+  profile: OidcProfile;
+  /** Seconds since the epoch. */
   expires_at?: number;
 }
 
@@ -66,7 +80,7 @@ export interface OidcAuthOptions {
   /** Renew this many seconds before the access token expires. Default 60. */
   renewBeforeSeconds?: number;
   fetch?: FetchLike;
-  /** Replace the protocol client (tests, or a portal's own oidc-client-ts settings). */
+  /** Replace the protocol client (tests, or a portal's own oidc-client-ts `OidcClient`). */
   client?: OidcClientLike;
   /** Go to the provider (sign-in, sign-out). Default `location.assign`. */
   navigate?: (url: string) => void;
@@ -91,7 +105,7 @@ export class OidcAuthService implements AuthService {
   readonly #stores = new Set<ContextStore<PlatformContext>>();
   #state: Partial<PlatformContext> = { auth: { status: 'unknown' } };
   #started?: Promise<void>;
-  #renewing: Promise<User | null> | null = null;
+  #renewing: Promise<OidcTokens | null> | null = null;
   #timers: Array<ReturnType<typeof setTimeout>> = [];
 
   constructor(options: OidcAuthOptions) {
@@ -101,18 +115,13 @@ export class OidcAuthService implements AuthService {
     const redirect = options.redirectUri ?? location.origin + location.pathname;
     this.client =
       options.client ??
-      new OidcClient({
-        authority: options.issuer,
-        client_id: options.clientId,
-        redirect_uri: redirect,
-        post_logout_redirect_uri: options.postLogoutRedirectUri ?? redirect,
-        response_type: 'code',
+      oauthClient({
+        issuer: options.issuer,
+        clientId: options.clientId,
+        redirectUri: redirect,
+        postLogoutRedirectUri: options.postLogoutRedirectUri ?? redirect,
         scope: options.scope ?? 'openid profile offline_access',
         resource: this.#resource,
-        // the code exchange must name the resource too, or the access token is not for our API
-        extraTokenParams: { resource: this.#resource },
-        loadUserInfo: false,
-        stateStore: new WebStorageStateStore({ store: sessionStorage }),
       });
   }
 
@@ -131,9 +140,10 @@ export class OidcAuthService implements AuthService {
   async signIn(options: { loginHint?: string } = {}): Promise<void> {
     this.#set({ auth: { status: 'signing-in' } });
     try {
+      // an undefined hint is left out of the request (by either client)
       const req = await this.client.createSigninRequest({
         request_type: 'si:r',
-        ...(options.loginHint ? { login_hint: options.loginHint } : {}),
+        login_hint: options.loginHint,
       });
       this.#navigate(req.url);
     } catch (err) {
@@ -150,7 +160,7 @@ export class OidcAuthService implements AuthService {
     try {
       const req = await this.client.createSignoutRequest({
         request_type: 'so:r',
-        ...(user?.id_token ? { id_token_hint: user.id_token } : {}),
+        id_token_hint: user?.id_token,
       });
       this.#navigate(req.url);
     } catch (err) {
@@ -162,7 +172,7 @@ export class OidcAuthService implements AuthService {
   async getAccessToken(options: { forceRefresh?: boolean } = {}): Promise<string | null> {
     await this.start();
     let user = this.#load();
-    if (user && (options.forceRefresh || user.expired)) user = await this.renew();
+    if (user && (options.forceRefresh || expired(user))) user = await this.renew();
     return user?.access_token ?? null;
   }
 
@@ -171,7 +181,7 @@ export class OidcAuthService implements AuthService {
    * expiry). One renewal at a time: replaying a rotated refresh token revokes the whole grant.
    * Resolves null, and marks the session expired, when the provider refuses.
    */
-  renew(): Promise<User | null> {
+  renew(): Promise<OidcTokens | null> {
     return (this.#renewing ??= this.#renew().finally(() => (this.#renewing = null)));
   }
 
@@ -199,12 +209,12 @@ export class OidcAuthService implements AuthService {
       return;
     }
     let user = this.#load();
-    if (user?.expired) user = await this.renew();
+    if (expired(user)) user = await this.renew();
     if (user) await this.#signedIn(user);
     else if (this.#state.auth?.status === 'unknown') this.#set(signedOut());
   }
 
-  async #renew(): Promise<User | null> {
+  async #renew(): Promise<OidcTokens | null> {
     const user = this.#load();
     if (!user?.refresh_token) return this.#expire();
     try {
@@ -216,12 +226,13 @@ export class OidcAuthService implements AuthService {
       return this.#save({ ...tokens, refresh_token: tokens.refresh_token ?? user.refresh_token });
     } catch (err) {
       // the provider said no (the grant is gone), or it is out of reach and the token has run out
-      if ((err as { error?: unknown }).error || this.#load()?.expired !== false) return this.#expire();
+      const now = this.#load();
+      if ((err as { error?: unknown }).error || !now || expired(now)) return this.#expire();
       return user;
     }
   }
 
-  async #signedIn(user: User): Promise<void> {
+  async #signedIn(user: OidcTokens): Promise<void> {
     let me: MeResponse | null = null;
     if (this.#options.api) {
       try {
@@ -252,24 +263,36 @@ export class OidcAuthService implements AuthService {
     return null;
   }
 
-  #load(): User | null {
+  #load(): OidcTokens | null {
     const raw = sessionStorage.getItem(this.#key);
-    return raw ? User.fromStorageString(raw) : null;
+    return raw ? (JSON.parse(raw) as OidcTokens) : null;
   }
 
   // Keep the tokens and time the renewal (shortly before expiry) and the expiry itself.
-  #save(tokens: OidcTokens): User {
-    const user = new User(tokens);
-    sessionStorage.setItem(this.#key, user.toStorageString());
+  #save(tokens: OidcTokens): OidcTokens {
+    // these fields only: an injected oidc-client-ts response also carries the used code and state
+    const { access_token, refresh_token, id_token, token_type, scope, session_state, profile, expires_at } =
+      tokens;
+    const user = {
+      access_token,
+      refresh_token,
+      id_token,
+      token_type,
+      scope,
+      session_state,
+      profile,
+      expires_at,
+    };
+    sessionStorage.setItem(this.#key, JSON.stringify(user));
     this.#timers.forEach(clearTimeout);
-    const left = user.expires_in;
-    if (left !== undefined) {
+    if (user.expires_at !== undefined) {
+      const left = user.expires_at - epoch();
       const before = this.#options.renewBeforeSeconds ?? 60;
       this.#timers = [
         // never sooner than half the lifetime: a provider with short tokens must not be hammered
         setTimeout(() => void this.renew(), Math.max(left - before, left / 2, 0) * 1000),
         // timers sleep with the tab: check again when it fires, the renewal may have won
-        setTimeout(() => this.#load()?.expired && void this.renew(), left * 1000 + 1000),
+        setTimeout(() => expired(this.#load()) && void this.renew(), left * 1000 + 1000),
       ];
     }
     return user;
@@ -288,6 +311,14 @@ export class OidcAuthService implements AuthService {
     this.#state = { ...this.#state, ...partial };
     for (const s of this.#stores) s.update(partial);
   }
+}
+
+/** Now in whole seconds, as oidc-client-ts counts `expires_at`. */
+const epoch = () => Math.floor(Date.now() / 1000);
+
+/** Past `expires_at` (a session without one never expires here; the API's 401 says so). */
+function expired(user: OidcTokens | null): boolean {
+  return user?.expires_at !== undefined && user.expires_at <= epoch();
 }
 
 function signedOut(): SignedInContext {

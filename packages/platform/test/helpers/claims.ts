@@ -42,7 +42,7 @@ export const meResponse = {
   ],
 };
 
-/** An unsigned JWT-shaped string (oidc-client-ts reads, the provider signs; fakes do not). */
+/** An unsigned JWT-shaped string (the protocol client reads it, the provider signs; fakes do not). */
 export function fakeJwt(claims: object): string {
   const b64 = (o: object) =>
     btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');

@@ -1,5 +1,6 @@
-// A fake of the protocol half (oidc-client-ts OidcClient): what the session does with its
-// answers is under test here; the protocol itself runs for real in the devkit node tests.
+// A fake of the protocol half (OidcClientLike: oauthClient, or oidc-client-ts's OidcClient): what
+// the session does with its answers is under test here; the protocol itself runs over a fake
+// provider in oauth-client.test.ts and for real in the devkit node tests.
 import type { OidcClientLike, OidcTokens } from '@digione/platform';
 import { fakeJwt, teacherClaims } from './claims.js';
 
@@ -50,7 +51,7 @@ export function fakeOidc() {
   return c satisfies OidcClientLike;
 }
 
-/** An OAuth error as oidc-client-ts's ErrorResponse carries it. */
+/** An OAuth error as oauth4webapi's errors (and oidc-client-ts's ErrorResponse) carry it. */
 export function oauthError(error: string): Error {
   return Object.assign(new Error(error), { error });
 }
