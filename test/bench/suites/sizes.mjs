@@ -54,7 +54,7 @@ const BUDGETS = [
   {
     key: 'platform',
     input: 'packages/platform/dist/all.js',
-    label: '@digione/platform (with oidc-client-ts)',
+    label: '@digione/platform (with its OIDC client, oauth4webapi)',
     max: 25 * KB,
   },
   {
