@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import {
   defaultTheme,
@@ -136,62 +135,86 @@ const DEFAULT_HEIGHT = 150;
 export class D1PluginHost extends LitElement {
   static override styles = pluginHostStyles;
 
+  // Declared here rather than with decorators: no decorator helper and no per-field call in the bundle.
+  static override properties = {
+    pluginId: { attribute: 'plugin-id', reflect: true },
+    registry: { attribute: false },
+    manifest: { attribute: false },
+    grants: { attribute: false },
+    context: { attribute: false },
+    services: { attribute: false },
+    policy: { attribute: false },
+    moduleAllowList: { attribute: false },
+    limits: { attribute: false },
+    importModule: { attribute: false },
+    active: { type: Boolean, reflect: true },
+    hidden: { type: Boolean, reflect: true },
+    connectTimeout: { type: Number, attribute: 'connect-timeout' },
+    heartbeat: { attribute: false },
+    progressDelay: { type: Number, attribute: 'progress-delay' },
+    _state: { state: true },
+    _error: { state: true },
+    _progress: { state: true },
+    _slow: { state: true },
+    _waiting: { state: true },
+  };
+
   /** The plugin's id: looked up in the registry, or checked against `manifest`. */
-  @property({ attribute: 'plugin-id', reflect: true }) pluginId = '';
+  pluginId = '';
 
   /** The registry to look `plugin-id` up in; default: the one provided through `registryContext`. */
-  @property({ attribute: false }) registry: PluginRegistry | undefined;
+  registry: PluginRegistry | undefined;
 
   /** Standalone: the manifest (JSON; validated). Wins over the registry. */
-  @property({ attribute: false }) manifest: PluginManifest | undefined;
+  manifest: PluginManifest | undefined;
 
   /**
    * What the portal grants this plugin (intersected with what its manifest asks). Default: the
    * registry policy's grant for the plugin, else nothing beyond the base context.
    */
-  @property({ attribute: false }) grants: readonly Permission[] | undefined;
+  grants: readonly Permission[] | undefined;
 
   /** Standalone: the platform context to derive the plugin's context from. Wins over the store. */
-  @property({ attribute: false }) context: PlatformContext | undefined;
+  context: PlatformContext | undefined;
 
   /** Standalone: services (plugin sessions, notifications). Win over the provided ones. */
-  @property({ attribute: false }) services: PlatformServices | undefined;
+  services: PlatformServices | undefined;
 
   /** The portal's plugin policy. Default: the registry's. */
-  @property({ attribute: false }) policy: PluginPolicy | undefined;
+  policy: PluginPolicy | undefined;
 
   /** Module URLs (exact, or prefixes ending in `/`) that may be imported. Default: the policy's; else none. */
-  @property({ attribute: false }) moduleAllowList: readonly string[] | undefined;
+  moduleAllowList: readonly string[] | undefined;
 
   /** Per-plugin limits over the policy's and the defaults. */
-  @property({ attribute: false }) limits: Partial<PluginLimits> | undefined;
+  limits: Partial<PluginLimits> | undefined;
 
   /** How module plugins are imported (default: dynamic `import()`); for bundlers and stories. */
-  @property({ attribute: false }) importModule: ((url: string) => Promise<unknown>) | undefined;
+  importModule: ((url: string) => Promise<unknown>) | undefined;
 
   /** False while the portal shows another plugin: the plugin gets `visibility.changed` and loads lazily. */
-  @property({ type: Boolean, reflect: true }) active = true;
+  active = true;
 
   /** Hidden plugins get `visibility.changed` and load lazily. */
-  @property({ type: Boolean, reflect: true }) override hidden = false;
+  override hidden = false;
 
   /** Milliseconds an iframe plugin has to connect (counted while visible) before the error state. */
-  @property({ type: Number, attribute: 'connect-timeout' }) connectTimeout = 15000;
+  connectTimeout = 15000;
 
   /** Heartbeat of iframe plugins; `false` turns it off. */
-  @property({ attribute: false }) heartbeat: { interval: number; timeout: number } | false = {
+  heartbeat: { interval: number; timeout: number } | false = {
     interval: 5000,
     timeout: 5000,
   };
 
   /** Milliseconds before the loading text shows (fast plugins never flash it). */
-  @property({ type: Number, attribute: 'progress-delay' }) progressDelay = 400;
+  progressDelay = 400;
 
-  @state() private _state: PluginHostState = 'idle';
-  @state() private _error: PluginErrorDetail | null = null;
-  @state() private _progress = false;
-  @state() private _slow = false;
-  @state() private _waiting = false;
+  private _state: PluginHostState = 'idle';
+  private _error: PluginErrorDetail | null = null;
+  private _progress = false;
+  private _slow = false;
+  private _waiting = false;
 
   #store: ContextStore<PlatformContext> | undefined;
   #unsubscribe: (() => void) | undefined;
