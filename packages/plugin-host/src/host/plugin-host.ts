@@ -35,7 +35,14 @@ import {
   type PluginLimits,
   type PluginPolicy,
 } from './permissions.js';
-import { ModuleError, startIframe, startModule, type IframeRuntime, type Runtime } from './runtimes.js';
+import {
+  ModuleError,
+  startIframe,
+  startModule,
+  type ChannelOptions,
+  type IframeRuntime,
+  type Runtime,
+} from './runtimes.js';
 import { pluginHostStyles } from './plugin-host.styles.js';
 
 /** Where a plugin stands. */
@@ -471,7 +478,8 @@ export class D1PluginHost extends LitElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.frame')!;
     const m = manifest;
     const limits = this.#limits();
-    const channel = {
+    const channel: ChannelOptions = {
+      pluginId: m.id,
       ...createHandlers({
         manifest: m,
         limits,
@@ -485,16 +493,6 @@ export class D1PluginHost extends LitElement {
         focusHost: (dir) => (dir === 'backward' ? this.#focusBefore() : this.#focusAfter()),
         navigate: (target) => this.#navigate(target),
       }),
-      onConnect: ({ version, reload }: { version: string; reload: boolean }) => {
-        if (alive()) this.#ready(m, version, reload);
-      },
-      onDisconnect: ({ reason }: { reason: string }) => {
-        // The plugin said bye: it may connect again (a new page in the frame); wait for it as on load.
-        if (alive() && reason === 'bye') {
-          this.#setLoading();
-          this.#armConnectTimer();
-        }
-      },
       onUnresponsive: () => {
         if (!alive()) return;
         this._state = 'unresponsive';
@@ -504,7 +502,7 @@ export class D1PluginHost extends LitElement {
       onResponsive: () => {
         if (alive()) this.#ready(m, '', false, true);
       },
-      onError: (error: unknown, method: string) => {
+      onError: (error, method) => {
         // Refusals are the plugin's business; a crashing handler is ours.
         if (!(error as { code?: string })?.code)
           console.error(`[d1-plugin-host] ${m.id}: ${method} failed`, error);
@@ -514,29 +512,41 @@ export class D1PluginHost extends LitElement {
     if (m.kind === 'iframe') {
       const grant = grantFor(policy, m.id);
       const storage = this.#grants().includes('storage') ? this.#ltiStorage(m.id) : undefined;
-      this.#runtime = startIframe({
-        ...channel,
-        pluginId: m.id,
-        entry: m.entry!,
-        container,
-        title: pluginName(m, this.#lang()),
-        sandbox: sandboxFor(m, grant.sandbox),
-        allow: allowFor(m, grant.allow),
-        lazy: !this.#visible(),
-        height: this.#height,
-        heartbeat: this.heartbeat,
-        ...(storage ? { ltiStorage: storage } : {}),
-        onResize: (h) => this.#resize(h),
-      });
+      this.#runtime = startIframe(
+        {
+          ...channel,
+          heartbeat: this.heartbeat,
+          onConnect: ({ version, reload }) => {
+            if (alive()) this.#ready(m, version, reload);
+          },
+          onDisconnect: ({ reason }) => {
+            // The plugin said bye: it may connect again (a new page in the frame); wait for it as on load.
+            if (alive() && reason === 'bye') {
+              this.#setLoading();
+              this.#armConnectTimer();
+            }
+          },
+        },
+        {
+          entry: m.entry!,
+          container,
+          title: pluginName(m, this.#lang()),
+          sandbox: sandboxFor(m, grant.sandbox),
+          allow: allowFor(m, grant.allow),
+          lazy: !this.#visible(),
+          height: this.#height,
+          ...(storage ? { ltiStorage: storage } : {}),
+          onResize: (h) => this.#resize(h),
+        },
+      );
       this.#connectPending = true;
       this.#armConnectTimer();
     } else {
       const abort = (this.#abort = new AbortController());
       try {
         const rt = await startModule(
+          channel,
           {
-            ...channel,
-            pluginId: m.id,
             url: new URL(m.module!, location.href).href,
             container,
             importModule: this.importModule ?? ((url) => import(/* @vite-ignore */ url)),
@@ -741,13 +751,11 @@ export class D1PluginHost extends LitElement {
     const ctx = emptyContext(this.closest('[lang]')?.getAttribute('lang') ?? 'fi');
     const name = this.closest('[data-d1-theme]')?.getAttribute('data-d1-theme');
     const theme: Theme =
-      name === 'dark'
-        ? { ...defaultTheme, colorScheme: 'dark' }
-        : name === 'light'
-          ? { ...defaultTheme, colorScheme: 'light' }
-          : name === 'contrast'
-            ? { ...defaultTheme, contrast: 'more' }
-            : defaultTheme;
+      name === 'dark' || name === 'light'
+        ? { ...defaultTheme, colorScheme: name }
+        : name === 'contrast'
+          ? { ...defaultTheme, contrast: 'more' }
+          : defaultTheme;
     return { ...ctx, theme };
   }
 
