@@ -21,7 +21,8 @@ export const pluginHostStyles = css`
   :host([hidden]) {
     display: none;
   }
-  .visually-hidden-focusable:not(:focus):not(:focus-within) {
+  /* The skip link and the end mark: visually hidden until focused. */
+  :is(.skip, .end):not(:focus-within) {
     position: absolute;
     width: 1px;
     height: 1px;

@@ -235,7 +235,6 @@ export class D1PluginHost extends LitElement {
   #scheduled = false;
   #timers: number[] = [];
   #connectTimer = 0;
-  #connectPending = false;
   #sub: string | null = null;
   #subUser: string | null = null;
   #lastContext = '';
@@ -355,7 +354,7 @@ export class D1PluginHost extends LitElement {
     return html`
       ${
         framed
-          ? html`<a class="skip visually-hidden-focusable" part="skip-link" href="#end" @click=${this.#skip}
+          ? html`<a class="skip" part="skip-link" href="#end" @click=${this.#skip}
               >${t(lang, 'skip', { name })}</a
             >`
           : nothing
@@ -375,13 +374,7 @@ export class D1PluginHost extends LitElement {
         tabindex="-1"
         ?inert=${s === 'loading'}
       ></div>
-      ${
-        framed
-          ? html`<span class="end visually-hidden-focusable" id="end" tabindex="-1"
-              >${t(lang, 'end', { name })}</span
-            >`
-          : nothing
-      }
+      ${framed ? html`<span class="end" id="end" tabindex="-1">${t(lang, 'end', { name })}</span>` : nothing}
     `;
   }
 
@@ -539,7 +532,6 @@ export class D1PluginHost extends LitElement {
           onResize: (h) => this.#resize(h),
         },
       );
-      this.#connectPending = true;
       this.#armConnectTimer();
     } else {
       const abort = (this.#abort = new AbortController());
@@ -568,7 +560,6 @@ export class D1PluginHost extends LitElement {
     for (const id of this.#timers) clearTimeout(id);
     this.#timers = [];
     this.#clearConnectTimer();
-    this.#connectPending = false;
     this.#abort?.abort(new DOMException('stopped', 'AbortError'));
     this.#abort = null;
     const rt = this.#runtime;
@@ -591,7 +582,10 @@ export class D1PluginHost extends LitElement {
     later(delay + SLOW_MS, () => (this._slow = this._state === 'loading'));
   }
 
-  /** The connect timeout runs only while the plugin is shown: a hidden lazy frame does not load. */
+  /**
+   * The connect timeout runs only while the plugin is shown: a hidden lazy frame does not load.
+   * A frame is waited for while the state is `loading` with a frame runtime (started, or said bye).
+   */
   #clearConnectTimer(): void {
     clearTimeout(this.#connectTimer);
     this.#connectTimer = 0;
@@ -599,7 +593,6 @@ export class D1PluginHost extends LitElement {
 
   #armConnectTimer(): void {
     this.#clearConnectTimer();
-    this.#connectPending = true;
     if (!this.#visible()) return;
     const run = this.#run;
     this.#connectTimer = window.setTimeout(() => {
@@ -610,7 +603,6 @@ export class D1PluginHost extends LitElement {
 
   #ready(m: PluginManifest, version: string, reload: boolean, recovered = false): void {
     this.#clearConnectTimer();
-    this.#connectPending = false;
     const was = this._state;
     this._state = 'ready';
     this._waiting = false;
@@ -894,8 +886,7 @@ export class D1PluginHost extends LitElement {
     const visible = this.#visible();
     const frame = (this.#runtime as IframeRuntime | null)?.frame;
     if (visible && frame?.loading === 'lazy') frame.loading = 'eager';
-    if (visible && this.#connectPending && this._state === 'loading' && !this.#connectTimer)
-      this.#armConnectTimer();
+    if (visible && frame && this._state === 'loading' && !this.#connectTimer) this.#armConnectTimer();
     if (!visible) this.#clearConnectTimer();
     if (visible === this.#lastVisible) return;
     this.#lastVisible = visible;
