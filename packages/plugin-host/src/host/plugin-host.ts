@@ -504,7 +504,6 @@ export class D1PluginHost extends LitElement {
 
     if (m.kind === 'iframe') {
       const grant = grantFor(policy, m.id);
-      const storage = this.#grants().includes('storage') ? this.#ltiStorage(m.id) : undefined;
       this.#runtime = startIframe(
         {
           ...channel,
@@ -528,7 +527,7 @@ export class D1PluginHost extends LitElement {
           allow: allowFor(m, grant.allow),
           lazy: !this.#visible(),
           height: this.#height,
-          ...(storage ? { ltiStorage: storage } : {}),
+          ltiStorage: this.#grants().includes('storage') ? this.#ltiStorage(m.id) : undefined,
           onResize: (h) => this.#resize(h),
         },
       );

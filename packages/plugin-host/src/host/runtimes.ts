@@ -77,7 +77,7 @@ export function startIframe(channel: IframeChannelOptions, o: IframeOptions): If
     frame,
     origin,
     onResize: o.onResize,
-    ...(o.ltiStorage ? { storage: o.ltiStorage } : {}),
+    storage: o.ltiStorage,
   });
   frame.src = o.entry;
   o.container.append(frame);
