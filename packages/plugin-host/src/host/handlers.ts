@@ -73,12 +73,29 @@ export function createHandlers(
         `${method} needs the "${p}" permission, which this portal has not granted`,
       );
   };
-  const sessions = (method: string): PluginSessionService => {
-    const s = d.sessions();
-    if (!s) throw new BridgeError('UNSUPPORTED', `${method} is not available in this host`);
-    if (!d.signedIn()) throw new BridgeError('PERMISSION_DENIED', `${method}: nobody is signed in`);
-    return s;
-  };
+  /**
+   * A call on the signed-in user's plugin session: its permission first, then the session (none
+   * in this host: `UNSUPPORTED`; nobody signed in: `PERMISSION_DENIED`), then `check` of the
+   * params; the service's refusals are translated for the plugin.
+   */
+  const withSession =
+    <P, R>(
+      method: 'auth.getToken' | 'storage.get' | 'storage.set',
+      run: (s: PluginSessionService, params: P) => Promise<R>,
+      check?: (params: P) => void,
+    ) =>
+    async (params: P): Promise<R> => {
+      need(method);
+      const s = d.sessions();
+      if (!s) throw new BridgeError('UNSUPPORTED', `${method} is not available in this host`);
+      if (!d.signedIn()) throw new BridgeError('PERMISSION_DENIED', `${method}: nobody is signed in`);
+      check?.(params);
+      try {
+        return await run(s, params);
+      } catch (e) {
+        return forPlugin(e, method);
+      }
+    };
 
   const handlers: HostHandlers = {
     'context.get': () => d.context(),
@@ -116,45 +133,32 @@ export function createHandlers(
       d.navigate({ pluginId: pluginId ?? id, ...(path ? { path } : {}) });
       return null;
     },
-    'auth.getToken': async () => {
-      need('auth.getToken');
-      const s = sessions('auth.getToken');
-      try {
-        // Hand out only tokens with time left to use them: renew one about to expire. No cache
-        // here: the service caches per user, and a user change must never reuse a token.
-        let t = await s.session(id);
-        if (t.expiresAt - now() < margin) t = await s.session(id, { forceRefresh: true });
-        return { token: t.token, expiresAt: t.expiresAt };
-      } catch (e) {
-        return forPlugin(e, 'auth.getToken');
-      }
-    },
-    'storage.get': async ({ key }) => {
-      need('storage.get');
-      const s = sessions('storage.get');
-      try {
-        const v = await s.storageGet(id, key);
-        return v === undefined ? null : v;
-      } catch (e) {
-        return forPlugin(e, 'storage.get');
-      }
-    },
-    'storage.set': async ({ key, value }) => {
-      need('storage.set');
-      const s = sessions('storage.set');
-      const size = JSON.stringify(value)?.length ?? 0;
-      if (size > d.limits.storageValueBytes)
-        throw new BridgeError(
-          'INVALID_PARAMS',
-          `storage.set: value is ${size} bytes, the limit is ${d.limits.storageValueBytes}`,
-        );
-      try {
+    // Hand out only tokens with time left to use them: renew one about to expire. No cache
+    // here: the service caches per user, and a user change must never reuse a token.
+    'auth.getToken': withSession('auth.getToken', async (s) => {
+      let t = await s.session(id);
+      if (t.expiresAt - now() < margin) t = await s.session(id, { forceRefresh: true });
+      return { token: t.token, expiresAt: t.expiresAt };
+    }),
+    'storage.get': withSession('storage.get', async (s, { key }: { key: string }) => {
+      const v = await s.storageGet(id, key);
+      return v === undefined ? null : v;
+    }),
+    'storage.set': withSession(
+      'storage.set',
+      async (s, { key, value }: { key: string; value: unknown }) => {
         await s.storageSet(id, key, value);
         return null;
-      } catch (e) {
-        return forPlugin(e, 'storage.set');
-      }
-    },
+      },
+      ({ value }) => {
+        const size = JSON.stringify(value)?.length ?? 0;
+        if (size > d.limits.storageValueBytes)
+          throw new BridgeError(
+            'INVALID_PARAMS',
+            `storage.set: value is ${size} bytes, the limit is ${d.limits.storageValueBytes}`,
+          );
+      },
+    ),
   };
   const perMinute = (limit: number) => ({ limit, interval: 60_000 });
   return {

@@ -65,14 +65,12 @@ export const METHOD_PERMISSIONS: Partial<Record<HostMethod, Permission>> = {
   'navigation.open': 'navigation',
 };
 
-const grantOf = (policy: PluginPolicy | undefined, id: string): PluginGrant =>
-  policy?.plugins?.[id] ?? policy?.plugins?.['*'] ?? {};
 const both = <T extends string>(asked: readonly T[] | undefined, given: readonly string[] | undefined): T[] =>
   (asked ?? []).filter((x) => given?.includes(x));
 
 /** The permissions a plugin holds: asked for in its manifest and granted by the policy. */
 export function grantedPermissions(manifest: PluginManifest, policy: PluginPolicy | undefined): Permission[] {
-  return both(manifest.permissions, grantOf(policy, manifest.id).permissions).filter((p) =>
+  return both(manifest.permissions, grantFor(policy, manifest.id).permissions).filter((p) =>
     (PERMISSIONS as readonly string[]).includes(p),
   );
 }
@@ -87,9 +85,9 @@ export function allowFor(manifest: PluginManifest, allowed: readonly string[] | 
   return both(manifest.allow, allowed).join('; ');
 }
 
-/** The grant of one plugin (for `sandbox` and `allow`). */
+/** The grant of one plugin: its own entry, else the `'*'` one, else nothing. */
 export function grantFor(policy: PluginPolicy | undefined, id: string): PluginGrant {
-  return grantOf(policy, id);
+  return policy?.plugins?.[id] ?? policy?.plugins?.['*'] ?? {};
 }
 
 /** Whether `url` is on the allow list (exact, or under a prefix ending in `/`); both resolved against `base`. */

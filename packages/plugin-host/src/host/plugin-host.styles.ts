@@ -1,27 +1,23 @@
 import { css } from 'lit';
 
 // Global tokens with fallbacks: the host must look right without @digione/ui's theme sheet too.
+// Tokens used more than once are mapped to a private `--_<token>` on :host; the others are used in place.
 export const pluginHostStyles = css`
   :host {
-    --_text: var(--d1-plugin-host-color, var(--d1-color-text, CanvasText));
-    --_muted: var(--d1-plugin-host-muted-color, var(--d1-color-text-muted, CanvasText));
-    --_surface: var(--d1-plugin-host-background, var(--d1-color-surface, Canvas));
     --_border: var(--d1-plugin-host-border-color, var(--d1-color-border, GrayText));
-    --_danger: var(--d1-plugin-host-danger, var(--d1-color-danger, #b3261e));
     --_primary: var(--d1-plugin-host-primary, var(--d1-color-primary, LinkText));
-    --_on-primary: var(--d1-color-on-primary, Canvas);
-    --_focus: var(--d1-color-focus, Highlight);
     --_radius: var(--d1-plugin-host-radius, var(--d1-radius-m, 8px));
     --_space: var(--d1-space-s, 8px);
     display: block;
     position: relative;
-    color: var(--_text);
+    color: var(--d1-plugin-host-color, var(--d1-color-text, CanvasText));
     font-family: var(--d1-font-family, system-ui, sans-serif);
   }
   :host([hidden]) {
     display: none;
   }
-  .visually-hidden-focusable:not(:focus):not(:focus-within) {
+  /* The skip link and the end mark: visually hidden until focused. */
+  :is(.skip, .end):not(:focus-within) {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -40,7 +36,7 @@ export const pluginHostStyles = css`
     color: var(--_primary);
   }
   :focus-visible {
-    outline: var(--d1-focus-width, 3px) solid var(--_focus);
+    outline: var(--d1-focus-width, 3px) solid var(--d1-color-focus, Highlight);
     outline-offset: var(--d1-focus-offset, 2px);
   }
   .status {
@@ -51,13 +47,13 @@ export const pluginHostStyles = css`
     padding: var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
+    background: var(--d1-plugin-host-background, var(--d1-color-surface, Canvas));
   }
   .status[hidden] {
     display: none;
   }
   .status[data-kind='error'] {
-    border-color: var(--_danger);
+    border-color: var(--d1-plugin-host-danger, var(--d1-color-danger, #b3261e));
     border-inline-start-width: 4px;
   }
   .status p {
@@ -68,7 +64,7 @@ export const pluginHostStyles = css`
     font-weight: var(--d1-font-weight-bold, 700);
   }
   .detail {
-    color: var(--_muted);
+    color: var(--d1-plugin-host-muted-color, var(--d1-color-text-muted, CanvasText));
   }
   .spinner {
     width: 1em;
@@ -88,7 +84,7 @@ export const pluginHostStyles = css`
     min-width: var(--d1-size-target, 44px);
     padding: 0 var(--d1-space-m, 12px);
     font: inherit;
-    color: var(--_on-primary);
+    color: var(--d1-color-on-primary, Canvas);
     background: var(--_primary);
     border: 1px solid var(--_primary);
     border-radius: var(--_radius);

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import {
   defaultTheme,
@@ -36,7 +35,14 @@ import {
   type PluginLimits,
   type PluginPolicy,
 } from './permissions.js';
-import { ModuleError, startIframe, startModule, type IframeRuntime, type Runtime } from './runtimes.js';
+import {
+  ModuleError,
+  startIframe,
+  startModule,
+  type ChannelOptions,
+  type IframeRuntime,
+  type Runtime,
+} from './runtimes.js';
 import { pluginHostStyles } from './plugin-host.styles.js';
 
 /** Where a plugin stands. */
@@ -136,62 +142,86 @@ const DEFAULT_HEIGHT = 150;
 export class D1PluginHost extends LitElement {
   static override styles = pluginHostStyles;
 
+  // Declared here rather than with decorators: no decorator helper and no per-field call in the bundle.
+  static override properties = {
+    pluginId: { attribute: 'plugin-id', reflect: true },
+    registry: { attribute: false },
+    manifest: { attribute: false },
+    grants: { attribute: false },
+    context: { attribute: false },
+    services: { attribute: false },
+    policy: { attribute: false },
+    moduleAllowList: { attribute: false },
+    limits: { attribute: false },
+    importModule: { attribute: false },
+    active: { type: Boolean, reflect: true },
+    hidden: { type: Boolean, reflect: true },
+    connectTimeout: { type: Number, attribute: 'connect-timeout' },
+    heartbeat: { attribute: false },
+    progressDelay: { type: Number, attribute: 'progress-delay' },
+    _state: { state: true },
+    _error: { state: true },
+    _progress: { state: true },
+    _slow: { state: true },
+    _waiting: { state: true },
+  };
+
   /** The plugin's id: looked up in the registry, or checked against `manifest`. */
-  @property({ attribute: 'plugin-id', reflect: true }) pluginId = '';
+  pluginId = '';
 
   /** The registry to look `plugin-id` up in; default: the one provided through `registryContext`. */
-  @property({ attribute: false }) registry: PluginRegistry | undefined;
+  registry: PluginRegistry | undefined;
 
   /** Standalone: the manifest (JSON; validated). Wins over the registry. */
-  @property({ attribute: false }) manifest: PluginManifest | undefined;
+  manifest: PluginManifest | undefined;
 
   /**
    * What the portal grants this plugin (intersected with what its manifest asks). Default: the
    * registry policy's grant for the plugin, else nothing beyond the base context.
    */
-  @property({ attribute: false }) grants: readonly Permission[] | undefined;
+  grants: readonly Permission[] | undefined;
 
   /** Standalone: the platform context to derive the plugin's context from. Wins over the store. */
-  @property({ attribute: false }) context: PlatformContext | undefined;
+  context: PlatformContext | undefined;
 
   /** Standalone: services (plugin sessions, notifications). Win over the provided ones. */
-  @property({ attribute: false }) services: PlatformServices | undefined;
+  services: PlatformServices | undefined;
 
   /** The portal's plugin policy. Default: the registry's. */
-  @property({ attribute: false }) policy: PluginPolicy | undefined;
+  policy: PluginPolicy | undefined;
 
   /** Module URLs (exact, or prefixes ending in `/`) that may be imported. Default: the policy's; else none. */
-  @property({ attribute: false }) moduleAllowList: readonly string[] | undefined;
+  moduleAllowList: readonly string[] | undefined;
 
   /** Per-plugin limits over the policy's and the defaults. */
-  @property({ attribute: false }) limits: Partial<PluginLimits> | undefined;
+  limits: Partial<PluginLimits> | undefined;
 
   /** How module plugins are imported (default: dynamic `import()`); for bundlers and stories. */
-  @property({ attribute: false }) importModule: ((url: string) => Promise<unknown>) | undefined;
+  importModule: ((url: string) => Promise<unknown>) | undefined;
 
   /** False while the portal shows another plugin: the plugin gets `visibility.changed` and loads lazily. */
-  @property({ type: Boolean, reflect: true }) active = true;
+  active = true;
 
   /** Hidden plugins get `visibility.changed` and load lazily. */
-  @property({ type: Boolean, reflect: true }) override hidden = false;
+  override hidden = false;
 
   /** Milliseconds an iframe plugin has to connect (counted while visible) before the error state. */
-  @property({ type: Number, attribute: 'connect-timeout' }) connectTimeout = 15000;
+  connectTimeout = 15000;
 
   /** Heartbeat of iframe plugins; `false` turns it off. */
-  @property({ attribute: false }) heartbeat: { interval: number; timeout: number } | false = {
+  heartbeat: { interval: number; timeout: number } | false = {
     interval: 5000,
     timeout: 5000,
   };
 
   /** Milliseconds before the loading text shows (fast plugins never flash it). */
-  @property({ type: Number, attribute: 'progress-delay' }) progressDelay = 400;
+  progressDelay = 400;
 
-  @state() private _state: PluginHostState = 'idle';
-  @state() private _error: PluginErrorDetail | null = null;
-  @state() private _progress = false;
-  @state() private _slow = false;
-  @state() private _waiting = false;
+  private _state: PluginHostState = 'idle';
+  private _error: PluginErrorDetail | null = null;
+  private _progress = false;
+  private _slow = false;
+  private _waiting = false;
 
   #store: ContextStore<PlatformContext> | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -205,7 +235,6 @@ export class D1PluginHost extends LitElement {
   #scheduled = false;
   #timers: number[] = [];
   #connectTimer = 0;
-  #connectPending = false;
   #sub: string | null = null;
   #subUser: string | null = null;
   #lastContext = '';
@@ -325,7 +354,7 @@ export class D1PluginHost extends LitElement {
     return html`
       ${
         framed
-          ? html`<a class="skip visually-hidden-focusable" part="skip-link" href="#end" @click=${this.#skip}
+          ? html`<a class="skip" part="skip-link" href="#end" @click=${this.#skip}
               >${t(lang, 'skip', { name })}</a
             >`
           : nothing
@@ -345,13 +374,7 @@ export class D1PluginHost extends LitElement {
         tabindex="-1"
         ?inert=${s === 'loading'}
       ></div>
-      ${
-        framed
-          ? html`<span class="end visually-hidden-focusable" id="end" tabindex="-1"
-              >${t(lang, 'end', { name })}</span
-            >`
-          : nothing
-      }
+      ${framed ? html`<span class="end" id="end" tabindex="-1">${t(lang, 'end', { name })}</span>` : nothing}
     `;
   }
 
@@ -448,7 +471,8 @@ export class D1PluginHost extends LitElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.frame')!;
     const m = manifest;
     const limits = this.#limits();
-    const channel = {
+    const channel: ChannelOptions = {
+      pluginId: m.id,
       ...createHandlers({
         manifest: m,
         limits,
@@ -462,16 +486,6 @@ export class D1PluginHost extends LitElement {
         focusHost: (dir) => (dir === 'backward' ? this.#focusBefore() : this.#focusAfter()),
         navigate: (target) => this.#navigate(target),
       }),
-      onConnect: ({ version, reload }: { version: string; reload: boolean }) => {
-        if (alive()) this.#ready(m, version, reload);
-      },
-      onDisconnect: ({ reason }: { reason: string }) => {
-        // The plugin said bye: it may connect again (a new page in the frame); wait for it as on load.
-        if (alive() && reason === 'bye') {
-          this.#setLoading();
-          this.#armConnectTimer();
-        }
-      },
       onUnresponsive: () => {
         if (!alive()) return;
         this._state = 'unresponsive';
@@ -481,7 +495,7 @@ export class D1PluginHost extends LitElement {
       onResponsive: () => {
         if (alive()) this.#ready(m, '', false, true);
       },
-      onError: (error: unknown, method: string) => {
+      onError: (error, method) => {
         // Refusals are the plugin's business; a crashing handler is ours.
         if (!(error as { code?: string })?.code)
           console.error(`[d1-plugin-host] ${m.id}: ${method} failed`, error);
@@ -490,30 +504,40 @@ export class D1PluginHost extends LitElement {
 
     if (m.kind === 'iframe') {
       const grant = grantFor(policy, m.id);
-      const storage = this.#grants().includes('storage') ? this.#ltiStorage(m.id) : undefined;
-      this.#runtime = startIframe({
-        ...channel,
-        pluginId: m.id,
-        entry: m.entry!,
-        container,
-        title: pluginName(m, this.#lang()),
-        sandbox: sandboxFor(m, grant.sandbox),
-        allow: allowFor(m, grant.allow),
-        lazy: !this.#visible(),
-        height: this.#height,
-        heartbeat: this.heartbeat,
-        ...(storage ? { ltiStorage: storage } : {}),
-        onResize: (h) => this.#resize(h),
-      });
-      this.#connectPending = true;
+      this.#runtime = startIframe(
+        {
+          ...channel,
+          heartbeat: this.heartbeat,
+          onConnect: ({ version, reload }) => {
+            if (alive()) this.#ready(m, version, reload);
+          },
+          onDisconnect: ({ reason }) => {
+            // The plugin said bye: it may connect again (a new page in the frame); wait for it as on load.
+            if (alive() && reason === 'bye') {
+              this.#setLoading();
+              this.#armConnectTimer();
+            }
+          },
+        },
+        {
+          entry: m.entry!,
+          container,
+          title: pluginName(m, this.#lang()),
+          sandbox: sandboxFor(m, grant.sandbox),
+          allow: allowFor(m, grant.allow),
+          lazy: !this.#visible(),
+          height: this.#height,
+          ltiStorage: this.#grants().includes('storage') ? this.#ltiStorage(m.id) : undefined,
+          onResize: (h) => this.#resize(h),
+        },
+      );
       this.#armConnectTimer();
     } else {
       const abort = (this.#abort = new AbortController());
       try {
         const rt = await startModule(
+          channel,
           {
-            ...channel,
-            pluginId: m.id,
             url: new URL(m.module!, location.href).href,
             container,
             importModule: this.importModule ?? ((url) => import(/* @vite-ignore */ url)),
@@ -535,7 +559,6 @@ export class D1PluginHost extends LitElement {
     for (const id of this.#timers) clearTimeout(id);
     this.#timers = [];
     this.#clearConnectTimer();
-    this.#connectPending = false;
     this.#abort?.abort(new DOMException('stopped', 'AbortError'));
     this.#abort = null;
     const rt = this.#runtime;
@@ -558,7 +581,10 @@ export class D1PluginHost extends LitElement {
     later(delay + SLOW_MS, () => (this._slow = this._state === 'loading'));
   }
 
-  /** The connect timeout runs only while the plugin is shown: a hidden lazy frame does not load. */
+  /**
+   * The connect timeout runs only while the plugin is shown: a hidden lazy frame does not load.
+   * A frame is waited for while the state is `loading` with a frame runtime (started, or said bye).
+   */
   #clearConnectTimer(): void {
     clearTimeout(this.#connectTimer);
     this.#connectTimer = 0;
@@ -566,7 +592,6 @@ export class D1PluginHost extends LitElement {
 
   #armConnectTimer(): void {
     this.#clearConnectTimer();
-    this.#connectPending = true;
     if (!this.#visible()) return;
     const run = this.#run;
     this.#connectTimer = window.setTimeout(() => {
@@ -577,7 +602,6 @@ export class D1PluginHost extends LitElement {
 
   #ready(m: PluginManifest, version: string, reload: boolean, recovered = false): void {
     this.#clearConnectTimer();
-    this.#connectPending = false;
     const was = this._state;
     this._state = 'ready';
     this._waiting = false;
@@ -718,13 +742,11 @@ export class D1PluginHost extends LitElement {
     const ctx = emptyContext(this.closest('[lang]')?.getAttribute('lang') ?? 'fi');
     const name = this.closest('[data-d1-theme]')?.getAttribute('data-d1-theme');
     const theme: Theme =
-      name === 'dark'
-        ? { ...defaultTheme, colorScheme: 'dark' }
-        : name === 'light'
-          ? { ...defaultTheme, colorScheme: 'light' }
-          : name === 'contrast'
-            ? { ...defaultTheme, contrast: 'more' }
-            : defaultTheme;
+      name === 'dark' || name === 'light'
+        ? { ...defaultTheme, colorScheme: name }
+        : name === 'contrast'
+          ? { ...defaultTheme, contrast: 'more' }
+          : defaultTheme;
     return { ...ctx, theme };
   }
 
@@ -863,8 +885,7 @@ export class D1PluginHost extends LitElement {
     const visible = this.#visible();
     const frame = (this.#runtime as IframeRuntime | null)?.frame;
     if (visible && frame?.loading === 'lazy') frame.loading = 'eager';
-    if (visible && this.#connectPending && this._state === 'loading' && !this.#connectTimer)
-      this.#armConnectTimer();
+    if (visible && frame && this._state === 'loading' && !this.#connectTimer) this.#armConnectTimer();
     if (!visible) this.#clearConnectTimer();
     if (visible === this.#lastVisible) return;
     this.#lastVisible = visible;

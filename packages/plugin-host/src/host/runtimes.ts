@@ -9,7 +9,6 @@ import {
   createHostEndpoint,
   createInPageChannel,
   createLtiListener,
-  type HostEndpoint,
   type HostEndpointOptions,
   type LtiStorage,
   type PluginClient,
@@ -30,22 +29,21 @@ export interface Runtime {
   close(): void;
 }
 
-/** Endpoint options shared by both kinds. */
+/**
+ * Endpoint options shared by both kinds (the element's handlers, limits and callbacks), handed to
+ * the bridge as they are.
+ */
 export type ChannelOptions = Pick<
   HostEndpointOptions,
-  | 'handlers'
-  | 'rateLimit'
-  | 'maxMessageBytes'
-  | 'onConnect'
-  | 'onDisconnect'
-  | 'onUnresponsive'
-  | 'onResponsive'
-  | 'onError'
+  'pluginId' | 'handlers' | 'rateLimit' | 'maxMessageBytes' | 'onUnresponsive' | 'onResponsive' | 'onError'
 >;
 
+/** What only a frame's endpoint has: the handshake's callbacks and the heartbeat. */
+export type IframeChannelOptions = ChannelOptions &
+  Pick<HostEndpointOptions, 'heartbeat' | 'onConnect' | 'onDisconnect'>;
+
 /** Options of {@link startIframe}. */
-export interface IframeOptions extends ChannelOptions {
-  pluginId: string;
+export interface IframeOptions {
   entry: string;
   container: HTMLElement;
   title: string;
@@ -53,22 +51,18 @@ export interface IframeOptions extends ChannelOptions {
   allow: string;
   lazy: boolean;
   height: number;
-  heartbeat: HostEndpointOptions['heartbeat'];
   /** LTI `put_data`/`get_data` storage, only when the plugin holds `storage`. */
   ltiStorage?: LtiStorage;
   onResize(height: number): void;
-  /** The frame's document loaded (it may still never connect). */
-  onLoad?(): void;
 }
 
 /** A frame runtime, with its iframe. */
 export interface IframeRuntime extends Runtime {
   readonly frame: HTMLIFrameElement;
-  readonly endpoint: HostEndpoint;
 }
 
 /** Create the frame and its endpoint (before `src`, so the first hello is caught). */
-export function startIframe(o: IframeOptions): IframeRuntime {
+export function startIframe(channel: IframeChannelOptions, o: IframeOptions): IframeRuntime {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', o.sandbox);
   frame.setAttribute('allow', o.allow);
@@ -78,32 +72,17 @@ export function startIframe(o: IframeOptions): IframeRuntime {
   frame.loading = o.lazy ? 'lazy' : 'eager';
   frame.style.height = `${o.height}px`;
   const origin = new URL(o.entry).origin;
-  const endpoint = createHostEndpoint({
-    frame,
-    origin,
-    pluginId: o.pluginId,
-    handlers: o.handlers,
-    rateLimit: o.rateLimit,
-    maxMessageBytes: o.maxMessageBytes,
-    heartbeat: o.heartbeat,
-    onConnect: o.onConnect,
-    onDisconnect: o.onDisconnect,
-    onUnresponsive: o.onUnresponsive,
-    onResponsive: o.onResponsive,
-    onError: o.onError,
-  });
+  const endpoint = createHostEndpoint({ ...channel, frame, origin });
   const lti = createLtiListener({
     frame,
     origin,
     onResize: o.onResize,
-    ...(o.ltiStorage ? { storage: o.ltiStorage } : {}),
+    storage: o.ltiStorage,
   });
-  frame.addEventListener('load', () => o.onLoad?.());
   frame.src = o.entry;
   o.container.append(frame);
   return {
     frame,
-    endpoint,
     emit: (event, data) => endpoint.emit(event, data),
     close() {
       lti.close();
@@ -114,8 +93,7 @@ export function startIframe(o: IframeOptions): IframeRuntime {
 }
 
 /** Options of {@link startModule}. */
-export interface ModuleOptions extends Omit<ChannelOptions, 'onConnect' | 'onDisconnect'> {
-  pluginId: string;
+export interface ModuleOptions {
   url: string;
   container: HTMLElement;
   importModule(url: string): Promise<unknown>;
@@ -141,6 +119,7 @@ export class ModuleError extends Error {
  * start that is no longer wanted (the element was removed meanwhile).
  */
 export async function startModule(
+  channel: ChannelOptions,
   o: ModuleOptions,
   signal: AbortSignal,
 ): Promise<Runtime & { version: string }> {
@@ -153,15 +132,7 @@ export async function startModule(
   if (typeof mod?.mount != 'function')
     throw new ModuleError('LOAD', new Error('the module exports no mount()'));
   if (signal.aborted) throw signal.reason;
-  const { host, client } = createInPageChannel({
-    pluginId: o.pluginId,
-    handlers: o.handlers,
-    rateLimit: o.rateLimit,
-    maxMessageBytes: o.maxMessageBytes,
-    onUnresponsive: o.onUnresponsive,
-    onResponsive: o.onResponsive,
-    onError: o.onError,
-  });
+  const { host, client } = createInPageChannel(channel);
   // A shadow root of its own: the plugin's styles cannot leak out, the portal's cannot leak in.
   const box = document.createElement('div');
   box.setAttribute('part', 'module');
@@ -178,7 +149,7 @@ export async function startModule(
     try {
       unmount?.();
     } catch (e) {
-      console.error(`[d1-plugin-host] ${o.pluginId}: unmount threw`, e);
+      console.error(`[d1-plugin-host] ${channel.pluginId}: unmount threw`, e);
     }
     host.close();
     box.remove();

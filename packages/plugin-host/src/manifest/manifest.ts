@@ -5,6 +5,7 @@
  * @module
  */
 import {
+  LTI_ROLES,
   PERMISSIONS,
   pickText,
   type LocalizedText,
@@ -12,19 +13,11 @@ import {
   type PlatformRole,
 } from '@digione/context';
 
-/** Every platform role, as manifests name them. */
-export const ROLES: readonly PlatformRole[] = [
-  'student',
-  'teacher',
-  'substituteTeacher',
-  'principal',
-  'schoolSecretary',
-  'staff',
-  'guardian',
-  'aide',
-  'counselor',
-  'districtAdministrator',
-];
+/**
+ * Every platform role, as manifests name them: the keys of the context's role table (typed by
+ * `PlatformRole`, so it names each role once and only), not a second list to keep in step.
+ */
+export const ROLES = Object.keys(LTI_ROLES) as readonly PlatformRole[];
 
 /** Sandbox tokens a manifest may ask for on top of the base `allow-scripts allow-forms allow-same-origin`. */
 export const SANDBOX_EXTRAS = [
@@ -93,23 +86,6 @@ const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-((0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(\+([0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*))?$/;
 const URL_RE = /^https?:\/\/[^/?#\s]+([/?#]\S*)?$/;
 const LANGS = ['fi', 'sv', 'en', 'se', 'smn', 'sms'];
-const KEYS = [
-  '$schema',
-  'id',
-  'name',
-  'description',
-  'version',
-  'vendor',
-  'icon',
-  'kind',
-  'entry',
-  'module',
-  'permissions',
-  'roles',
-  'minHeight',
-  'sandbox',
-  'allow',
-];
 
 type Obj = Record<string, unknown>;
 /** A key as one JSON-pointer segment (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
@@ -173,51 +149,51 @@ export function validateManifest(json: unknown): ManifestResult {
     });
   };
 
+  // Every manifest field and its check, in the schema's order (errors are listed in this order).
+  // `entry` and `module` are also required by `kind`; that is checked where they are missing.
+  const fields: Record<string, (path: string, v: unknown) => void> = {
+    $schema: (path, v) => typeof v != 'string' && err(path, 'must be a string'),
+    id: (path, v) => pattern(path, v, ID, 'a lower-case reverse-DNS id such as "fi.example.tool"', 200),
+    name: (path, v) => text(path, v, 100),
+    description: (path, v) => text(path, v, 500),
+    version: (path, v) => pattern(path, v, SEMVER, 'a semantic version such as "1.0.0"', 100),
+    vendor: (path, v) => {
+      if (isObj(v)) {
+        for (const k of Object.keys(v))
+          if (k !== 'name' && k !== 'url')
+            err(`${path}/${ptr(k)}`, 'is not a vendor field (use name and url)');
+        if (v.name === undefined) err(`${path}/name`, 'is required');
+        else str(`${path}/name`, v.name, 100);
+        if (v.url !== undefined) url(`${path}/url`, v.url);
+      } else if (typeof v != 'string')
+        err(path, `must be a name or an object { name, url } (got ${show(v)})`);
+      else str(path, v, 100);
+    },
+    icon: url,
+    kind: (path, v) =>
+      v !== 'iframe' && v !== 'module' && err(path, `must be "iframe" or "module" (got ${show(v)})`),
+    entry: url,
+    module: url,
+    permissions: (path, v) => list(path, v, PERMISSIONS),
+    roles: (path, v) => list(path, v, ROLES, 1),
+    minHeight: (path, v) =>
+      (typeof v != 'number' || !Number.isInteger(v) || v < 0 || v > 10000) &&
+      err(path, `must be a whole number of pixels from 0 to 10000 (got ${show(v)})`),
+    sandbox: (path, v) => list(path, v, SANDBOX_EXTRAS),
+    allow: (path, v) => list(path, v, ALLOW_FEATURES),
+  };
+
   for (const k of Object.keys(m))
-    if (!KEYS.includes(k) && !k.startsWith('x-'))
+    if (!Object.hasOwn(fields, k) && !k.startsWith('x-'))
       err(`/${ptr(k)}`, 'is not a manifest field (check the spelling; vendor extensions start with "x-")');
   for (const k of ['id', 'name', 'version', 'vendor', 'kind'])
     if (m[k] === undefined) err(`/${k}`, 'is required');
-
-  if (m.$schema !== undefined && typeof m.$schema != 'string') err('/$schema', 'must be a string');
-  if (m.id !== undefined)
-    pattern('/id', m.id, ID, 'a lower-case reverse-DNS id such as "fi.example.tool"', 200);
-  if (m.name !== undefined) text('/name', m.name, 100);
-  if (m.description !== undefined) text('/description', m.description, 500);
-  if (m.version !== undefined)
-    pattern('/version', m.version, SEMVER, 'a semantic version such as "1.0.0"', 100);
-  const vendor = m.vendor;
-  if (isObj(vendor)) {
-    for (const k of Object.keys(vendor))
-      if (k !== 'name' && k !== 'url') err(`/vendor/${ptr(k)}`, 'is not a vendor field (use name and url)');
-    if (vendor.name === undefined) err('/vendor/name', 'is required');
-    else str('/vendor/name', vendor.name, 100);
-    if (vendor.url !== undefined) url('/vendor/url', vendor.url);
-  } else if (vendor !== undefined) {
-    if (typeof vendor != 'string')
-      err('/vendor', `must be a name or an object { name, url } (got ${show(vendor)})`);
-    else str('/vendor', vendor, 100);
+  for (const [k, check] of Object.entries(fields)) {
+    // the kind that needs this field (only `entry` and `module` have one)
+    const need = k === 'entry' ? 'iframe' : k === 'module' ? k : null;
+    if (m[k] !== undefined) check(`/${k}`, m[k]);
+    else if (need && m.kind === need) err(`/${k}`, `is required for kind "${need}"`);
   }
-  if (m.icon !== undefined) url('/icon', m.icon);
-  const kind = m.kind;
-  if (kind !== undefined && kind !== 'iframe' && kind !== 'module')
-    err('/kind', `must be "iframe" or "module" (got ${show(kind)})`);
-  for (const [k, need] of [
-    ['entry', 'iframe'],
-    ['module', 'module'],
-  ] as const) {
-    if (m[k] !== undefined) url(`/${k}`, m[k]);
-    else if (kind === need) err(`/${k}`, `is required for kind "${need}"`);
-  }
-  if (m.permissions !== undefined) list('/permissions', m.permissions, PERMISSIONS);
-  if (m.roles !== undefined) list('/roles', m.roles, ROLES, 1);
-  if (m.minHeight !== undefined) {
-    const h = m.minHeight;
-    if (typeof h != 'number' || !Number.isInteger(h) || h < 0 || h > 10000)
-      err('/minHeight', `must be a whole number of pixels from 0 to 10000 (got ${show(h)})`);
-  }
-  if (m.sandbox !== undefined) list('/sandbox', m.sandbox, SANDBOX_EXTRAS);
-  if (m.allow !== undefined) list('/allow', m.allow, ALLOW_FEATURES);
   return errors.length ? { ok: false, errors } : { ok: true, manifest: m as unknown as PluginManifest };
 }
 
