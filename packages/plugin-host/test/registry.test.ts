@@ -117,7 +117,9 @@ describe('PluginRegistry', () => {
     host.registry = registry;
     const failed = registry.load(new URL('./fixtures/missing.json', import.meta.url).href);
     document.body.append(host);
-    await stateOf(host, 'loading');
+    // read at the first render, before any response can arrive (polling could miss a fast 404)
+    await host.updateComplete;
+    expect(host.state).to.equal('loading');
     const error = await failed.then(
       () => null,
       (e: Error) => e,
