@@ -88,7 +88,6 @@ export class D1Shell extends LitElement {
     registry: { attribute: false },
     _route: { state: true },
     _ctx: { state: true },
-    _regState: { state: true },
     _visible: { state: true },
     _mounted: { state: true },
   };
@@ -110,7 +109,6 @@ export class D1Shell extends LitElement {
 
   private _route: Route = { plugin: null, path: null, group: null };
   private _ctx: Readonly<PlatformContext> | null = null;
-  private _regState: PluginRegistry['state'] = 'idle';
   private _visible: PluginManifest[] = [];
   /** Plugins opened so far: kept mounted so they keep their state and context. */
   private _mounted: string[] = [];
@@ -195,7 +193,8 @@ export class D1Shell extends LitElement {
     const t = this.#l10n;
     const ctx = this._ctx;
     const signedIn = ctx?.auth.status === 'signed-in';
-    const active = this.#activeManifest();
+    // no plugin in the route (null) matches no manifest
+    const active = this._visible.find((m) => m.id === this._route.plugin);
     return html`
       <button class="skip d1-target" part="skip-link" @click=${this.#focusMain}>${t.t('skip')}</button>
       <d1-platform
@@ -259,18 +258,21 @@ export class D1Shell extends LitElement {
     const visible = this._visible;
     // One template for every state, so the plugin hosts below keep their elements (and their
     // running plugins) whatever message shows above them.
+    // the registry's state is read here: each of its changes re-renders (see #onRegistryChange)
+    const state = this.#watchedRegistry?.state;
     let message: unknown = nothing;
-    if (!signedIn) message = html`<p class="lead">${t.t('signInPrompt')}</p>`;
-    else if (this._regState === 'loading' && !visible.length)
+    let lead: 'signInPrompt' | 'unknownTool' | 'pickTool' | 'noTools' | undefined;
+    if (!signedIn) lead = 'signInPrompt';
+    else if (state === 'loading' && !visible.length)
       message = html`<p class="lead" role="status">${t.t('loadingTools')}</p>`;
-    else if (this._regState === 'error')
+    else if (state === 'error')
       message = html`<div class="d1-status" data-severity="error" role="alert">
         <p>${t.t('toolsFailed')}</p>
-        <button class="d1-button" @click=${() => this.#loadPlugins()}>${t.t('retry')}</button>
+        <button class="d1-button" @click=${this.#loadPlugins}>${t.t('retry')}</button>
       </div>`;
-    else if (this._route.plugin && !active) message = html`<p class="lead">${t.t('unknownTool')}</p>`;
-    else if (!active)
-      message = html`<p class="lead">${visible.length ? t.t('pickTool') : t.t('noTools')}</p>`;
+    else if (this._route.plugin && !active) lead = 'unknownTool';
+    else if (!active) lead = visible.length ? 'pickTool' : 'noTools';
+    if (lead) message = html`<p class="lead">${t.t(lead)}</p>`;
     const skipped = signedIn ? this.activeRegistry.errors.length : 0;
     const notice = skipped
       ? html`<p class="d1-muted">${t.t('skippedTools', { count: skipped })}</p>`
@@ -287,11 +289,6 @@ export class D1Shell extends LitElement {
         ></d1-plugin-host>`,
     );
     return html`${message}${notice}${hosts}`;
-  }
-
-  #activeManifest(): PluginManifest | undefined {
-    const id = this._route.plugin;
-    return id ? this._visible.find((m) => m.id === id) : undefined;
   }
 
   #connectStore(platform: D1Platform): void {
@@ -320,7 +317,7 @@ export class D1Shell extends LitElement {
   }
 
   #onRegistryChange = (): void => {
-    this._regState = this.#watchedRegistry?.state ?? 'idle';
+    this.requestUpdate();
     this.#refreshVisible();
   };
 
