@@ -8,6 +8,7 @@
  */
 import type { Organization, PlatformRole, RoleAssignment, User } from '../model.js';
 import { MappingError } from '../errors.js';
+import { defined, obj, some } from './read.js';
 
 /** Attribute names, as MPASSid releases them. */
 export const MPASS = {
@@ -79,9 +80,7 @@ const SCHOOL_CODE = /^\d{5}$/;
  * naming the attribute when the user cannot be signed in (no name, no learner number, no valid role).
  */
 export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): MpassIdentity {
-  if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
-    throw new MappingError('claims', 'expected an object');
-  const c = claims as Record<string, unknown>;
+  const c = obj(claims, 'claims');
   const orgId = options.orgIdForSchoolCode ?? ((code: string) => code);
   const first = (name: string, ...alts: string[]) =>
     [name, ...alts].map((n) => values(c, n)[0]).find((v) => v !== undefined);
@@ -166,8 +165,8 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
     schoolCode: code,
   }));
 
-  const grades = values(c, MPASS.classLevel);
-  const user: User = {
+  const restricted = defined({ learnerNumber, mpassUid: uid, email: first('email') });
+  const user = defined<User>({
     id: sub,
     givenName,
     familyName,
@@ -175,14 +174,9 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
     roles,
     enabled: true,
     primaryOrgId: roles[0]!.orgId,
-  };
-  if (grades.length) user.grades = grades;
-  const restricted: NonNullable<User['restricted']> = {};
-  if (learnerNumber) restricted.learnerNumber = learnerNumber;
-  if (uid) restricted.mpassUid = uid;
-  const email = first('email');
-  if (email) restricted.email = email;
-  if (Object.keys(restricted).length) user.restricted = restricted;
+    grades: some(values(c, MPASS.classLevel)),
+    restricted: Object.keys(restricted).length ? restricted : undefined,
+  });
   return { user, organizations };
 }
 

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// Text colour, box-sizing and overflow-wrap come from baseStyles (the host and everything inside).
+
 export const shellStyles = css`
   :host,
   .layout {
@@ -9,7 +11,6 @@ export const shellStyles = css`
     --_max: var(--d1-shell-max-width, 72rem);
     display: block;
     background: var(--d1-color-surface);
-    color: var(--d1-color-text);
   }
   .layout {
     display: flex;
@@ -105,13 +106,11 @@ export const shellStyles = css`
     max-width: var(--_max);
     margin: 0 auto;
     padding: var(--d1-space-l);
-    box-sizing: border-box;
     outline: none;
   }
   h1 {
     font-size: calc(var(--d1-font-size-l) * 1.4);
     margin: 0 0 var(--d1-space-m);
-    overflow-wrap: anywhere;
     scroll-margin-block-start: var(--d1-sticky-offset, 5rem);
   }
   .lead {
