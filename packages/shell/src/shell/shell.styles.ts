@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// Text colour, box-sizing and overflow-wrap come from baseStyles (the host and everything inside).
+// Text colour and overflow-wrap are inherited from the host (baseStyles).
 
 export const shellStyles = css`
   :host,
@@ -106,6 +106,8 @@ export const shellStyles = css`
     max-width: var(--_max);
     margin: 0 auto;
     padding: var(--d1-space-l);
+    /* not inherited: main is slotted into <d1-platform>, whose slot is content-box */
+    box-sizing: border-box;
     outline: none;
   }
   h1 {
