@@ -3,7 +3,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ContextProvider } from '@lit/context';
 import {
   uiLang,
-  type ContextStore,
   type PlatformContext,
   type PlatformRole,
   type Group,
@@ -119,7 +118,6 @@ export class D1Shell extends LitElement {
   // unset fields stay undefined (no initialisers: each would be an assignment in the constructor)
   #ownRegistry?: PluginRegistry;
   #watchedRegistry?: PluginRegistry;
-  #store?: ContextStore<PlatformContext>;
   #unsubscribe?: () => void;
   #focusMainAfterUpdate?: boolean;
   #headerObserver?: ResizeObserver;
@@ -291,11 +289,10 @@ export class D1Shell extends LitElement {
     return html`${message}${notice}${hosts}`;
   }
 
+  // Called once, from firstUpdated: the inner <d1-platform> and its store live as long as the shell.
   #connectStore(platform: D1Platform): void {
     const store = platform.store;
-    if (!store || store === this.#store) return;
-    this.#unsubscribe?.();
-    this.#store = store;
+    if (!store) return;
     const apply = (ctx: Readonly<PlatformContext>, prev?: Readonly<PlatformContext>) => {
       this._ctx = ctx;
       if (!prev || ctx.theme !== prev.theme) applyTheme(this, ctx.theme);
@@ -305,7 +302,7 @@ export class D1Shell extends LitElement {
       if (prev && ctx.activeGroup !== prev.activeGroup) this.#syncGroup(ctx.activeGroup);
     };
     apply(store.get());
-    this.#unsubscribe = store.subscribe((ctx, prev) => apply(ctx, prev));
+    this.#unsubscribe = store.subscribe(apply);
   }
 
   #watch(reg?: PluginRegistry): void {
