@@ -116,6 +116,11 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
   });
 
   const roles: RoleAssignment[] = [];
+  // the first role is the primary one
+  const add = (role: PlatformRole, code: string, groupLabel?: string) =>
+    roles.push(
+      defined({ role, roleType: roles.length ? 'secondary' : 'primary', orgId: orgId(code), groupLabel }),
+    );
   const rawRoles = values(c, MPASS.role);
   const structured = rawRoles.filter((r) => r.includes(';'));
   for (const r of structured) {
@@ -125,36 +130,28 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
     const role = roleOf(code) ?? roleOf(word);
     // an invalid school code or role drops the role (as MPASSid itself does)
     if (!role || !schoolCode || !SCHOOL_CODE.test(schoolCode)) continue;
-    const a: RoleAssignment = {
-      role,
-      roleType: roles.length ? 'secondary' : 'primary',
-      orgId: orgId(schoolCode),
-    };
-    if (group) a.groupLabel = group;
-    roles.push(a);
+    add(role, schoolCode, group || undefined);
     if (!plainCodes.includes(schoolCode)) plainCodes.push(schoolCode);
   }
   if (!structured.length) {
-    // legacy plain values: pair one-to-one with school codes, or one role for all schools
+    // legacy plain values: one role for all schools, or paired one-to-one with school codes
     const plain = rawRoles.map(roleOf).filter((r): r is PlatformRole => !!r);
     const classes = values(c, MPASS.class);
-    let pairs: Array<[PlatformRole, string]> = [];
-    if (plain.length === 1) pairs = plainCodes.map((code) => [plain[0]!, code]);
-    else if (plain.length === plainCodes.length) pairs = plain.map((r, i) => [r, plainCodes[i]!]);
-    pairs.forEach(([role, code], i) => {
-      const a: RoleAssignment = { role, roleType: i === 0 ? 'primary' : 'secondary', orgId: orgId(code) };
-      // a single class binds to the first school; otherwise classes pair with schools one-to-one
-      const label =
-        classes.length === 1
-          ? i === 0
-            ? classes[0]
-            : undefined
-          : classes.length === plainCodes.length
-            ? classes[plainCodes.indexOf(code)]
-            : undefined;
-      if (label) a.groupLabel = label;
-      roles.push(a);
-    });
+    if (plain.length === 1 || plain.length === plainCodes.length)
+      plainCodes.forEach((code, i) =>
+        add(
+          plain[plain.length === 1 ? 0 : i]!,
+          code,
+          // a single class binds to the first school; otherwise classes pair with schools one-to-one
+          classes.length === 1
+            ? i === 0
+              ? classes[0]
+              : undefined
+            : classes.length === plainCodes.length
+              ? classes[plainCodes.indexOf(code)]
+              : undefined,
+        ),
+      );
   }
   if (!roles.length) throw new MappingError(MPASS.role, 'no valid role with a school code');
 
