@@ -168,16 +168,14 @@ export class D1Shell extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    const platform = this.renderRoot.querySelector<D1Platform>('d1-platform');
-    const header = this.renderRoot.querySelector<HTMLElement>('header');
-    if (header) {
-      // focused elements scroll clear of the sticky banner (WCAG 2.2 focus not obscured)
-      this.#headerObserver = new ResizeObserver(() =>
-        this.style.setProperty('--d1-sticky-offset', `${header.offsetHeight + 8}px`),
-      );
-      this.#headerObserver.observe(header);
-    }
-    if (platform) this.#connectStore(platform);
+    // both are in every render of the template
+    const header = this.renderRoot.querySelector('header')!;
+    // focused elements scroll clear of the sticky banner (WCAG 2.2 focus not obscured)
+    this.#headerObserver = new ResizeObserver(() =>
+      this.style.setProperty('--d1-sticky-offset', `${header.offsetHeight + 8}px`),
+    );
+    this.#headerObserver.observe(header);
+    this.#connectStore(this.renderRoot.querySelector<D1Platform>('d1-platform')!);
   }
 
   protected override updated(): void {
