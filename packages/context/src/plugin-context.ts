@@ -6,6 +6,7 @@
  */
 import type { PlatformContext, PlatformRole, Theme, UiLang } from './model.js';
 import { pickText, uiLang } from './locale.js';
+import { defined } from './mappers/read.js';
 
 /** Permissions a manifest may ask for and a portal may grant. */
 export const PERMISSIONS = [
@@ -77,56 +78,56 @@ export const LTI_ROLES: Record<PlatformRole, string[]> = {
 /**
  * Build the context for one plugin. `sub` comes from the platform's plugin session (pairwise);
  * pass null when there is no session (signed out). Grants outside {@link PERMISSIONS} are ignored.
+ * Fields a plugin may not see are left out (never present as undefined).
  */
 export function toPluginContext(
   ctx: Readonly<PlatformContext>,
   grants: readonly string[],
   sub: string | null,
 ): PluginContext {
-  const granted = new Set(grants);
+  const has = (p: Permission) => grants.includes(p);
   const lang = uiLang(ctx.locale);
-  const role = ctx.user ? (ctx.activeRole?.role ?? null) : null;
-  const g = ctx.user ? ctx.activeGroup : null;
-  const out: PluginContext = {
-    sub: ctx.user ? sub : null,
+  const u = ctx.user;
+  const r = u?.restricted;
+  const role = u ? (ctx.activeRole?.role ?? null) : null;
+  const g = u ? ctx.activeGroup : null;
+  const fullGroup = has('context.group');
+  const org =
+    u && has('context.school') && !r?.nonDisclosure && ctx.activeRole
+      ? ctx.organizations[ctx.activeRole.orgId]
+      : undefined;
+  const { colorScheme, contrast, reducedMotion, fontScale } = ctx.theme;
+  // signed out (no user): no subject, role, group or personal data, whatever was granted
+  return defined<PluginContext>({
+    sub: u ? sub : null,
     role,
     roles: role ? [...LTI_ROLES[role]] : [],
-    group: g ? { id: g.id, title: g.title, ...(g.code ? { code: g.code } : {}) } : null,
+    group: g
+      ? defined<PluginGroup>({
+          id: g.id,
+          title: g.title,
+          code: g.code || undefined,
+          kind: fullGroup ? g.kind : undefined,
+          subjects: fullGroup && g.subjects ? [...g.subjects] : undefined,
+          grades: fullGroup && g.grades ? [...g.grades] : undefined,
+        })
+      : null,
     locale: lang,
     formattingLocale: ctx.locale.formatting,
     timeZone: ctx.locale.timeZone,
-    theme: {
-      colorScheme: ctx.theme.colorScheme,
-      contrast: ctx.theme.contrast,
-      reducedMotion: ctx.theme.reducedMotion,
-      fontScale: ctx.theme.fontScale,
-    },
-  };
-  if (g && out.group && granted.has('context.group')) {
-    out.group.kind = g.kind;
-    if (g.subjects) out.group.subjects = [...g.subjects];
-    if (g.grades) out.group.grades = [...g.grades];
-  }
-  const u = ctx.user;
-  if (!u) return out;
-  if (granted.has('context.user.name')) {
-    out.user = {
-      givenName: u.preferredFirstName ?? u.givenName,
-      familyName: u.familyName,
-      displayName: u.displayName,
-    };
-  }
-  if (granted.has('context.user.email') && u.restricted?.email) out.email = u.restricted.email;
-  if (granted.has('context.user.learnerNumber') && u.restricted?.learnerNumber) {
-    out.learnerNumber = u.restricted.learnerNumber;
-  }
-  if (granted.has('context.school') && !u.restricted?.nonDisclosure && ctx.activeRole) {
-    const org = ctx.organizations[ctx.activeRole.orgId];
-    if (org)
-      out.school = {
-        name: pickText(org.name, lang),
-        ...(org.schoolCode ? { schoolCode: org.schoolCode } : {}),
-      };
-  }
-  return out;
+    theme: { colorScheme, contrast, reducedMotion, fontScale },
+    user:
+      u && has('context.user.name')
+        ? {
+            givenName: u.preferredFirstName ?? u.givenName,
+            familyName: u.familyName,
+            displayName: u.displayName,
+          }
+        : undefined,
+    email: (has('context.user.email') && r?.email) || undefined,
+    learnerNumber: (has('context.user.learnerNumber') && r?.learnerNumber) || undefined,
+    school: org
+      ? defined({ name: pickText(org.name, lang), schoolCode: org.schoolCode || undefined })
+      : undefined,
+  });
 }

@@ -189,6 +189,50 @@ describe('<d1-shell>', () => {
     await expectAccessible(el);
   });
 
+  it('a plugin list that cannot be loaded: an alert whose retry loads it again', async () => {
+    const el = await fixture<D1Shell>(html`<d1-shell plugins="/no-such-plugin-list.json"></d1-shell>`);
+    const platform = await waitFor(() => el.shadowRoot!.querySelector<D1Platform>('d1-platform'), 'the platform');
+    signIn(await waitFor(() => platform.store, 'the store'));
+    const alert = await waitFor(() => $(el, '[role="alert"]'), 'the error');
+    expect(alert.textContent).to.contain('Työkalujen lataus epäonnistui.');
+    await expectAccessible(el);
+    const reg = el.activeRegistry;
+    let loads = 0;
+    let statusShown = false;
+    reg.addEventListener('change', () => {
+      if (reg.state !== 'loading') return;
+      loads++;
+      // the loading message shows in the update that follows
+      void el.updateComplete.then(() => (statusShown ||= !!$(el, '.lead[role="status"]')));
+    });
+    alert.querySelector('button')!.click();
+    await waitFor(() => loads === 1, 'a new load');
+    await waitFor(() => statusShown, 'the loading status');
+    await waitFor(() => $(el, '[role="alert"]'), 'the error again');
+  });
+
+  it('on a narrow screen the class picker takes a row of its own under the brand and tools', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const { el, store } = await shell();
+      signIn(store);
+      await waitFor(() => $(el, 'd1-class-picker'), 'the picker');
+      const box = (sel: string) => $(el, sel)!.getBoundingClientRect();
+      expect(box('.picker').top).to.be.at.least(box('.tools').bottom - 1);
+      expect(Math.abs(box('.brand').top - box('.tools').top)).to.be.below(box('.tools').height);
+      expect(box('.picker').width).to.be.above(box('.tools').width);
+    } finally {
+      await setViewport({ width: 1024, height: 768 });
+    }
+    const { el, store } = await shell();
+    signIn(store);
+    await waitFor(() => $(el, 'd1-class-picker'), 'the picker');
+    const box = (sel: string) => $(el, sel)!.getBoundingClientRect();
+    // wide: brand, picker and tools side by side, in that order
+    expect(box('.brand').right).to.be.at.most(box('.picker').left);
+    expect(box('.picker').right).to.be.at.most(box('.tools').left);
+  });
+
   it('the skip link is the first stop and moves focus to the main heading', async () => {
     const { el, store } = await shell();
     signIn(store);

@@ -8,6 +8,7 @@
  */
 import type { Organization, PlatformRole, RoleAssignment, User } from '../model.js';
 import { MappingError } from '../errors.js';
+import { defined, obj, some } from './read.js';
 
 /** Attribute names, as MPASSid releases them. */
 export const MPASS = {
@@ -79,9 +80,7 @@ const SCHOOL_CODE = /^\d{5}$/;
  * naming the attribute when the user cannot be signed in (no name, no learner number, no valid role).
  */
 export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): MpassIdentity {
-  if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
-    throw new MappingError('claims', 'expected an object');
-  const c = claims as Record<string, unknown>;
+  const c = obj(claims, 'claims');
   const orgId = options.orgIdForSchoolCode ?? ((code: string) => code);
   const first = (name: string, ...alts: string[]) =>
     [name, ...alts].map((n) => values(c, n)[0]).find((v) => v !== undefined);
@@ -117,6 +116,11 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
   });
 
   const roles: RoleAssignment[] = [];
+  // the first role is the primary one
+  const add = (role: PlatformRole, code: string, groupLabel?: string) =>
+    roles.push(
+      defined({ role, roleType: roles.length ? 'secondary' : 'primary', orgId: orgId(code), groupLabel }),
+    );
   const rawRoles = values(c, MPASS.role);
   const structured = rawRoles.filter((r) => r.includes(';'));
   for (const r of structured) {
@@ -126,36 +130,28 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
     const role = roleOf(code) ?? roleOf(word);
     // an invalid school code or role drops the role (as MPASSid itself does)
     if (!role || !schoolCode || !SCHOOL_CODE.test(schoolCode)) continue;
-    const a: RoleAssignment = {
-      role,
-      roleType: roles.length ? 'secondary' : 'primary',
-      orgId: orgId(schoolCode),
-    };
-    if (group) a.groupLabel = group;
-    roles.push(a);
+    add(role, schoolCode, group || undefined);
     if (!plainCodes.includes(schoolCode)) plainCodes.push(schoolCode);
   }
   if (!structured.length) {
-    // legacy plain values: pair one-to-one with school codes, or one role for all schools
+    // legacy plain values: one role for all schools, or paired one-to-one with school codes
     const plain = rawRoles.map(roleOf).filter((r): r is PlatformRole => !!r);
     const classes = values(c, MPASS.class);
-    let pairs: Array<[PlatformRole, string]> = [];
-    if (plain.length === 1) pairs = plainCodes.map((code) => [plain[0]!, code]);
-    else if (plain.length === plainCodes.length) pairs = plain.map((r, i) => [r, plainCodes[i]!]);
-    pairs.forEach(([role, code], i) => {
-      const a: RoleAssignment = { role, roleType: i === 0 ? 'primary' : 'secondary', orgId: orgId(code) };
-      // a single class binds to the first school; otherwise classes pair with schools one-to-one
-      const label =
-        classes.length === 1
-          ? i === 0
-            ? classes[0]
-            : undefined
-          : classes.length === plainCodes.length
-            ? classes[plainCodes.indexOf(code)]
-            : undefined;
-      if (label) a.groupLabel = label;
-      roles.push(a);
-    });
+    if (plain.length === 1 || plain.length === plainCodes.length)
+      plainCodes.forEach((code, i) =>
+        add(
+          plain[plain.length === 1 ? 0 : i]!,
+          code,
+          // a single class binds to the first school; otherwise classes pair with schools one-to-one
+          classes.length === 1
+            ? i === 0
+              ? classes[0]
+              : undefined
+            : classes.length === plainCodes.length
+              ? classes[plainCodes.indexOf(code)]
+              : undefined,
+        ),
+      );
   }
   if (!roles.length) throw new MappingError(MPASS.role, 'no valid role with a school code');
 
@@ -166,8 +162,8 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
     schoolCode: code,
   }));
 
-  const grades = values(c, MPASS.classLevel);
-  const user: User = {
+  const restricted = defined({ learnerNumber, mpassUid: uid, email: first('email') });
+  const user = defined<User>({
     id: sub,
     givenName,
     familyName,
@@ -175,14 +171,9 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
     roles,
     enabled: true,
     primaryOrgId: roles[0]!.orgId,
-  };
-  if (grades.length) user.grades = grades;
-  const restricted: NonNullable<User['restricted']> = {};
-  if (learnerNumber) restricted.learnerNumber = learnerNumber;
-  if (uid) restricted.mpassUid = uid;
-  const email = first('email');
-  if (email) restricted.email = email;
-  if (Object.keys(restricted).length) user.restricted = restricted;
+    grades: some(values(c, MPASS.classLevel)),
+    restricted: Object.keys(restricted).length ? restricted : undefined,
+  });
   return { user, organizations };
 }
 

@@ -12,8 +12,23 @@ import type {
   RoleAssignment,
   User,
 } from '../model.js';
-import { MappingError } from '../errors.js';
-import { arr, bool, date, dateTime, obj, oneOf, optStr, ref, str, strArr, type Json } from './read.js';
+import {
+  arr,
+  bool,
+  date,
+  dateTime,
+  defined,
+  fail,
+  ids,
+  obj,
+  oneOf,
+  optStr,
+  ref,
+  some,
+  str,
+  strArr,
+  type Json,
+} from './read.js';
 
 const STATUS = ['active', 'tobedeleted'] as const;
 
@@ -36,6 +51,12 @@ const OR_ROLES: Record<string, PlatformRole> = {
   'ext:substituteTeacher': 'substituteTeacher',
 };
 
+// A OneRoster date range (begin inclusive, end exclusive), each end optional.
+const range = (o: Json, path: string) => ({
+  beginDate: date(o, 'beginDate', path),
+  endDate: date(o, 'endDate', path),
+});
+
 /** OneRoster `user` -> {@link User}. Unknown roles are dropped (not guessed). */
 export function fromOneRosterUser(input: unknown, path = 'user'): User {
   const o = obj(input, path);
@@ -52,31 +73,22 @@ export function fromOneRosterUser(input: unknown, path = 'user'): User {
     const role = Object.hasOwn(OR_ROLES, orRole) ? OR_ROLES[orRole] : undefined;
     const roleType = oneOf(ro, 'roleType', p, ['primary', 'secondary'] as const);
     const orgId = ref(ro, 'org', p);
-    if (!role) return;
-    const a: RoleAssignment = { role, roleType, orgId };
-    const b = date(ro, 'beginDate', p);
-    const e = date(ro, 'endDate', p);
-    if (b) a.beginDate = b;
-    if (e) a.endDate = e;
-    roles.push(a);
+    // an unknown role is dropped before its dates are read
+    if (role) roles.push(defined({ role, roleType, orgId, ...range(ro, p) }));
   });
   const preferred = optStr(o, 'preferredFirstName', path);
-  const user: User = {
+  const user = defined<User>({
     id,
     givenName,
     familyName,
     displayName: `${preferred ?? givenName} ${familyName}`,
     roles,
     enabled,
-  };
-  if (preferred) user.preferredFirstName = preferred;
-  if (o.primaryOrg !== undefined && o.primaryOrg !== null) user.primaryOrgId = ref(o, 'primaryOrg', path);
-  const grades = strArr(o, 'grades', path);
-  if (grades?.length) user.grades = grades;
-  const agents = arr(o, 'agents', path).map((a, i) =>
-    str(obj(a, `${path}.agents[${i}]`), 'sourcedId', `${path}.agents[${i}]`),
-  );
-  if (agents.length) user.agentIds = agents;
+    preferredFirstName: preferred,
+    primaryOrgId: ref(o, 'primaryOrg', path, true),
+    grades: strArr(o, 'grades', path),
+    agentIds: some(ids(arr(o, 'agents', path), `${path}.agents`)),
+  });
   const restricted: NonNullable<User['restricted']> = {};
   const email = optStr(o, 'email', path);
   if (email) restricted.email = email;
@@ -101,28 +113,25 @@ export function fromOneRosterOrg(input: unknown, path = 'org'): Organization {
   const id = str(o, 'sourcedId', path);
   const name = str(o, 'name', path);
   const orType = str(o, 'type', path);
-  const type: Organization['type'] =
-    orType === 'school'
-      ? 'school'
-      : orType === 'district' || orType === 'local'
-        ? 'educationProvider'
-        : orType === 'ext:site'
-          ? 'site'
-          : 'educationProvider';
-  const identifier = optStr(o, 'identifier', path);
-  const org: Organization = { id, type, name: localizedName(o, name) };
-  if (identifier && /^\d{5}$/.test(identifier)) org.schoolCode = identifier;
-  else if (identifier && /^1\.2\.246\.562\.10\./.test(identifier)) org.ophOid = identifier;
-  if (o.parent !== undefined && o.parent !== null) org.parentId = ref(o, 'parent', path);
-  const langs = (o.metadata as Json | undefined)?.teachingLanguages;
-  if (Array.isArray(langs))
-    org.teachingLanguages = langs.filter((l): l is 'fi' | 'sv' => l === 'fi' || l === 'sv');
-  return org;
+  const identifier = optStr(o, 'identifier', path) ?? '';
+  const meta = o.metadata as Json | undefined;
+  const langs = meta?.teachingLanguages;
+  return defined<Organization>({
+    id,
+    // district and local (and anything unknown) are education providers
+    type: orType === 'school' ? 'school' : orType === 'ext:site' ? 'site' : 'educationProvider',
+    name: localizedName(meta, name),
+    schoolCode: /^\d{5}$/.test(identifier) ? identifier : undefined,
+    ophOid: /^1\.2\.246\.562\.10\./.test(identifier) ? identifier : undefined,
+    parentId: ref(o, 'parent', path, true),
+    teachingLanguages: Array.isArray(langs)
+      ? langs.filter((l): l is 'fi' | 'sv' => l === 'fi' || l === 'sv')
+      : undefined,
+  });
 }
 
 // OneRoster has one name; Finnish feeds carry the other languages in metadata (koodisto names).
-function localizedName(o: Json, name: string): Organization['name'] {
-  const m = o.metadata as Json | undefined;
+function localizedName(m: Json | undefined, name: string): Organization['name'] {
   const names = m && typeof m.names === 'object' && m.names ? (m.names as Json) : {};
   const out: Organization['name'] = { fi: name };
   for (const l of ['fi', 'sv', 'en'] as const) if (typeof names[l] === 'string') out[l] = names[l] as string;
@@ -140,19 +149,16 @@ export function fromOneRosterAcademicSession(input: unknown, path = 'academicSes
     endDate: date(o, 'endDate', path, true),
     schoolYear: str(o, 'schoolYear', path),
   };
-  if (!/^\d{4}$/.test(s.schoolYear))
-    throw new MappingError(`${path}.schoolYear`, 'expected a year YYYY (the ending year)');
-  if (s.endDate <= s.startDate)
-    throw new MappingError(`${path}.endDate`, 'must be after startDate (it is exclusive)');
-  if (o.parent !== undefined && o.parent !== null) s.parentId = ref(o, 'parent', path);
-  return s;
+  if (!/^\d{4}$/.test(s.schoolYear)) fail(`${path}.schoolYear`, 'expected a year YYYY (the ending year)');
+  if (s.endDate <= s.startDate) fail(`${path}.endDate`, 'must be after startDate (it is exclusive)');
+  return defined({ ...s, parentId: ref(o, 'parent', path, true) });
 }
 
 /** OneRoster `class` -> {@link Group}. `myRole` comes from an enrollment, see {@link applyEnrollment}. */
 export function fromOneRosterClass(input: unknown, path = 'class'): Group {
   const o = obj(input, path);
   const terms = arr(o, 'terms', path, true);
-  if (!terms.length) throw new MappingError(`${path}.terms`, 'needs at least one term');
+  if (!terms.length) fail(`${path}.terms`, 'needs at least one term');
   const classType = optStr(o, 'classType', path);
   const g: Group = {
     id: str(o, 'sourcedId', path),
@@ -160,27 +166,20 @@ export function fromOneRosterClass(input: unknown, path = 'class'): Group {
     kind: classType === 'homeroom' ? 'homeroom' : 'teachingGroup',
     schoolId: ref(o, 'school', path),
     courseId: ref(o, 'course', path),
-    sessionIds: terms.map((t, i) => str(obj(t, `${path}.terms[${i}]`), 'sourcedId', `${path}.terms[${i}]`)),
+    sessionIds: ids(terms, `${path}.terms`),
     status: oneOf(o, 'status', path, STATUS),
     lastModified: dateTime(o, 'dateLastModified', path),
   };
-  if (
-    classType !== undefined &&
-    classType !== 'homeroom' &&
-    classType !== 'scheduled' &&
-    !classType.startsWith('ext:')
-  ) {
-    throw new MappingError(`${path}.classType`, `expected homeroom, scheduled or ext:*, got "${classType}"`);
+  if (classType && classType !== 'homeroom' && classType !== 'scheduled' && !classType.startsWith('ext:')) {
+    fail(`${path}.classType`, `expected homeroom, scheduled or ext:*, got "${classType}"`);
   }
-  const code = optStr(o, 'classCode', path);
-  if (code) g.code = code;
-  const subjects = strArr(o, 'subjects', path);
-  if (subjects?.length) g.subjects = subjects;
-  const subjectCodes = strArr(o, 'subjectCodes', path);
-  if (subjectCodes?.length) g.subjectCodes = subjectCodes;
-  const grades = strArr(o, 'grades', path);
-  if (grades?.length) g.grades = grades;
-  return g;
+  return defined({
+    ...g,
+    code: optStr(o, 'classCode', path),
+    subjects: strArr(o, 'subjects', path),
+    subjectCodes: strArr(o, 'subjectCodes', path),
+    grades: strArr(o, 'grades', path),
+  });
 }
 
 /** A OneRoster enrollment reduced to what the picker needs. */
@@ -199,7 +198,7 @@ export interface EnrollmentInfo {
 /** OneRoster `enrollment` -> {@link EnrollmentInfo}. */
 export function fromOneRosterEnrollment(input: unknown, path = 'enrollment'): EnrollmentInfo {
   const o = obj(input, path);
-  const e: EnrollmentInfo = {
+  return defined({
     id: str(o, 'sourcedId', path),
     userId: ref(o, 'user', path),
     classId: ref(o, 'class', path),
@@ -207,12 +206,8 @@ export function fromOneRosterEnrollment(input: unknown, path = 'enrollment'): En
     role: oneOf(o, 'role', path, ['administrator', 'proctor', 'student', 'teacher'] as const),
     primary: o.primary === undefined ? false : bool(o, 'primary', path),
     status: oneOf(o, 'status', path, STATUS),
-  };
-  const b = date(o, 'beginDate', path);
-  const en = date(o, 'endDate', path);
-  if (b) e.beginDate = b;
-  if (en) e.endDate = en;
-  return e;
+    ...range(o, path),
+  });
 }
 
 /**

@@ -4,25 +4,28 @@ import { MappingError } from '../errors.js';
 
 export type Json = Record<string, unknown>;
 
+/** Throw a {@link MappingError} for `path`. */
+export function fail(path: string, reason: string): never {
+  throw new MappingError(path, reason);
+}
+
 export function obj(v: unknown, path: string): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v))
-    throw new MappingError(path, 'expected an object');
-  return v as Json;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Json)
+    : fail(path, 'expected an object');
 }
 
 export function str(o: Json, key: string, path: string): string {
   const v = o[key];
-  if (typeof v !== 'string' || v.trim() === '') {
-    throw new MappingError(`${path}.${key}`, v === undefined ? 'is required' : 'expected a non-empty string');
-  }
-  return v;
+  return typeof v === 'string' && v.trim() !== ''
+    ? v
+    : fail(`${path}.${key}`, v === undefined ? 'is required' : 'expected a non-empty string');
 }
 
 export function optStr(o: Json, key: string, path: string): string | undefined {
   const v = o[key];
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string') throw new MappingError(`${path}.${key}`, 'expected a string');
-  return v;
+  return typeof v === 'string' ? v : fail(`${path}.${key}`, 'expected a string');
 }
 
 export function bool(o: Json, key: string, path: string): boolean {
@@ -30,33 +33,34 @@ export function bool(o: Json, key: string, path: string): boolean {
   // OneRoster 1.2 says boolean; CSV-born feeds send "true"/"false"
   if (v === true || v === 'true') return true;
   if (v === false || v === 'false') return false;
-  throw new MappingError(`${path}.${key}`, v === undefined ? 'is required' : 'expected true or false');
+  return fail(`${path}.${key}`, v === undefined ? 'is required' : 'expected true or false');
 }
 
 export function arr(o: Json, key: string, path: string, required = false): unknown[] {
   const v = o[key];
-  if (v === undefined || v === null) {
-    if (required) throw new MappingError(`${path}.${key}`, 'is required');
-    return [];
-  }
-  if (!Array.isArray(v)) throw new MappingError(`${path}.${key}`, 'expected an array');
-  return v;
+  if (v === undefined || v === null) return required ? fail(`${path}.${key}`, 'is required') : [];
+  return Array.isArray(v) ? v : fail(`${path}.${key}`, 'expected an array');
 }
 
+/** A list of strings, or undefined when absent or empty. */
 export function strArr(o: Json, key: string, path: string): string[] | undefined {
-  if (o[key] === undefined || o[key] === null) return undefined;
-  return arr(o, key, path).map((x, i) => {
-    if (typeof x !== 'string') throw new MappingError(`${path}.${key}[${i}]`, 'expected a string');
-    return x;
-  });
+  return some(
+    arr(o, key, path).map((x, i) =>
+      typeof x === 'string' ? x : fail(`${path}.${key}[${i}]`, 'expected a string'),
+    ),
+  );
+}
+
+/** A list, or undefined when it is empty (an optional list field is left out, not set to []). */
+export function some<T>(list: T[]): T[] | undefined {
+  return list.length ? list : undefined;
 }
 
 export function oneOf<T extends string>(o: Json, key: string, path: string, allowed: readonly T[]): T {
   const v = str(o, key, path);
-  if (!(allowed as readonly string[]).includes(v)) {
-    throw new MappingError(`${path}.${key}`, `expected one of ${allowed.join(', ')}, got "${v}"`);
-  }
-  return v as T;
+  return (allowed as readonly string[]).includes(v)
+    ? (v as T)
+    : fail(`${path}.${key}`, `expected one of ${allowed.join(', ')}, got "${v}"`);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -64,21 +68,37 @@ export function date(o: Json, key: string, path: string, required: true): string
 export function date(o: Json, key: string, path: string, required?: false): string | undefined;
 export function date(o: Json, key: string, path: string, required = false): string | undefined {
   const v = required ? str(o, key, path) : optStr(o, key, path);
-  if (v === undefined) return undefined;
-  if (!DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-    throw new MappingError(`${path}.${key}`, `expected a date YYYY-MM-DD, got "${v}"`);
-  }
-  return v;
+  return v === undefined || (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+    ? v
+    : fail(`${path}.${key}`, `expected a date YYYY-MM-DD, got "${v}"`);
 }
 
 export function dateTime(o: Json, key: string, path: string): string {
   const v = str(o, key, path);
   const t = Date.parse(v);
-  if (Number.isNaN(t)) throw new MappingError(`${path}.${key}`, `expected an ISO 8601 date-time, got "${v}"`);
-  return new Date(t).toISOString();
+  return Number.isNaN(t)
+    ? fail(`${path}.${key}`, `expected an ISO 8601 date-time, got "${v}"`)
+    : new Date(t).toISOString();
 }
 
-/** A OneRoster GUIDRef `{href, sourcedId, type}`: returns its sourcedId. */
-export function ref(o: Json, key: string, path: string): string {
-  return str(obj(o[key], `${path}.${key}`), 'sourcedId', `${path}.${key}`);
+/** The sourcedId of a OneRoster GUIDRef `{href, sourcedId, type}` at `path`. */
+export function id(v: unknown, path: string): string {
+  return str(obj(v, path), 'sourcedId', path);
+}
+
+/** The sourcedIds of a list of GUIDRefs at `path`. */
+export function ids(list: unknown[], path: string): string[] {
+  return list.map((x, i) => id(x, `${path}[${i}]`));
+}
+
+/** The GUIDRef `o[key]`'s sourcedId; with `optional`, undefined when the ref is absent (or null). */
+export function ref(o: Json, key: string, path: string, optional: true): string | undefined;
+export function ref(o: Json, key: string, path: string, optional?: false): string;
+export function ref(o: Json, key: string, path: string, optional = false): string | undefined {
+  return optional && o[key] == null ? undefined : id(o[key], `${path}.${key}`);
+}
+
+/** `o` without its undefined fields: optional fields are left out, never set to undefined. */
+export function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter((e) => e[1] !== undefined)) as T;
 }

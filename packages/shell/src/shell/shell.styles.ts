@@ -1,21 +1,20 @@
 import { css } from 'lit';
 
+// Text colour and overflow-wrap are inherited from the host (baseStyles).
+
 export const shellStyles = css`
+  :host,
+  .layout {
+    min-height: 100vh;
+  }
   :host {
-    /* a surface-coloured banner with a brand stripe: the widgets inside keep their own contrast */
-    --_header-bg: var(--d1-shell-header-bg, var(--d1-color-surface));
-    --_header-color: var(--d1-shell-header-color, var(--d1-color-text));
-    --_nav-bg: var(--d1-shell-nav-bg, var(--d1-color-canvas));
     --_max: var(--d1-shell-max-width, 72rem);
     display: block;
-    min-height: 100vh;
     background: var(--d1-color-surface);
-    color: var(--d1-color-text);
   }
   .layout {
     display: flex;
     flex-direction: column;
-    min-height: 100vh;
   }
   .skip {
     position: absolute;
@@ -34,31 +33,30 @@ export const shellStyles = css`
   .skip:focus {
     transform: none;
   }
+  /* a surface-coloured banner with a brand stripe: the widgets inside keep their own contrast.
+     Brand, picker and tools take the three columns in document order. */
   header {
     position: sticky;
     top: 0;
     z-index: 10;
     display: grid;
     grid-template-columns: auto minmax(12rem, 26rem) auto;
-    grid-template-areas: 'brand picker tools';
     align-items: center;
     gap: var(--d1-space-m);
     padding: var(--d1-space-s) var(--d1-space-l);
-    background: var(--_header-bg);
-    color: var(--_header-color);
+    background: var(--d1-shell-header-bg, var(--d1-color-surface));
+    color: var(--d1-shell-header-color, var(--d1-color-text));
     border-block-start: 4px solid var(--d1-color-primary);
+  }
+  header,
+  nav {
     border-block-end: 1px solid var(--d1-color-border);
   }
-  .brand {
-    grid-area: brand;
-    min-width: 0;
-  }
+  .brand,
   .picker {
-    grid-area: picker;
     min-width: 0;
   }
   .tools {
-    grid-area: tools;
     display: flex;
     gap: var(--d1-space-s);
     align-items: center;
@@ -68,8 +66,7 @@ export const shellStyles = css`
     color: inherit;
   }
   nav {
-    background: var(--_nav-bg);
-    border-block-end: 1px solid var(--d1-color-border);
+    background: var(--d1-shell-nav-bg, var(--d1-color-canvas));
     padding: 0 var(--d1-space-l);
   }
   nav ul {
@@ -109,13 +106,13 @@ export const shellStyles = css`
     max-width: var(--_max);
     margin: 0 auto;
     padding: var(--d1-space-l);
+    /* not inherited: main is slotted into <d1-platform>, whose slot is content-box */
     box-sizing: border-box;
     outline: none;
   }
   h1 {
     font-size: calc(var(--d1-font-size-l) * 1.4);
     margin: 0 0 var(--d1-space-m);
-    overflow-wrap: anywhere;
     scroll-margin-block-start: var(--d1-sticky-offset, 5rem);
   }
   .lead {
@@ -128,15 +125,16 @@ export const shellStyles = css`
   footer {
     padding: var(--d1-space-l);
   }
-  /* narrow screens and 200% zoom: the picker takes a row of its own under the brand and tools */
+  /* narrow screens and 200% zoom: the picker takes a row of its own under the brand and tools
+     (brand and tools fill the first row's two columns) */
   @media (max-width: 40rem) {
     header {
       grid-template-columns: minmax(0, 1fr) auto;
-      grid-template-areas:
-        'brand tools'
-        'picker picker';
       padding: var(--d1-space-s);
       position: static;
+    }
+    .picker {
+      grid-area: 2 / 1 / 3 / 3;
     }
     nav {
       padding: 0 var(--d1-space-s);

@@ -1,10 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextProvider } from '@lit/context';
 import {
   uiLang,
-  type ContextStore,
   type PlatformContext,
   type PlatformRole,
   type Group,
@@ -77,38 +75,53 @@ export interface RouteChangeDetail {
 export class D1Shell extends LitElement {
   static override styles = [baseStyles, controlStyles, shellStyles];
 
-  /** OIDC issuer. */
-  @property() issuer: string | null = null;
-  /** OIDC client id. */
-  @property({ attribute: 'client-id' }) clientId: string | null = null;
-  /** Platform API base URL. */
-  @property() api: string | null = null;
-  /** URL of the plugin list; default `${api}/api/plugins`. */
-  @property({ attribute: 'plugins' }) pluginsUrl: string | null = null;
-  /** Manifests given directly (instead of loading `plugins`). */
-  @property({ attribute: false }) manifests: readonly unknown[] | undefined;
-  /** What the portal grants its plugins (default: nothing beyond the base context). */
-  @property({ attribute: false }) policy: PluginPolicy | undefined;
-  /** A registry of the portal's own; default: one the shell creates and loads. */
-  @property({ attribute: false }) registry: PluginRegistry | undefined;
+  // Reactive properties declared here rather than with decorators: no decorator helpers and no
+  // per-field decorate calls in the bundle.
+  static override properties = {
+    issuer: {},
+    clientId: { attribute: 'client-id' },
+    api: {},
+    pluginsUrl: { attribute: 'plugins' },
+    manifests: { attribute: false },
+    policy: { attribute: false },
+    registry: { attribute: false },
+    _route: { state: true },
+    _ctx: { state: true },
+    _visible: { state: true },
+    _mounted: { state: true },
+  };
 
-  @state() private _route: Route = { plugin: null, path: null, group: null };
-  @state() private _ctx: Readonly<PlatformContext> | null = null;
-  @state() private _registryState: PluginRegistry['state'] = 'idle';
-  @state() private _visible: PluginManifest[] = [];
+  /** OIDC issuer. */
+  issuer: string | null = null;
+  /** OIDC client id. */
+  clientId: string | null = null;
+  /** Platform API base URL. */
+  api: string | null = null;
+  /** URL of the plugin list; default `${api}/api/plugins`. */
+  pluginsUrl: string | null = null;
+  /** Manifests given directly (instead of loading `plugins`). */
+  manifests: readonly unknown[] | undefined;
+  /** What the portal grants its plugins (default: nothing beyond the base context). */
+  policy: PluginPolicy | undefined;
+  /** A registry of the portal's own; default: one the shell creates and loads. */
+  registry: PluginRegistry | undefined;
+
+  private _route: Route = { plugin: null, path: null, group: null };
+  private _ctx: Readonly<PlatformContext> | null = null;
+  private _visible: PluginManifest[] = [];
   /** Plugins opened so far: kept mounted so they keep their state and context. */
-  @state() private _mounted: string[] = [];
+  private _mounted: string[] = [];
 
   #l10n = new LocaleController(this, shellCatalog);
   #theme = new ThemeController(this);
   #registryProvider = new ContextProvider(this, { context: registryContext });
-  #ownRegistry: PluginRegistry | null = null;
-  #watchedRegistry: PluginRegistry | null = null;
-  #store: ContextStore<PlatformContext> | undefined;
-  #unsubscribe: (() => void) | null = null;
-  #focusMainAfterUpdate = false;
-  #headerObserver: ResizeObserver | null = null;
-  #leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  // unset fields stay undefined (no initialisers: each would be an assignment in the constructor)
+  #ownRegistry?: PluginRegistry;
+  #watchedRegistry?: PluginRegistry;
+  #unsubscribe?: () => void;
+  #focusMainAfterUpdate?: boolean;
+  #headerObserver?: ResizeObserver;
+  #leaveTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -120,18 +133,15 @@ export class D1Shell extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onPopState);
     this.#unsubscribe?.();
-    this.#unsubscribe = null;
+    this.#unsubscribe = undefined;
     this.#headerObserver?.disconnect();
-    clearTimeout(this.#leaveTimer);
-    this.#leaveTimer = undefined;
-    this.#watch(null);
+    this.#stopLeaveTimer();
+    this.#watch();
   }
 
   /** The shell's registry (its own unless one was given). */
   get activeRegistry(): PluginRegistry {
-    if (this.registry) return this.registry;
-    this.#ownRegistry ??= new PluginRegistry();
-    return this.#ownRegistry;
+    return this.registry ?? (this.#ownRegistry ??= new PluginRegistry());
   }
 
   /** Open a plugin (and a path inside it), as a link in the navigation would. */
@@ -158,16 +168,14 @@ export class D1Shell extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    const platform = this.renderRoot.querySelector<D1Platform>('d1-platform');
-    const header = this.renderRoot.querySelector<HTMLElement>('header');
-    if (header) {
-      // focused elements scroll clear of the sticky banner (WCAG 2.2 focus not obscured)
-      this.#headerObserver = new ResizeObserver(() =>
-        this.style.setProperty('--d1-sticky-offset', `${header.offsetHeight + 8}px`),
-      );
-      this.#headerObserver.observe(header);
-    }
-    if (platform) this.#connectStore(platform);
+    // both are in every render of the template
+    const header = this.renderRoot.querySelector('header')!;
+    // focused elements scroll clear of the sticky banner (WCAG 2.2 focus not obscured)
+    this.#headerObserver = new ResizeObserver(() =>
+      this.style.setProperty('--d1-sticky-offset', `${header.offsetHeight + 8}px`),
+    );
+    this.#headerObserver.observe(header);
+    this.#connectStore(this.renderRoot.querySelector<D1Platform>('d1-platform')!);
   }
 
   protected override updated(): void {
@@ -181,9 +189,10 @@ export class D1Shell extends LitElement {
     const t = this.#l10n;
     const ctx = this._ctx;
     const signedIn = ctx?.auth.status === 'signed-in';
-    const active = this.#activeManifest();
+    // no plugin in the route (null) matches no manifest
+    const active = this._visible.find((m) => m.id === this._route.plugin);
     return html`
-      <button class="skip d1-target" part="skip-link" @click=${this.#onSkip}>${t.t('skip')}</button>
+      <button class="skip d1-target" part="skip-link" @click=${this.#focusMain}>${t.t('skip')}</button>
       <d1-platform
         issuer=${this.issuer ?? nothing}
         client-id=${this.clientId ?? nothing}
@@ -245,18 +254,21 @@ export class D1Shell extends LitElement {
     const visible = this._visible;
     // One template for every state, so the plugin hosts below keep their elements (and their
     // running plugins) whatever message shows above them.
+    // the registry's state is read here: each of its changes re-renders (see #onRegistryChange)
+    const state = this.#watchedRegistry?.state;
     let message: unknown = nothing;
-    if (!signedIn) message = html`<p class="lead">${t.t('signInPrompt')}</p>`;
-    else if (this._registryState === 'loading' && !visible.length)
+    let lead: 'signInPrompt' | 'unknownTool' | 'pickTool' | 'noTools' | undefined;
+    if (!signedIn) lead = 'signInPrompt';
+    else if (state === 'loading' && !visible.length)
       message = html`<p class="lead" role="status">${t.t('loadingTools')}</p>`;
-    else if (this._registryState === 'error')
+    else if (state === 'error')
       message = html`<div class="d1-status" data-severity="error" role="alert">
         <p>${t.t('toolsFailed')}</p>
-        <button class="d1-button" @click=${() => this.#loadPlugins()}>${t.t('retry')}</button>
+        <button class="d1-button" @click=${this.#loadPlugins}>${t.t('retry')}</button>
       </div>`;
-    else if (this._route.plugin && !active) message = html`<p class="lead">${t.t('unknownTool')}</p>`;
-    else if (!active)
-      message = html`<p class="lead">${visible.length ? t.t('pickTool') : t.t('noTools')}</p>`;
+    else if (this._route.plugin && !active) lead = 'unknownTool';
+    else if (!active) lead = visible.length ? 'pickTool' : 'noTools';
+    if (lead) message = html`<p class="lead">${t.t(lead)}</p>`;
     const skipped = signedIn ? this.activeRegistry.errors.length : 0;
     const notice = skipped
       ? html`<p class="d1-muted">${t.t('skippedTools', { count: skipped })}</p>`
@@ -275,16 +287,10 @@ export class D1Shell extends LitElement {
     return html`${message}${notice}${hosts}`;
   }
 
-  #activeManifest(): PluginManifest | undefined {
-    const id = this._route.plugin;
-    return id ? this._visible.find((m) => m.id === id) : undefined;
-  }
-
+  // Called once, from firstUpdated: the inner <d1-platform> and its store live as long as the shell.
   #connectStore(platform: D1Platform): void {
     const store = platform.store;
-    if (!store || store === this.#store) return;
-    this.#unsubscribe?.();
-    this.#store = store;
+    if (!store) return;
     const apply = (ctx: Readonly<PlatformContext>, prev?: Readonly<PlatformContext>) => {
       this._ctx = ctx;
       if (!prev || ctx.theme !== prev.theme) applyTheme(this, ctx.theme);
@@ -294,10 +300,10 @@ export class D1Shell extends LitElement {
       if (prev && ctx.activeGroup !== prev.activeGroup) this.#syncGroup(ctx.activeGroup);
     };
     apply(store.get());
-    this.#unsubscribe = store.subscribe((ctx, prev) => apply(ctx, prev));
+    this.#unsubscribe = store.subscribe(apply);
   }
 
-  #watch(reg: PluginRegistry | null): void {
+  #watch(reg?: PluginRegistry): void {
     if (this.#watchedRegistry === reg) return;
     this.#watchedRegistry?.removeEventListener('change', this.#onRegistryChange);
     this.#watchedRegistry = reg;
@@ -306,7 +312,7 @@ export class D1Shell extends LitElement {
   }
 
   #onRegistryChange = (): void => {
-    this._registryState = this.#watchedRegistry?.state ?? 'idle';
+    this.requestUpdate();
     this.#refreshVisible();
   };
 
@@ -332,14 +338,13 @@ export class D1Shell extends LitElement {
       }
       return;
     }
-    clearTimeout(this.#leaveTimer);
-    this.#leaveTimer = undefined;
+    this.#stopLeaveTimer();
     const id = this._route.plugin;
-    if (id && this._visible.some((m) => m.id === id) && !this._mounted.includes(id)) {
+    if (id && this.#isVisible(id) && !this._mounted.includes(id)) {
       this._mounted = [...this._mounted, id];
     }
     // a role switch hides plugins the new role may not see: unmount them
-    const keep = this._mounted.filter((m) => this._visible.some((v) => v.id === m));
+    const keep = this._mounted.filter((m) => this.#isVisible(m));
     if (keep.length !== this._mounted.length) this._mounted = keep;
   }
 
@@ -358,13 +363,10 @@ export class D1Shell extends LitElement {
 
   #go(route: Route, push: boolean): void {
     if (sameRoute(route, this._route)) return;
-    const pluginChanged = route.plugin !== this._route.plugin;
-    this._route = route;
+    this.#setRoute(route);
     const url = routeUrl(route);
     if (push) history.pushState(null, '', url);
     else history.replaceState(history.state, '', url);
-    this.#mountActive();
-    if (pluginChanged) this.#focusMainAfterUpdate = true;
     this.dispatchEvent(
       new CustomEvent<RouteChangeDetail>('d1-route-change', {
         detail: { ...route },
@@ -374,17 +376,23 @@ export class D1Shell extends LitElement {
     );
   }
 
+  // A new route from a link, the plugin or the back button: mount its plugin, and focus the
+  // heading after the update when the plugin changed.
+  #setRoute(route: Route): void {
+    if (route.plugin !== this._route.plugin) this.#focusMainAfterUpdate = true;
+    this._route = route;
+    this.#mountActive();
+  }
+
   #syncGroup(group: Group | null): void {
     this.#go({ ...this._route, group: group?.id ?? null }, false);
   }
 
-  #onPopState = (): void => {
-    const route = readRoute();
-    const pluginChanged = route.plugin !== this._route.plugin;
-    this._route = route;
-    this.#mountActive();
-    if (pluginChanged) this.#focusMainAfterUpdate = true;
-  };
+  #onPopState = (): void => this.#setRoute(readRoute());
+
+  #isVisible(id: string): boolean {
+    return this._visible.some((m) => m.id === id);
+  }
 
   #onNavClick(e: MouseEvent, id: string): void {
     // let the browser open new tabs/windows as usual
@@ -393,30 +401,31 @@ export class D1Shell extends LitElement {
     this.navigate(id);
   }
 
-  #onPluginNavigate = (e: CustomEvent<PluginNavigateDetail>): void => {
+  // Template listeners are plain methods: Lit calls them with the element as `this`.
+  #onPluginNavigate(e: CustomEvent<PluginNavigateDetail>): void {
     const { pluginId, path } = e.detail;
-    if (!this._visible.some((m) => m.id === pluginId)) return;
-    this.navigate(pluginId, path ?? null);
-  };
+    if (this.#isVisible(pluginId)) this.navigate(pluginId, path ?? null);
+  }
 
   // A notification's action that names a plugin opens it here (the tray leaves routing to the portal).
-  #onNotificationOpen = (e: CustomEvent<{ notification: Notification }>): void => {
+  #onNotificationOpen(e: CustomEvent<{ notification: Notification }>): void {
     const link = e.detail.notification.link;
-    if (!link?.pluginId || link.href || !this._visible.some((m) => m.id === link.pluginId)) return;
+    if (!link?.pluginId || link.href || !this.#isVisible(link.pluginId)) return;
     e.preventDefault();
     this.navigate(link.pluginId, link.path ?? null);
-  };
+  }
 
-  #onGroup = (e: CustomEvent<{ group: Group | null }>): void => {
+  #onGroup(e: CustomEvent<{ group: Group | null }>): void {
     this.#syncGroup(e.detail.group);
-  };
+  }
 
-  // A button, not a fragment link: `#main` cannot reach into a shadow root, and a link whose
-  // target the page cannot resolve is reported (rightly) as a broken skip link.
-  #onSkip = (): void => {
-    this.#focusMain();
-  };
+  #stopLeaveTimer(): void {
+    clearTimeout(this.#leaveTimer);
+    this.#leaveTimer = undefined;
+  }
 
+  // The skip link is a button, not a fragment link: `#main` cannot reach into a shadow root, and a
+  // link whose target the page cannot resolve is reported (rightly) as a broken skip link.
   #focusMain(): void {
     const heading = this.renderRoot.querySelector<HTMLElement>('#main-heading');
     heading?.focus();
