@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { MappingError } from '@digione/context';
-import * as oauth from 'oauth4webapi';
+import { OidcError } from '@digione/platform/auth/oauth-client.js';
 import { authErrorOf, contextFromClaims, CHILDREN_CLAIM } from '@digione/platform';
 import { meResponse, teacherClaims } from './helpers/claims.js';
 
@@ -74,38 +74,14 @@ describe('contextFromClaims', () => {
     expect(authErrorOf(new Error('?')).code).to.equal('unknown');
   });
 
-  it("authErrorOf maps oauth4webapi's errors: ?error=, token endpoint errors, its own TypeErrors, timeouts", async () => {
-    const as = { issuer: 'http://localhost:9/idp', token_endpoint: 'http://localhost:9/idp/token' };
-    const client = { client_id: 'c' };
-    const thrown = async (f: () => unknown) => {
-      try {
-        await f();
-      } catch (e) {
-        return e;
-      }
-      throw new Error('expected a throw');
-    };
-    const denied = await thrown(() =>
-      oauth.validateAuthResponse(as, client, new URLSearchParams('error=access_denied&state=s'), 's'),
+  it("authErrorOf maps the protocol client's errors: ?error=, token endpoint errors, failed checks, timeouts", () => {
+    expect(authErrorOf(new OidcError('OIDC_PROVIDER', 'denied', 'access_denied')).code).to.equal('rejected');
+    expect(authErrorOf(new OidcError('OIDC_PROVIDER', 'HTTP 400', 'invalid_grant')).code).to.equal('expired');
+    // a failed check of a response: not a network failure, not the user's doing
+    expect(authErrorOf(new OidcError('OIDC_CLAIM', 'unexpected nonce in id_token')).code).to.equal('unknown');
+    expect(authErrorOf(new OidcError('OIDC_INSECURE', 'the issuer must be an https URL')).code).to.equal(
+      'unknown',
     );
-    expect(denied).to.be.instanceOf(oauth.AuthorizationResponseError);
-    expect(authErrorOf(denied).code).to.equal('rejected');
-    const refused = await thrown(() =>
-      oauth.processRefreshTokenResponse(
-        as,
-        client,
-        new Response('{"error":"invalid_grant"}', {
-          status: 400,
-          headers: { 'content-type': 'application/json' },
-        }),
-      ),
-    );
-    expect(refused).to.be.instanceOf(oauth.ResponseBodyError);
-    expect(authErrorOf(refused).code).to.equal('expired');
-    // a malformed argument or response: a TypeError with a code, not a network failure
-    const malformed = await thrown(() => oauth.calculatePKCECodeChallenge(''));
-    expect(malformed).to.be.instanceOf(TypeError);
-    expect(authErrorOf(malformed).code).to.equal('unknown');
     expect(authErrorOf(new DOMException('signal timed out', 'TimeoutError')).code).to.equal('network');
   });
 });

@@ -38,7 +38,6 @@ function testPage() {
       '@digione/platform/': '/packages/platform/dist/',
       '@digione/context': '/packages/context/dist/index.js',
       '@lit/context': '/node_modules/@lit/context/index.js',
-      oauth4webapi: '/node_modules/oauth4webapi/build/index.js',
       tslib: '/node_modules/tslib/tslib.es6.mjs',
     },
   };

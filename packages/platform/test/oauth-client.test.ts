@@ -45,7 +45,7 @@ async function rejection(p: Promise<unknown>): Promise<Error & { code?: string; 
   throw new Error('expected a rejection');
 }
 
-describe('oauthClient (oauth4webapi)', () => {
+describe('oauthClient (the built-in protocol client)', () => {
   afterEach(() => {
     undo.forEach((u) => u());
     undo = [];
@@ -72,7 +72,7 @@ describe('oauthClient (oauth4webapi)', () => {
     const err = await rejection(
       oauthClient(settings(remote.issuer)).createSigninRequest({ request_type: 'si:r' }),
     );
-    expect(err.code).to.equal('OAUTH_HTTP_REQUEST_FORBIDDEN');
+    expect(err.code).to.equal('OIDC_INSECURE');
     expect(remote.requests).to.deep.equal([]);
     expect(pendingKeys()).to.deep.equal([]);
 
@@ -89,7 +89,7 @@ describe('oauthClient (oauth4webapi)', () => {
     const err = await rejection(
       oauthClient(settings(p.issuer)).createSigninRequest({ request_type: 'si:r' }),
     );
-    expect(err.code).to.equal('OAUTH_HTTP_REQUEST_FORBIDDEN');
+    expect(err.code).to.equal('OIDC_INSECURE');
     expect(pendingKeys()).to.deep.equal([]);
   });
 
@@ -152,15 +152,17 @@ describe('oauthClient (oauth4webapi)', () => {
       { iss: 'http://evil.test' },
       { aud: 'other' },
       { exp: now - 120 },
+      { iat: now + 3600 },
+      // several audiences: only with azp naming us (OIDC Core 3.1.3.7)
+      { aud: ['c', 'other'] },
+      { aud: ['c', 'other'], azp: 'other' },
     ]) {
       const p = provider();
       p.override = override;
       const client = oauthClient(settings(p.issuer));
       const { url } = await client.createSigninRequest({ request_type: 'si:r' });
       const err = await rejection(client.processSigninResponse(p.authorize(url)));
-      expect(err.code, JSON.stringify(override)).to.match(
-        /^OAUTH_(JWT_CLAIM_COMPARISON|JWT_TIMESTAMP_CHECK)/,
-      );
+      expect(err.code, JSON.stringify(override)).to.match(/^OIDC_(CLAIM|TIMESTAMP)$/);
     }
   });
 
@@ -244,7 +246,7 @@ describe('OidcAuthService over a protocol client', () => {
   });
 
   const clients: Array<[string, (issuer: string) => OidcClientLike | undefined]> = [
-    ['the default (oauth4webapi)', () => undefined],
+    ['the default (built-in)', () => undefined],
     [
       "oidc-client-ts's OidcClient, as a portal may pass it",
       (issuer) =>

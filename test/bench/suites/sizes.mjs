@@ -54,7 +54,7 @@ const BUDGETS = [
   {
     key: 'platform',
     input: 'packages/platform/dist/all.js',
-    label: '@digione/platform (with its OIDC client, oauth4webapi)',
+    label: '@digione/platform (with its OIDC client)',
     max: 25 * KB,
   },
   {

@@ -89,13 +89,13 @@ export function authErrorOf(err: unknown): AuthError {
     if (err.field === MPASS.role) return { code: 'missing-role', message };
     return { code: 'unknown', message };
   }
-  // oauth4webapi's AuthorizationResponseError (`?error=`) and ResponseBodyError (token endpoint),
-  // like oidc-client-ts's ErrorResponse, carry the OAuth `error`: checked by shape, not by class
+  // OidcError (`?error=`, token endpoint errors), like oidc-client-ts's ErrorResponse, carries the
+  // OAuth `error`: checked by shape, not by class, so an injected oidc-client-ts maps alike
   const { error, name, code } = (err ?? {}) as { error?: unknown; name?: unknown; code?: unknown };
   if (error === 'access_denied') return { code: 'rejected', message };
   if (error === 'login_required' || error === 'invalid_grant') return { code: 'expired', message };
-  // fetch fails with a bare TypeError (oauth4webapi's own TypeErrors, about malformed input, have
-  // a `code`); a timed-out request is a TimeoutError (AbortSignal.timeout) or ErrorTimeout (oidc-client-ts)
+  // fetch fails with a bare TypeError (a failed protocol check is an OidcError with a `code`); a
+  // timed-out request is a TimeoutError (AbortSignal.timeout) or ErrorTimeout (oidc-client-ts)
   if ((err instanceof TypeError && !code) || name === 'TimeoutError' || name === 'ErrorTimeout')
     return { code: 'network', message };
   return { code: 'unknown', message };

@@ -4,7 +4,7 @@
  * what it knows into every attached {@link ContextStore}.
  *
  * The protocol (PKCE, state, token exchange and ID token checks, refresh) is a separate client,
- * {@link OidcClientLike}: by default {@link oauthClient} on oauth4webapi, or oidc-client-ts's
+ * {@link OidcClientLike}: by default the built-in {@link oauthClient}, or oidc-client-ts's
  * `OidcClient` when a portal passes one. The renew timer and the token store are here.
  * @module
  */

@@ -51,7 +51,7 @@ export function fakeOidc() {
   return c satisfies OidcClientLike;
 }
 
-/** An OAuth error as oauth4webapi's errors (and oidc-client-ts's ErrorResponse) carry it. */
+/** An OAuth error as the built-in client's OidcError (and oidc-client-ts's ErrorResponse) carry it. */
 export function oauthError(error: string): Error {
   return Object.assign(new Error(error), { error });
 }

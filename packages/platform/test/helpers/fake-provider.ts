@@ -1,4 +1,4 @@
-// A fetch-level fake OIDC provider for the protocol clients (oauthClient on oauth4webapi, and
+// A fetch-level fake OIDC provider for the protocol clients (the built-in oauthClient, and
 // oidc-client-ts's OidcClient a portal may inject): discovery, an authorization step the test
 // drives itself, the token endpoint with real PKCE S256 checking, refresh token rotation. ID tokens
 // are RS256-shaped but not signed: neither client verifies the signature of an ID token it
