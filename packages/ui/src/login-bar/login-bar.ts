@@ -13,6 +13,7 @@ import {
   AnnouncerController,
   DismissController,
   LocaleController,
+  PlatformLink,
   PopoverController,
   ThemeController,
   baseStyles,
@@ -23,7 +24,6 @@ import {
   type CatalogKey,
   type MessageParams,
 } from '../shared/index.js';
-import { PlatformLink } from './platform-link.js';
 import { messages } from './login-bar.messages.js';
 import { loginBarStyles } from './login-bar.styles.js';
 import { effectiveRole, initials, orgOf, sameRole, visibleName } from './login-bar.format.js';
@@ -198,7 +198,7 @@ export class D1LoginBar extends LitElement {
     role: RoleAssignment | null;
     organizations: Readonly<Record<string, Organization>>;
   } {
-    const ctx = this.#platform.state;
+    const ctx = this.#platform.store?.get();
     if (ctx) {
       return {
         status: ctx.auth.status,

@@ -1,12 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import {
-  servicesContext,
-  type Notification,
-  type NotificationService,
-  type PlatformServices,
-  type Severity,
-} from '@digione/context';
+import type { Notification, NotificationService, Severity } from '@digione/context';
 import {
   AnnouncerController,
   baseStyles,
@@ -14,6 +7,7 @@ import {
   DismissController,
   LocaleController,
   fire,
+  PlatformLink,
   PopoverController,
   ThemeController,
   VirtualListController,
@@ -74,7 +68,6 @@ export class D1NotificationTray extends LitElement {
     max: { type: Number },
     perSourceLimit: { type: Number, attribute: 'per-source-limit' },
     now: { attribute: false },
-    services: { state: true },
     message: { state: true },
   };
 
@@ -96,19 +89,10 @@ export class D1NotificationTray extends LitElement {
   /** The clock for relative times; unset means the real clock, refreshed each minute while open. */
   now?: Date | number | string;
 
-  private services?: PlatformServices;
-
   private message = '';
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: servicesContext,
-      subscribe: true,
-      callback: (s) => (this.services = s),
-    });
-  }
-
+  // the platform's NotificationService, inside <d1-platform>
+  #platform = new PlatformLink(this);
   #l10n = new LocaleController(this, trayCatalog);
   #t = this.#l10n.t.bind(this.#l10n);
   #announcer = new AnnouncerController(this);
@@ -534,7 +518,7 @@ export class D1NotificationTray extends LitElement {
 
   /** The service in use: the platform's, unless the page gives `notifications` itself. */
   get #service(): NotificationService | undefined {
-    return this.notifications === undefined ? this.services?.notifications : undefined;
+    return this.notifications === undefined ? this.#platform.services?.notifications : undefined;
   }
 
   get #source(): readonly Notification[] {

@@ -37,6 +37,7 @@ export {
   type RovingFocusOptions,
 } from './focus.js';
 export { fire } from './fire.js';
+export { PlatformLink } from './platform-link.js';
 export { VirtualListController, type VirtualListOptions } from './virtual-list.js';
 export { PopoverController, type PopoverOptions, type PopoverPlacement } from './popover.js';
 export { ensureThemeStyles, themeCss, ThemeController } from '../themes/theme-css.js';
