@@ -7,6 +7,7 @@ import {
   DismissController,
   LocaleController,
   fire,
+  moveIndex,
   PlatformLink,
   PopoverController,
   ThemeController,
@@ -427,14 +428,11 @@ export class D1NotificationTray extends LitElement {
   #onListKey = (e: KeyboardEvent): void => {
     const row = (e.target as Element).closest?.('.item') as HTMLElement | null;
     if (!row || e.altKey || e.ctrlKey || e.metaKey) return;
-    const i = Number(row.dataset.index);
-    const last = this.#visible.length - 1;
-    const next = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: last, PageDown: i + 10, PageUp: i - 10 }[
-      e.key as 'Home'
-    ];
-    if (next === undefined) return;
+    // arrows, Home/End and PageUp/PageDown (10 items), stopping at the ends
+    const next = moveIndex(e.key, Number(row.dataset.index), this.#visible.length);
+    if (next === null) return;
     e.preventDefault();
-    void this.#focusItem(Math.max(0, Math.min(last, next)));
+    void this.#focusItem(next);
   };
 
   /**

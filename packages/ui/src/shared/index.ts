@@ -7,6 +7,7 @@
 export { baseStyles, controlStyles } from './styles.js';
 export {
   defineCatalog,
+  byKey,
   registeredCatalogs,
   checkCatalogs,
   formatMessage,
