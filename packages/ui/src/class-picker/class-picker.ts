@@ -106,7 +106,7 @@ export class D1ClassPicker extends LitElement {
   static override styles = [baseStyles, controlStyles, classPickerStyles];
 
   static override properties = {
-    value: { reflect: false },
+    value: {},
     groups: { attribute: false },
     organizations: { attribute: false },
     sessions: { attribute: false },
@@ -162,6 +162,7 @@ export class D1ClassPicker extends LitElement {
   private _guardian = false;
 
   #l10n = new LocaleController(this, messages);
+  #t = (key: MessageKey, params?: MessageParams): string => this.#l10n.t(key, params);
   #announcer = new AnnouncerController(this);
   #uid = uniqueId('d1-class-picker');
   #catalog: Catalog | null = null;
@@ -232,7 +233,7 @@ export class D1ClassPicker extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const t = (k: MessageKey) => this.#l10n.t(k);
+    const t = this.#t;
     const ready = this._status === 'ready' && this.#entries.length > 0;
     const expanded = this._open && ready;
     const inputId = `${this.#uid}-input`;
@@ -342,7 +343,7 @@ export class D1ClassPicker extends LitElement {
         // numbered until the roster names them: a sourcedId is never shown
         this._pupils = (user.agentIds ?? []).map((id, i) => ({
           id,
-          displayName: this.#l10n.t('childN', { n: i + 1 }),
+          displayName: this.#t('childN', { n: i + 1 }),
         }));
         const roster = this.#platform.services?.roster;
         if (roster?.childrenOf) {
@@ -432,7 +433,7 @@ export class D1ClassPicker extends LitElement {
     this._status = 'loading';
     this._progress = null;
     this._data = null;
-    this.#announcer.announce(this.#l10n.t('loading'));
+    this.#announcer.announce(this.#t('loading'));
     try {
       const data = await run({
         childId: this._childId,
@@ -446,15 +447,13 @@ export class D1ClassPicker extends LitElement {
       this._status = 'ready';
       await this.updateComplete;
       this.#announcer.announce(
-        this.#entries.length
-          ? this.#l10n.t('results', { count: this.#entries.length })
-          : this.#l10n.t('empty'),
+        this.#entries.length ? this.#t('results', { count: this.#entries.length }) : this.#t('empty'),
       );
     } catch (err) {
       if (ac.signal.aborted) return;
       console.warn('[d1-class-picker] loading the groups failed', err);
       this._status = 'error';
-      this.#announcer.announce(this.#l10n.t('error'));
+      this.#announcer.announce(this.#t('error'));
     }
   }
 
@@ -482,7 +481,7 @@ export class D1ClassPicker extends LitElement {
     if (key.some((v, i) => v !== this.#catalogKey[i])) {
       this.#catalogKey = key;
       this.#catalog = source
-        ? buildCatalog(source.groups, source.organizations, source.sessions, lang, this.#l10n.t('other'))
+        ? buildCatalog(source.groups, source.organizations, source.sessions, lang, this.#t('other'))
         : null;
       this.#multiSection = !!this.#catalog && new Set(this.#catalog.sorted.map((e) => e.section)).size > 1;
       reorder = restore = true;
@@ -526,7 +525,7 @@ export class D1ClassPicker extends LitElement {
       const s = row.section;
       // a visual heading only: each option names its own school and session (see optionLabel)
       return html`<div class="d1-section" aria-hidden="true">
-        ${s.recent ? this.#l10n.t('recent') : s.session ? `${s.school} · ${s.session}` : s.school}
+        ${s.recent ? this.#t('recent') : s.session ? `${s.school} · ${s.session}` : s.school}
       </div>`;
     }
     const { entry } = row;
@@ -534,8 +533,7 @@ export class D1ClassPicker extends LitElement {
     const g = entry.group;
     const active = i === this._activeRow;
     const chosen = g.id === this.value;
-    const t = (k: MessageKey, p?: MessageParams) => this.#l10n.t(k, p);
-    const details = optionDetails(entry, this.#catalog, t);
+    const details = optionDetails(entry, this.#catalog, this.#t);
     return html`<div
       id=${this.#optionId(entry)}
       class="d1-option"
@@ -558,7 +556,7 @@ export class D1ClassPicker extends LitElement {
 
   #renderPupils(): TemplateResult | typeof nothing {
     if (!this._pupils.length) return nothing;
-    const label = this.#l10n.t('child');
+    const label = this.#t('child');
     if (this._pupils.length === 1) {
       return html`<p class="child"><span class="label">${label}:</span> ${this._pupils[0]!.displayName}</p>`;
     }
@@ -572,7 +570,7 @@ export class D1ClassPicker extends LitElement {
   }
 
   #renderStatus(): TemplateResult | null {
-    const t = (k: MessageKey, p?: MessageParams) => this.#l10n.t(k, p);
+    const t = this.#t;
     const button = (k: MessageKey) =>
       html`<button class="d1-button" type="button" @click=${this.#onRetry}>${t(k)}</button>`;
     switch (this._status) {
@@ -736,7 +734,7 @@ export class D1ClassPicker extends LitElement {
     if (!changed) return;
     this.#platform.store?.update({ activeGroup: group });
     this.#fire(group, 'user');
-    this.#announcer.announce(this.#l10n.t('chosen', { title: group.title }));
+    this.#announcer.announce(this.#t('chosen', { title: group.title }));
   }
 
   #fire(group: Group, source: GroupChangeDetail['source']): void {
@@ -748,7 +746,7 @@ export class D1ClassPicker extends LitElement {
     this.#announceTimer = window.setTimeout(() => {
       if (!this._open) return;
       const n = this.#rows.count;
-      this.#announcer.announce(n ? this.#l10n.t('results', { count: n }) : this.#l10n.t('noMatches'));
+      this.#announcer.announce(n ? this.#t('results', { count: n }) : this.#t('noMatches'));
     }, ANNOUNCE_DELAY);
   }
 
