@@ -324,7 +324,7 @@ export class D1LoginBar extends LitElement {
         </span>
         <span class="d1-chevron" aria-hidden="true"></span>
       </button>
-      <div class="popup" ?hidden=${!this._open}>
+      <div class="popup d1-panel" ?hidden=${!this._open}>
         <div class="who" aria-hidden="true">
           <span class="name">${name}</span>
           ${roleText ? html`<span class="meta">${meta}</span>` : nothing}
