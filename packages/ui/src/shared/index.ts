@@ -40,6 +40,7 @@ export {
 export { fire } from './fire.js';
 export { PlatformLink } from './platform-link.js';
 export { VirtualListController, type VirtualListOptions } from './virtual-list.js';
+export { keyedRows } from './keyed-rows.js';
 export { PopoverController, type PopoverOptions, type PopoverPlacement } from './popover.js';
 export { ensureThemeStyles, themeCss, ThemeController } from '../themes/theme-css.js';
 export {
