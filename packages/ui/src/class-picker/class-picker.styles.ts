@@ -92,7 +92,6 @@ export const classPickerStyles = css`
   }
   .d1-section {
     width: 100%;
-    margin: 0;
     border-block-start: 1px solid var(--d1-color-border);
   }
   /* rows scroll inside the list: the page's sticky-header margin (baseStyles) does not apply */
@@ -101,7 +100,6 @@ export const classPickerStyles = css`
   }
   .d1-option {
     width: 100%;
-    margin: 0;
     align-items: flex-start;
     border-radius: 0;
   }
@@ -134,7 +132,6 @@ export const classPickerStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--d1-space-xs) var(--d1-space-s);
-    margin: 0;
   }
   @media (forced-colors: active) {
     .d1-section {

@@ -1,21 +1,17 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import {
-  servicesContext,
-  storeContext,
-  type AcademicSession,
-  type ContextStore,
-  type Group,
-  type LoadProgress,
-  type Organization,
-  type PlatformContext,
-  type PlatformServices,
-  type RosterGroups,
-  type User,
+import type {
+  AcademicSession,
+  Group,
+  LoadProgress,
+  Organization,
+  PlatformContext,
+  RosterGroups,
+  User,
 } from '@digione/context';
 import {
   AnnouncerController,
   LocaleController,
+  PlatformLink,
   PopoverController,
   ThemeController,
   VirtualListController,
@@ -110,15 +106,13 @@ export class D1ClassPicker extends LitElement {
   static override styles = [baseStyles, controlStyles, classPickerStyles];
 
   static override properties = {
-    value: { reflect: false },
+    value: {},
     groups: { attribute: false },
     organizations: { attribute: false },
     sessions: { attribute: false },
     loader: { attribute: false },
     pupils: { attribute: false },
     labelHidden: { type: Boolean, attribute: 'label-hidden', reflect: true },
-    _store: { state: true },
-    _services: { state: true },
     _status: { state: true },
     _progress: { state: true },
     _data: { state: true },
@@ -154,10 +148,6 @@ export class D1ClassPicker extends LitElement {
   /** Hide the visible label (it stays the accessible name): for tight headers. */
   labelHidden = false;
 
-  private _store?: ContextStore<PlatformContext>;
-
-  private _services?: PlatformServices;
-
   private _status: Status = 'idle';
   private _progress: LoadProgress | null = null;
   private _data: RosterGroups | null = null;
@@ -172,6 +162,7 @@ export class D1ClassPicker extends LitElement {
   private _guardian = false;
 
   #l10n = new LocaleController(this, messages);
+  #t = (key: MessageKey, params?: MessageParams): string => this.#l10n.t(key, params);
   #announcer = new AnnouncerController(this);
   #uid = uniqueId('d1-class-picker');
   #catalog: Catalog | null = null;
@@ -203,17 +194,11 @@ export class D1ClassPicker extends LitElement {
   #recent: readonly string[] | null = null;
   #lastRowsQuery: string | null = null;
   #announceTimer = 0;
-  #unsubscribe: (() => void) | null = null;
-  #subscribedStore: ContextStore<PlatformContext> | undefined;
+  /** Inside `<d1-platform>`: the store (mirrored by #apply) and the roster service. */
+  #platform = new PlatformLink(this, (s, attached) => this.#apply(s, attached));
 
   constructor() {
     super();
-    new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (s) => (this._store = s) });
-    new ContextConsumer(this, {
-      context: servicesContext,
-      subscribe: true,
-      callback: (s) => (this._services = s),
-    });
     new ThemeController(this);
     new PopoverController(this, {
       isOpen: () => this._open,
@@ -238,21 +223,17 @@ export class D1ClassPicker extends LitElement {
     this.#abort?.abort();
     this.#abort = null;
     this.#loadKey = this.#pupilsKey = '';
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
-    this.#subscribedStore = undefined;
     clearTimeout(this.#announceTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#followStore();
     this.#resolvePupils();
     this.#maybeLoad();
     this.#prepare(changed);
   }
 
   protected override render(): TemplateResult {
-    const t = (k: MessageKey) => this.#l10n.t(k);
+    const t = this.#t;
     const ready = this._status === 'ready' && this.#entries.length > 0;
     const expanded = this._open && ready;
     const inputId = `${this.#uid}-input`;
@@ -323,58 +304,48 @@ export class D1ClassPicker extends LitElement {
   // ---- data ------------------------------------------------------------------------------------
 
   /** Mirror the store: user, role, the guardian's child and an activeGroup set by someone else. */
-  #followStore(): void {
-    const store = this._store;
-    if (store === this.#subscribedStore) return;
-    this.#unsubscribe?.();
-    this.#subscribedStore = store;
-    this.#unsubscribe = null;
-    this.#storeGroupId = undefined;
-    this.#storeUserId = undefined;
-    if (!store) return;
-    const apply = (s: Readonly<PlatformContext>) => {
-      const userId = s.user?.id ?? null;
-      if (this.#storeUserId !== undefined && userId !== this.#storeUserId) {
-        // another person signed in (or out): nothing of the previous one's choice carries over
-        this.value = null;
-        this._childId = null;
-        this._text = '';
-        this._query = '';
-        this.#close(false);
+  #apply(s: Readonly<PlatformContext>, attached: boolean): void {
+    // a newly found store: its first look only adopts what it has
+    if (attached) this.#storeGroupId = this.#storeUserId = undefined;
+    const userId = s.user?.id ?? null;
+    if (this.#storeUserId !== undefined && userId !== this.#storeUserId) {
+      // another person signed in (or out): nothing of the previous one's choice carries over
+      this.value = null;
+      this._childId = null;
+      this._text = '';
+      this._query = '';
+      this.#close(false);
+    }
+    this.#storeUserId = userId;
+    this._user = s.user;
+    this._guardian = s.activeRole?.role === 'guardian';
+    if (this._guardian && s.activeChildId && s.activeChildId !== this._childId)
+      this._childId = s.activeChildId;
+    const groupId = s.activeGroup?.id ?? null;
+    if (groupId !== this.#storeGroupId) {
+      // the first look only adopts a group the store has; later, every change is followed
+      if (this.#storeGroupId !== undefined || groupId) {
+        this.value = groupId;
+        if (!this._open) this.#restoreText();
       }
-      this.#storeUserId = userId;
-      this._user = s.user;
-      this._guardian = s.activeRole?.role === 'guardian';
-      if (this._guardian && s.activeChildId && s.activeChildId !== this._childId)
-        this._childId = s.activeChildId;
-      const groupId = s.activeGroup?.id ?? null;
-      if (groupId !== this.#storeGroupId) {
-        // the first look only adopts a group the store has; later, every change is followed
-        if (this.#storeGroupId !== undefined || groupId) {
-          this.value = groupId;
-          if (!this._open) this.#restoreText();
-        }
-        this.#storeGroupId = groupId;
-      }
-    };
-    apply(store.get());
-    this.#unsubscribe = store.subscribe((s) => apply(s));
+      this.#storeGroupId = groupId;
+    }
   }
 
   /** A guardian's children: from the standalone `pupils`, or the roster (names), or the user's agents. */
   #resolvePupils(): void {
     if (this.pupils) {
       if (this._pupils !== this.pupils) this._pupils = this.pupils;
-    } else if (this._store && this._guardian && this._user) {
+    } else if (this.#platform.store && this._guardian && this._user) {
       const user = this._user;
       if (user.id !== this.#pupilsKey) {
         const key = (this.#pupilsKey = user.id);
         // numbered until the roster names them: a sourcedId is never shown
         this._pupils = (user.agentIds ?? []).map((id, i) => ({
           id,
-          displayName: this.#l10n.t('childN', { n: i + 1 }),
+          displayName: this.#t('childN', { n: i + 1 }),
         }));
-        const roster = this._services?.roster;
+        const roster = this.#platform.services?.roster;
         if (roster?.childrenOf) {
           this._pupilsPending = true;
           roster
@@ -399,8 +370,9 @@ export class D1ClassPicker extends LitElement {
       const remembered = readMemory(this.#childScope()).selected;
       this._childId = this._pupils.find((p) => p.id === remembered)?.id ?? this._pupils[0]!.id;
     }
-    if (this._guardian && this._childId && this._store && this._store.get().activeChildId !== this._childId) {
-      this._store.update({ activeChildId: this._childId });
+    const store = this.#platform.store;
+    if (this._guardian && this._childId && store && store.get().activeChildId !== this._childId) {
+      store.update({ activeChildId: this._childId });
     }
   }
 
@@ -416,15 +388,15 @@ export class D1ClassPicker extends LitElement {
     let key = '';
     let run: GroupLoader | null = null;
     const childless = (this._guardian || !!this.pupils?.length) && !this._childId;
-    const roster = this._services?.roster;
+    const roster = this.#platform.services?.roster;
     if (this.loader) {
       key = `loader:${this._childId ?? ''}`;
       run = this.loader;
-    } else if (this._store && this._user && roster) {
+    } else if (this.#platform.store && this._user && roster) {
       const forId = this._guardian ? this._childId : this._user.id;
       key = `roster:${this._user.id}:${forId ?? ''}`;
       run = forId ? ({ signal, onProgress }) => roster.groupsForUser(forId, { signal, onProgress }) : null;
-    } else if (this._store && !this._user) {
+    } else if (this.#platform.store && !this._user) {
       this.#abort?.abort();
       this.#loadKey = '';
       this._status = 'signed-out';
@@ -461,7 +433,7 @@ export class D1ClassPicker extends LitElement {
     this._status = 'loading';
     this._progress = null;
     this._data = null;
-    this.#announcer.announce(this.#l10n.t('loading'));
+    this.#announcer.announce(this.#t('loading'));
     try {
       const data = await run({
         childId: this._childId,
@@ -475,15 +447,13 @@ export class D1ClassPicker extends LitElement {
       this._status = 'ready';
       await this.updateComplete;
       this.#announcer.announce(
-        this.#entries.length
-          ? this.#l10n.t('results', { count: this.#entries.length })
-          : this.#l10n.t('empty'),
+        this.#entries.length ? this.#t('results', { count: this.#entries.length }) : this.#t('empty'),
       );
     } catch (err) {
       if (ac.signal.aborted) return;
       console.warn('[d1-class-picker] loading the groups failed', err);
       this._status = 'error';
-      this.#announcer.announce(this.#l10n.t('error'));
+      this.#announcer.announce(this.#t('error'));
     }
   }
 
@@ -511,7 +481,7 @@ export class D1ClassPicker extends LitElement {
     if (key.some((v, i) => v !== this.#catalogKey[i])) {
       this.#catalogKey = key;
       this.#catalog = source
-        ? buildCatalog(source.groups, source.organizations, source.sessions, lang, this.#l10n.t('other'))
+        ? buildCatalog(source.groups, source.organizations, source.sessions, lang, this.#t('other'))
         : null;
       this.#multiSection = !!this.#catalog && new Set(this.#catalog.sorted.map((e) => e.section)).size > 1;
       reorder = restore = true;
@@ -541,7 +511,7 @@ export class D1ClassPicker extends LitElement {
     const remembered = !this.value && this.#memory.selected && catalog.byId.get(this.#memory.selected);
     if (remembered) {
       this.value = remembered.group.id;
-      this._store?.update({ activeGroup: remembered.group });
+      this.#platform.store?.update({ activeGroup: remembered.group });
       // after this update: listeners added in the same task still hear it
       void this.updateComplete.then(() => this.#fire(remembered.group, 'restore'));
     }
@@ -555,7 +525,7 @@ export class D1ClassPicker extends LitElement {
       const s = row.section;
       // a visual heading only: each option names its own school and session (see optionLabel)
       return html`<div class="d1-section" aria-hidden="true">
-        ${s.recent ? this.#l10n.t('recent') : s.session ? `${s.school} · ${s.session}` : s.school}
+        ${s.recent ? this.#t('recent') : s.session ? `${s.school} · ${s.session}` : s.school}
       </div>`;
     }
     const { entry } = row;
@@ -563,8 +533,7 @@ export class D1ClassPicker extends LitElement {
     const g = entry.group;
     const active = i === this._activeRow;
     const chosen = g.id === this.value;
-    const t = (k: MessageKey, p?: MessageParams) => this.#l10n.t(k, p);
-    const details = optionDetails(entry, this.#catalog, t);
+    const details = optionDetails(entry, this.#catalog, this.#t);
     return html`<div
       id=${this.#optionId(entry)}
       class="d1-option"
@@ -587,7 +556,7 @@ export class D1ClassPicker extends LitElement {
 
   #renderPupils(): TemplateResult | typeof nothing {
     if (!this._pupils.length) return nothing;
-    const label = this.#l10n.t('child');
+    const label = this.#t('child');
     if (this._pupils.length === 1) {
       return html`<p class="child"><span class="label">${label}:</span> ${this._pupils[0]!.displayName}</p>`;
     }
@@ -601,7 +570,7 @@ export class D1ClassPicker extends LitElement {
   }
 
   #renderStatus(): TemplateResult | null {
-    const t = (k: MessageKey, p?: MessageParams) => this.#l10n.t(k, p);
+    const t = this.#t;
     const button = (k: MessageKey) =>
       html`<button class="d1-button" type="button" @click=${this.#onRetry}>${t(k)}</button>`;
     switch (this._status) {
@@ -617,7 +586,7 @@ export class D1ClassPicker extends LitElement {
       case 'ready':
         if (this.#entries.length) return null;
         return html`<span>${t('empty')}</span> ${
-            this.loader || this._services?.roster ? button('reload') : nothing
+            this.loader || this.#platform.services?.roster ? button('reload') : nothing
           }`;
       default:
         return null;
@@ -728,7 +697,7 @@ export class D1ClassPicker extends LitElement {
     this.value = null;
     this._text = '';
     this._query = '';
-    this._store?.update({ activeChildId: id, activeGroup: null });
+    this.#platform.store?.update({ activeChildId: id, activeGroup: null });
   };
 
   /** One listener for every row: a closure per row would be made again on every render. */
@@ -763,9 +732,9 @@ export class D1ClassPicker extends LitElement {
     this.#close(true);
     this._text = group.title;
     if (!changed) return;
-    this._store?.update({ activeGroup: group });
+    this.#platform.store?.update({ activeGroup: group });
     this.#fire(group, 'user');
-    this.#announcer.announce(this.#l10n.t('chosen', { title: group.title }));
+    this.#announcer.announce(this.#t('chosen', { title: group.title }));
   }
 
   #fire(group: Group, source: GroupChangeDetail['source']): void {
@@ -777,7 +746,7 @@ export class D1ClassPicker extends LitElement {
     this.#announceTimer = window.setTimeout(() => {
       if (!this._open) return;
       const n = this.#rows.count;
-      this.#announcer.announce(n ? this.#l10n.t('results', { count: n }) : this.#l10n.t('noMatches'));
+      this.#announcer.announce(n ? this.#t('results', { count: n }) : this.#t('noMatches'));
     }, ANNOUNCE_DELAY);
   }
 

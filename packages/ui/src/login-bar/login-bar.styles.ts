@@ -11,6 +11,8 @@ import { css } from 'lit';
 //   than positioned hiding, which makes Chromium pad it with spaces in the accessible name.
 // - The menu's width is fixed (the PopoverController caps it at the viewport); long Finnish
 //   school names wrap.
+// - The menu is a shared `.d1-panel` (layer, scrolling, shadow); the bar only sizes it and paints
+//   it with its own tokens.
 // - Menu items get focus by script after any input, so :focus (not only :focus-visible) shows it.
 export const loginBarStyles = css`
   :host {
@@ -129,12 +131,9 @@ export const loginBarStyles = css`
   }
   .popup {
     position: absolute;
-    z-index: var(--d1-z-popover);
     inline-size: 22rem;
-    padding-block: var(--d1-space-xs);
-    overflow-y: auto;
+    padding: var(--d1-space-xs) 0;
     border: 1px solid var(--_border);
-    box-shadow: var(--d1-elevation-popover);
   }
   .popup[hidden],
   .who {

@@ -13,6 +13,7 @@ import {
   AnnouncerController,
   DismissController,
   LocaleController,
+  PlatformLink,
   PopoverController,
   ThemeController,
   baseStyles,
@@ -23,7 +24,6 @@ import {
   type CatalogKey,
   type MessageParams,
 } from '../shared/index.js';
-import { PlatformLink } from './platform-link.js';
 import { messages } from './login-bar.messages.js';
 import { loginBarStyles } from './login-bar.styles.js';
 import { effectiveRole, initials, orgOf, sameRole, visibleName } from './login-bar.format.js';
@@ -198,23 +198,16 @@ export class D1LoginBar extends LitElement {
     role: RoleAssignment | null;
     organizations: Readonly<Record<string, Organization>>;
   } {
-    const ctx = this.#platform.state;
-    if (ctx) {
-      return {
-        status: ctx.auth.status,
-        error: ctx.auth.error ?? null,
-        user: ctx.user,
-        role: ctx.user ? effectiveRole(ctx.user, ctx.activeRole) : null,
-        organizations: ctx.organizations,
-      };
-    }
-    const status = this.status ?? (this.error ? 'error' : this.user ? 'signed-in' : 'signed-out');
+    const ctx = this.#platform.store?.get();
+    // inside <d1-platform> the store decides, standalone the properties do
+    const user = ctx ? ctx.user : this.user;
+    const error = ctx ? (ctx.auth.error ?? null) : this.error;
     return {
-      status,
-      error: this.error,
-      user: this.user,
-      role: this.user ? effectiveRole(this.user, this.activeRole) : null,
-      organizations: this.organizations,
+      status: ctx ? ctx.auth.status : (this.status ?? (error ? 'error' : user ? 'signed-in' : 'signed-out')),
+      error,
+      user,
+      role: user ? effectiveRole(user, ctx ? ctx.activeRole : this.activeRole) : null,
+      organizations: ctx ? ctx.organizations : this.organizations,
     };
   }
 
@@ -331,7 +324,7 @@ export class D1LoginBar extends LitElement {
         </span>
         <span class="d1-chevron" aria-hidden="true"></span>
       </button>
-      <div class="popup" ?hidden=${!this._open}>
+      <div class="popup d1-panel" ?hidden=${!this._open}>
         <div class="who" aria-hidden="true">
           <span class="name">${name}</span>
           ${roleText ? html`<span class="meta">${meta}</span>` : nothing}
@@ -367,29 +360,18 @@ export class D1LoginBar extends LitElement {
   }
 
   #renderItem(item: MenuItem, index: number): TemplateResult {
-    const id = this.#id;
-    const activate = () => this.#activate(index);
-    if (item.kind === 'sign-out') {
-      return html`<div
-        role="menuitem"
-        tabindex="-1"
-        data-index=${index}
-        aria-describedby="${id}-signout-hint"
-        @click=${activate}
-      >
-        <span class="check" aria-hidden="true"></span>
-        <span class="item-text">${item.label}</span>
-      </div>`;
-    }
+    // sign out is a plain menuitem described by the hint; roles and languages are radios
+    const signOut = item.kind === 'sign-out';
     return html`<div
-      role="menuitemradio"
+      role=${signOut ? 'menuitem' : 'menuitemradio'}
       tabindex="-1"
       data-index=${index}
-      aria-checked=${item.checked ? 'true' : 'false'}
+      aria-checked=${signOut ? nothing : String(item.checked)}
+      aria-describedby=${signOut ? `${this.#id}-signout-hint` : nothing}
       lang=${item.kind === 'lang' ? item.lang : nothing}
-      @click=${activate}
+      @click=${() => this.#activate(index)}
     >
-      <span class="check" aria-hidden="true">✓</span>
+      <span class="check" aria-hidden="true">${signOut ? '' : '✓'}</span>
       <span class="item-text">${item.label}</span>
     </div>`;
   }

@@ -29,8 +29,8 @@ export const trayStyles = css`
     flex-direction: column;
     width: min(var(--_panel-width), calc(100vw - 2 * var(--d1-space-s)));
     padding: 0;
-    /* very short viewports (zoomed in): the whole panel scrolls rather than hiding the list */
-    overflow: auto;
+    /* .d1-panel scrolls (overflow: auto): on very short viewports (zoomed in) the whole panel
+       scrolls rather than hiding the list */
   }
   .panel[hidden] {
     display: none;
@@ -144,10 +144,6 @@ export const trayStyles = css`
     height: 1rem;
     object-fit: contain;
   }
-  .title .d1-link,
-  .title .link-button {
-    font: inherit;
-  }
   .link-button {
     padding: 0;
     margin: 0;
@@ -161,9 +157,7 @@ export const trayStyles = css`
   .title .link-button {
     display: inline-block;
     min-height: var(--d1-size-target);
-  }
-  .actions .d1-button {
-    min-height: var(--d1-size-target);
+    font: inherit;
   }
   .actions {
     display: flex;

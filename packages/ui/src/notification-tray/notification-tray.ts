@@ -1,12 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import {
-  servicesContext,
-  type Notification,
-  type NotificationService,
-  type PlatformServices,
-  type Severity,
-} from '@digione/context';
+import type { Notification, NotificationService, Severity } from '@digione/context';
 import {
   AnnouncerController,
   baseStyles,
@@ -14,6 +7,8 @@ import {
   DismissController,
   LocaleController,
   fire,
+  moveIndex,
+  PlatformLink,
   PopoverController,
   ThemeController,
   VirtualListController,
@@ -74,7 +69,6 @@ export class D1NotificationTray extends LitElement {
     max: { type: Number },
     perSourceLimit: { type: Number, attribute: 'per-source-limit' },
     now: { attribute: false },
-    services: { state: true },
     message: { state: true },
   };
 
@@ -96,19 +90,10 @@ export class D1NotificationTray extends LitElement {
   /** The clock for relative times; unset means the real clock, refreshed each minute while open. */
   now?: Date | number | string;
 
-  private services?: PlatformServices;
-
   private message = '';
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: servicesContext,
-      subscribe: true,
-      callback: (s) => (this.services = s),
-    });
-  }
-
+  // the platform's NotificationService, inside <d1-platform>
+  #platform = new PlatformLink(this);
   #l10n = new LocaleController(this, trayCatalog);
   #t = this.#l10n.t.bind(this.#l10n);
   #announcer = new AnnouncerController(this);
@@ -443,14 +428,11 @@ export class D1NotificationTray extends LitElement {
   #onListKey = (e: KeyboardEvent): void => {
     const row = (e.target as Element).closest?.('.item') as HTMLElement | null;
     if (!row || e.altKey || e.ctrlKey || e.metaKey) return;
-    const i = Number(row.dataset.index);
-    const last = this.#visible.length - 1;
-    const next = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: last, PageDown: i + 10, PageUp: i - 10 }[
-      e.key as 'Home'
-    ];
-    if (next === undefined) return;
+    // arrows, Home/End and PageUp/PageDown (10 items), stopping at the ends
+    const next = moveIndex(e.key, Number(row.dataset.index), this.#visible.length);
+    if (next === null) return;
     e.preventDefault();
-    void this.#focusItem(Math.max(0, Math.min(last, next)));
+    void this.#focusItem(next);
   };
 
   /**
@@ -534,7 +516,7 @@ export class D1NotificationTray extends LitElement {
 
   /** The service in use: the platform's, unless the page gives `notifications` itself. */
   get #service(): NotificationService | undefined {
-    return this.notifications === undefined ? this.services?.notifications : undefined;
+    return this.notifications === undefined ? this.#platform.services?.notifications : undefined;
   }
 
   get #source(): readonly Notification[] {

@@ -69,6 +69,24 @@ export interface CatalogMessages<K extends string> {
   en: NoInfer<Record<K, Message>>;
 }
 
+/**
+ * A catalog written key by key, its languages side by side as `[fi, sv, en]`, for
+ * {@link defineCatalog}. Each key is then written (and shipped) once rather than once per
+ * language; a missing language is still a type error (the tuple has three places).
+ *
+ * ```ts
+ * defineCatalog(byKey({ signIn: ['Kirjaudu sisään', 'Logga in', 'Sign in'] }), 'login-bar');
+ * ```
+ */
+export function byKey<const K extends string>(
+  messages: Record<K, readonly [fi: Message, sv: Message, en: Message]>,
+): CatalogMessages<K> {
+  const out: Record<UiLang, Record<string, Message>> = { fi: {}, sv: {}, en: {} };
+  for (const key in messages)
+    (['fi', 'sv', 'en'] as const).forEach((lang, i) => (out[lang][key] = messages[key][i]!));
+  return out as CatalogMessages<K>;
+}
+
 /** Every catalog defined so far (modules register when imported). */
 export function registeredCatalogs(): readonly Catalog[] {
   return registry;

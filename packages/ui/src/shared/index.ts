@@ -7,6 +7,7 @@
 export { baseStyles, controlStyles } from './styles.js';
 export {
   defineCatalog,
+  byKey,
   registeredCatalogs,
   checkCatalogs,
   formatMessage,
@@ -37,7 +38,9 @@ export {
   type RovingFocusOptions,
 } from './focus.js';
 export { fire } from './fire.js';
+export { PlatformLink } from './platform-link.js';
 export { VirtualListController, type VirtualListOptions } from './virtual-list.js';
+export { keyedRows } from './keyed-rows.js';
 export { PopoverController, type PopoverOptions, type PopoverPlacement } from './popover.js';
 export { ensureThemeStyles, themeCss, ThemeController } from '../themes/theme-css.js';
 export {

@@ -11,7 +11,7 @@
  */
 import type { nothing } from 'lit';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyedRows } from './keyed-rows.js';
 
 /** Options of {@link VirtualListController}. */
 export interface VirtualListOptions<T> {
@@ -102,7 +102,7 @@ export class VirtualListController<T> implements ReactiveController {
     this.#start = start;
     this.#end = end;
     const spacer = (h: number) => html`<div class="v-spacer" aria-hidden="true" style="height:${h}px"></div>`;
-    return html`${spacer(this.#top(start))}${repeat(
+    return html`${spacer(this.#top(start))}${keyedRows(
       items.slice(start, end),
       (item, i) => this.#o.key(item, start + i),
       (item, i) => renderItem(item, start + i),
