@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { ContextProvider } from '@lit/context';
 import {
   uiLang,
@@ -14,6 +13,7 @@ import {
   applyTheme,
   baseStyles,
   controlStyles,
+  keyedRows,
 } from '@digione/ui/shared/index.js';
 import {
   PluginRegistry,
@@ -274,7 +274,8 @@ export class D1Shell extends LitElement {
       ? html`<p class="d1-muted">${t.t('skippedTools', { count: skipped })}</p>`
       : nothing;
     // after sign-out the hosts stay (hidden) for a moment: see #mountActive
-    const hosts = repeat(
+    // keyed: a kept-alive host keeps its frame (and the plugin its state) while others come and go
+    const hosts = keyedRows(
       this._mounted,
       (id) => id,
       (id) =>
