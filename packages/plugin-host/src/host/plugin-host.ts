@@ -1,8 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import {
+  announce,
   defaultTheme,
   emptyContext,
+  ensureLiveRegions,
   servicesContext,
   storeContext,
   toPluginContext,
@@ -23,7 +25,6 @@ import {
 } from '../manifest/manifest.js';
 import { isVisibleFor, registryContext, type PluginRegistry } from '../registry/registry.js';
 import { createHandlers } from './handlers.js';
-import { announce, liveRegion } from './live-region.js';
 import { t, type MessageId } from './messages.js';
 import {
   DEFAULT_LIMITS,
@@ -299,7 +300,7 @@ export class D1PluginHost extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    liveRegion(this.ownerDocument, 'polite');
+    ensureLiveRegions(this.ownerDocument);
     document.addEventListener('visibilitychange', this.#onVisibility);
     this.#observeAnonymous();
     this.#schedule();

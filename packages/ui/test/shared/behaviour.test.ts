@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport, executeServerCommand } from '@web/test-runner-commands';
 import { waitFor } from '../../../../test/helpers/wait.js';
 import { expectAccessible } from '../../../../test/helpers/a11y.js';
+import { announce } from '@digione/context';
 import { ensureLiveRegions, moveIndex } from '../../src/shared/index.js';
 import { cleanup, mount, type D1TestWidget } from './fixture.js';
 
@@ -75,6 +76,16 @@ describe('AnnouncerController', () => {
     w.announcer.announce('Yksi.');
     w.announcer.announce('Kaksi.');
     await waitFor(() => polite.textContent === 'Yksi. Kaksi.');
+  });
+
+  it("an element and the plugin host (context's announce) in one frame are read together", async () => {
+    const w = await widget();
+    const { polite } = ensureLiveRegions();
+    w.announcer.announce('Uusi ilmoitus.');
+    // what <d1-plugin-host> calls for a plugin's ui.announce: the same region, the same queue
+    announce(document, 'Tehtävät on ladattu.');
+    await waitFor(() => polite.textContent === 'Uusi ilmoitus. Tehtävät on ladattu.');
+    expect(document.querySelectorAll('[data-d1-announcer="polite"]')).to.have.length(1);
   });
 });
 
