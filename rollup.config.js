@@ -11,7 +11,8 @@ import { minifyCss } from './scripts/rollup-minify-css.mjs';
 const plugins = () => [
   minifyCss(),
   nodeResolve({ exportConditions: ['production', 'browser', 'import', 'default'] }),
-  terser({ ecma: 2022, module: true, format: { comments: false } }),
+  // two compress passes: what the first pass inlines, the second can fold (about 0.1 KB on the CDN file)
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 const onwarn = (w, warn) => {
   if (w.code === 'THIS_IS_UNDEFINED' || w.code === 'CIRCULAR_DEPENDENCY') return;

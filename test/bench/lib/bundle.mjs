@@ -20,7 +20,7 @@ export const plugins = (minify = true) => [
   }),
   nodeResolve({ exportConditions: ['production', 'browser', 'import', 'default'] }),
   commonjs(),
-  ...(minify ? [terser({ ecma: 2022, module: true, format: { comments: false } })] : []),
+  ...(minify ? [terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } })] : []),
 ];
 
 const onwarn = (w, warn) => {
