@@ -13,6 +13,7 @@ const TEXT = {
     today: 'tänään',
     days: ['Maanantai', 'Tiistai', 'Keskiviikko', 'Torstai', 'Perjantai'],
     exercises: 'Avaa ryhmän harjoitukset',
+    noExercises: 'Ryhmän harjoitukset eivät ole käytettävissäsi.',
     subjects: ['Matematiikka', 'Äidinkieli', 'Englanti', 'Ruotsi', 'Historia', 'Biologia', 'Liikunta', 'Kuvataide', 'Musiikki', 'Kotitalous', 'Fysiikka'],
   },
   sv: {
@@ -22,6 +23,7 @@ const TEXT = {
     today: 'i dag',
     days: ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag'],
     exercises: 'Öppna gruppens övningar',
+    noExercises: 'Gruppens övningar är inte tillgängliga för dig.',
     subjects: ['Matematik', 'Modersmål', 'Engelska', 'Finska', 'Historia', 'Biologi', 'Gymnastik', 'Bildkonst', 'Musik', 'Huslig ekonomi', 'Fysik'],
   },
   en: {
@@ -31,6 +33,7 @@ const TEXT = {
     today: 'today',
     days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
     exercises: "Open the group's exercises",
+    noExercises: "The group's exercises are not available to you.",
     subjects: ['Mathematics', 'Mother tongue', 'English', 'Second national language', 'History', 'Biology', 'Physical education', 'Visual arts', 'Music', 'Home economics', 'Physics'],
   },
 };
@@ -64,7 +67,14 @@ export function mount(container, client) {
   sheet.replaceSync(STYLES); // a constructed sheet: allowed under the portal's strict CSP
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 
+  // Whether the exercises open is the portal's call: for a role that may not see them the host
+  // answers NOT_FOUND, as if they did not exist. The button then goes, for as long as that role
+  // is active (another role may open them), and says why, instead of doing nothing.
+  let refusedFor; // the role the exercises were refused to
+  let current = client.context;
+
   const render = (ctx) => {
+    current = ctx;
     const t = TEXT[ctx.locale] ?? TEXT.fi;
     const box = el('div', { class: 'tt', lang: ctx.locale });
     if (!ctx.group) {
@@ -100,9 +110,21 @@ export function mount(container, client) {
     table.append(body);
     // a wide table scrolls on its own at 320 px instead of the page (WCAG 1.4.10)
     const scroll = el('div', { class: 'scroll', tabindex: '0', role: 'group', 'aria-label': t.caption(ctx.group.title, isoWeek(now)) }, table);
-    const open = el('button', { type: 'button' }, t.exercises);
-    open.addEventListener('click', () => client.navigate({ pluginId: 'fi.oppimo.harjoitukset' }).catch(() => {}));
-    box.append(scroll, open);
+    box.append(scroll);
+    if (refusedFor !== ctx.role) {
+      const open = el('button', { type: 'button' }, t.exercises);
+      open.addEventListener('click', () =>
+        client.navigate({ pluginId: 'fi.oppimo.harjoitukset' }).catch((err) => {
+          if (err?.code !== 'NOT_FOUND') return;
+          refusedFor = current.role;
+          // focus stays in the widget (on the timetable) rather than falling to the page
+          if (open.isConnected && root.activeElement === open) scroll.focus();
+          open.remove();
+          client.announce((TEXT[current.locale] ?? TEXT.fi).noExercises).catch(() => {});
+        }),
+      );
+      box.append(open);
+    }
     container.replaceChildren(box);
   };
 

@@ -167,9 +167,30 @@ test('@digione/platform against the devkit', async (t) => {
     assert.equal(page.url(), fixtureUrl);
   });
 
-  await t.test('signs in through the provider as the teacher of two schools', async () => {
+  await t.test('signs in through the provider as the teacher of two schools, from a deep link and back to it', async () => {
+    // the redirect URI is the bare page; the deep link travels beside the request, by its state
+    const deep = `${fixtureUrl}?plugin=fi.test.alpha&group=g-1&path=%2Ftask%2F3#top`;
+    await page.addInitScript(() => {
+      window.pops = [];
+      addEventListener('popstate', () => window.pops.push(location.href));
+    });
+    await page.goto(deep);
+    await waitStatus('signed-out');
+    let redirectUri;
+    const onRequest = (r) => {
+      if (r.url().startsWith(`${dk.issuer}/auth?`)) redirectUri = new URL(r.url()).searchParams.get('redirect_uri');
+    };
+    page.on('request', onRequest);
     await signInAs(teacher().id);
-    assert.equal(page.url(), fixtureUrl, 'code and state are gone from the URL');
+    page.off('request', onRequest);
+    assert.equal(redirectUri, fixtureUrl, 'the provider is sent the registered redirect URI, without the query');
+    assert.equal(page.url(), deep, 'back at the deep link; code and state are gone from the URL');
+    assert.deepEqual(await page.evaluate(() => window.pops), [deep], 'one popstate told the router');
+    assert.deepEqual(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((k) => !k.startsWith('d1.oidc.user:'))),
+      [],
+      'no pending state or return address is left',
+    );
     const s = await state();
     assert.equal(s.userId, teacher().id);
     assert.equal(s.roles.length, 2);

@@ -265,8 +265,10 @@ describe('OidcAuthService over a protocol client', () => {
     ],
   ];
   for (const [name, make] of clients) {
-    it(`${name}: sign in, renew, sign out`, async () => {
+    it(`${name}: sign in from a deep link and come back to it, renew, sign out`, async () => {
       const p = provider();
+      const deep = `${location.pathname}?plugin=fi.example.tool&group=g-7a#top`;
+      history.replaceState(null, '', deep);
       const { navigations, first, options } = await roundTrip(p.issuer, make(p.issuer));
       expect(navigations[0]!.startsWith(`${p.issuer}/auth?`)).to.equal(true);
       first.dispose();
@@ -279,7 +281,9 @@ describe('OidcAuthService over a protocol client', () => {
       await auth.start();
       expect(store.get().auth.status).to.equal('signed-in');
       expect(store.get().user!.id).to.equal('u-teacher-1');
-      expect(location.href).to.equal(redirectUri);
+      // the provider came back to the bare redirect URI; the page is back at the deep link
+      expect(p.tokenRequests[0]!.params.get('redirect_uri')).to.equal(redirectUri);
+      expect(location.href).to.equal(location.origin + deep);
       expect(p.tokenRequests[0]!.params.get('resource')).to.equal(PLATFORM_RESOURCE);
       const key = `d1.oidc.user:${p.issuer}:c`;
       // only the session is left in sessionStorage: the pending request is gone
@@ -311,7 +315,8 @@ describe('OidcAuthService over a protocol client', () => {
     denied.attach(store);
     await denied.start();
     expect(store.get().auth.error!.code).to.equal('rejected');
-    expect(location.href).to.equal(redirectUri);
+    // back on the page the sign-in started from (this test page, with its own query)
+    expect(location.href).to.equal(home);
     expect(pendingKeys()).to.deep.equal([]);
 
     // sign in for real, then replay the same callback URL in a fresh page

@@ -5,6 +5,7 @@ import { waitFor } from '../../../test/helpers/wait.js';
 import { fakeFetch, json } from './helpers/fake-fetch.js';
 import { fakeOidc, oauthError, tokensFor } from './helpers/fake-oidc.js';
 import { meResponse, teacherClaims } from './helpers/claims.js';
+import { sameOriginAddress } from '@digione/platform/auth/return-to.js';
 
 let issuer = 0;
 const home = location.href;
@@ -202,7 +203,96 @@ describe('OidcAuthService', () => {
     await auth.signIn({ loginHint: 'aino' });
     expect(store.get().auth.status).to.equal('signing-in');
     expect(client.signins[0]).to.deep.equal({ request_type: 'si:r', login_hint: 'aino' });
-    expect(navigations[1]).to.equal('http://idp.test/auth?client_id=c');
+    expect(navigations[1]).to.match(/^http:\/\/idp\.test\/auth\?client_id=c&state=st-\d+$/);
+  });
+
+  it('a deep link survives the sign-in: restored after the callback, and a popstate tells the router', async () => {
+    const deep = `${location.pathname}?plugin=fi.example.tool&group=g-7a&path=%2Ftask%2F3#top`;
+    history.replaceState(null, '', deep);
+    const first = setup();
+    await first.auth.start();
+    await first.auth.signIn();
+    const state = new URL(first.navigations[0]!).searchParams.get('state')!;
+    expect(sessionStorage.getItem(`d1.oidc.return:${state}`)).to.equal(deep);
+    first.auth.dispose();
+
+    // back from the provider at the bare redirect URI: a new page load
+    history.replaceState(null, '', `${location.pathname}?code=abc&state=${state}&iss=x`);
+    const pops: string[] = [];
+    const onPop = () => pops.push(location.pathname + location.search + location.hash);
+    addEventListener('popstate', onPop);
+    try {
+      const { auth, store } = setup({ client: first.client });
+      const done = auth.start();
+      // the address is back at once, before the exchange: nothing reads the bare page meanwhile
+      expect(location.pathname + location.search + location.hash).to.equal(deep);
+      await done;
+      expect(first.client.callbacks.at(-1)).to.contain(`state=${state}`);
+      expect(store.get().auth.status).to.equal('signed-in');
+      expect(pops).to.deep.equal([deep]);
+      expect(Object.keys(sessionStorage).filter((k) => k.startsWith('d1.oidc.return:'))).to.deep.equal([]);
+      auth.dispose();
+    } finally {
+      removeEventListener('popstate', onPop);
+    }
+  });
+
+  it('a refused sign-in comes back to the deep link too; a callback this tab never started, to the bare page', async () => {
+    history.replaceState(null, '', `${location.pathname}?plugin=fi.example.tool`);
+    const first = setup();
+    await first.auth.signIn();
+    const state = new URL(first.navigations[0]!).searchParams.get('state')!;
+    history.replaceState(null, '', `${location.pathname}?error=access_denied&state=${state}`);
+    const denied = setup({ client: first.client });
+    first.client.callback = () => {
+      throw oauthError('access_denied');
+    };
+    await denied.auth.start();
+    expect(denied.store.get().auth.error!.code).to.equal('rejected');
+    expect(location.search).to.equal('?plugin=fi.example.tool');
+
+    // the same state again (a replay), and one never issued: no address to restore
+    for (const s of [state, 'st-forged']) {
+      history.replaceState(null, '', `${location.pathname}?x=1&code=abc&state=${s}`);
+      const pops: Event[] = [];
+      const onPop = (e: Event) => pops.push(e);
+      addEventListener('popstate', onPop);
+      const again = setup();
+      await again.auth.start();
+      again.auth.dispose();
+      removeEventListener('popstate', onPop);
+      expect(location.search, s).to.equal('?x=1');
+      expect(pops, s).to.deep.equal([]);
+    }
+  });
+
+  it('never restores an address off this origin, whatever sessionStorage holds', async () => {
+    const evil = [
+      'https://evil.test/phish',
+      '//evil.test/phish',
+      '/\\evil.test/phish',
+      '/\\/evil.test',
+      // the URL parser drops tabs and newlines: this one reads as //evil.test
+      '/\t/evil.test',
+      'javascript:alert(1)',
+      'evil.test',
+      '',
+    ];
+    for (const [i, value] of evil.entries()) {
+      // what only script on this origin could write: the check holds even then
+      sessionStorage.setItem(`d1.oidc.return:st-evil-${i}`, value);
+      history.replaceState(null, '', `${location.pathname}?code=abc&state=st-evil-${i}`);
+      const { auth } = setup();
+      await auth.start();
+      expect(location.origin + location.pathname + location.search, value).to.equal(
+        location.origin + new URL(home).pathname,
+      );
+      expect(sessionStorage.getItem(`d1.oidc.return:st-evil-${i}`)).to.equal(null);
+      auth.dispose();
+    }
+    expect(sameOriginAddress('/a/b?c=1#d')).to.equal('/a/b?c=1#d');
+    expect(sameOriginAddress('/a/../b')).to.equal('/b');
+    for (const v of [...evil, null, 42]) expect(sameOriginAddress(v), String(v)).to.equal(null);
   });
 
   it('several stores attached to one session all follow it', async () => {

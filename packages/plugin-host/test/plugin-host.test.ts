@@ -172,6 +172,48 @@ describe('permissions and context', () => {
     expect(await d.fails({ cmd: 'navigate', arg: { pluginId: 'fi.example.nope' } })).to.equal('NOT_FOUND');
   });
 
+  it('refuses navigation.open to a plugin the active role may not see as NOT_FOUND, like an unknown one', async () => {
+    const navigations: unknown[] = [];
+    root.addEventListener('d1-plugin-navigate', (e) => navigations.push(e.detail));
+    const { d } = await ready({
+      policy: { plugins: ALL },
+      manifests: [
+        iframeManifest({ roles: ['teacher', 'guardian'] }),
+        iframeManifest({ id: 'fi.example.pupils', roles: ['student'] }),
+        iframeManifest({ id: 'fi.example.teachers', roles: ['teacher'] }),
+        iframeManifest({ id: 'fi.example.everyone' }),
+      ],
+    });
+    const hidden = await d.send({ cmd: 'navigate', arg: { pluginId: 'fi.example.pupils' } });
+    const unknown = await d.send({ cmd: 'navigate', arg: { pluginId: 'fi.example.nope' } });
+    expect(hidden.error?.code).to.equal('NOT_FOUND');
+    // the refusal tells nothing that an unknown id would not: the plugin is not there for this user
+    expect(hidden.error?.message).to.equal(
+      unknown.error?.message.replace('fi.example.nope', 'fi.example.pupils'),
+    );
+    await d.ok({ cmd: 'navigate', arg: { pluginId: 'fi.example.teachers' } });
+    await d.ok({ cmd: 'navigate', arg: { pluginId: 'fi.example.everyone', path: '/a' } });
+    await d.ok({ cmd: 'navigate', arg: { path: '/self' } });
+    expect(navigations).to.deep.equal([
+      { pluginId: 'fi.example.teachers', from: 'fi.example.test' },
+      { pluginId: 'fi.example.everyone', path: '/a', from: 'fi.example.test' },
+      { pluginId: 'fi.example.test', path: '/self', from: 'fi.example.test' },
+    ]);
+
+    // the same user as a guardian: the teachers' tool is gone for them, the plugin itself stays
+    const guardian = { role: 'guardian', roleType: 'primary', orgId: 'org-1' } as const;
+    store.update({ activeRole: guardian });
+    await waitFor(
+      async () => (await d.ok<PluginContext>({ cmd: 'context' })).role === 'guardian',
+      'guardian',
+    );
+    expect(await d.fails({ cmd: 'navigate', arg: { pluginId: 'fi.example.teachers' } })).to.equal(
+      'NOT_FOUND',
+    );
+    await d.ok({ cmd: 'navigate', arg: { pluginId: 'fi.example.test', path: '/own' } });
+    expect(navigations).to.have.length(4);
+  });
+
   it('gives two plugins different pairwise subjects for the same user', async () => {
     const { drivers } = await ready({
       manifests: [iframeManifest({ id: 'fi.example.one' }), iframeManifest({ id: 'fi.example.two' })],

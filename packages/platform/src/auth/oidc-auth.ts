@@ -12,6 +12,7 @@ import type { AuthService, ContextStore, PlatformContext } from '@digione/contex
 import { apiRoot, type FetchLike } from '../http.js';
 import { authErrorOf, contextFromClaims, type MeResponse, type SignedInContext } from './claims.js';
 import { oauthClient } from './oauth-client.js';
+import { rememberReturn, takeReturn } from './return-to.js';
 
 /** The platform API's resource indicator (RFC 8707). */
 export const PLATFORM_RESOURCE = 'urn:digione:platform-api';
@@ -69,7 +70,10 @@ export interface OidcAuthOptions {
   clientId: string;
   /** Platform API base; when set, `GET /api/me` adds org ids and the preferred first name. */
   api?: string;
-  /** Default: this page without query or hash (`location.origin + location.pathname`). */
+  /**
+   * Default: this page without query or hash (`location.origin + location.pathname`). The page's
+   * full address (a deep link) is remembered with the sign-in and restored after it, whatever this is.
+   */
   redirectUri?: string;
   /** Default: {@link redirectUri}. */
   postLogoutRedirectUri?: string;
@@ -90,8 +94,9 @@ const CALLBACK_PARAMS = ['code', 'state', 'session_state', 'iss', 'error', 'erro
 
 /**
  * {@link AuthService} over OIDC. Call {@link start} once per page load: it finishes a sign-in
- * coming back from the provider (`?code=&state=`, or `?error=`), cleans those from the URL, or
- * restores the session kept in sessionStorage (per tab: a rotating refresh token must not be
+ * coming back from the provider (`?code=&state=`, or `?error=`), cleans those from the URL and
+ * puts back the address the sign-in started from (a deep link survives the round trip; a
+ * `popstate` tells the page's router), or restores the session kept in sessionStorage (per tab: a rotating refresh token must not be
  * shared between tabs). Store states it writes:
  * - `signed-in` with `user`, `activeRole` (first primary), `organizations`, `locale` (from the claim);
  * - `signed-out`, with error `expired` when the session ran out and could not be renewed;
@@ -145,6 +150,8 @@ export class OidcAuthService implements AuthService {
         request_type: 'si:r',
         login_hint: options.loginHint,
       });
+      // the redirect URI is the bare page: the deep link the user is at waits here, by `state`
+      rememberReturn(req.url, CALLBACK_PARAMS);
       this.#navigate(req.url);
     } catch (err) {
       this.#set({ auth: { status: 'error', error: authErrorOf(err) } });
@@ -197,9 +204,15 @@ export class OidcAuthService implements AuthService {
     if (q.has('state') && (q.has('code') || q.has('error'))) {
       this.#set({ auth: { status: 'signing-in' } });
       // the code is single-use: never leave it in the address bar or the history
+      const back = takeReturn(q.get('state')!);
       for (const p of CALLBACK_PARAMS) q.delete(p);
       const href = location.href;
-      history.replaceState(history.state, '', url.href);
+      const bare = url.pathname + url.search + url.hash;
+      // back where the sign-in started (a same-origin path only), or the page without the callback
+      history.replaceState(history.state, '', back ?? bare);
+      // A router that read the address before this (<d1-shell> reads it when it connects, before
+      // the platform starts) hears of the change the way routers do: a popstate.
+      if (back && back !== bare) dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
       try {
         await this.#signedIn(this.#save(await this.client.processSigninResponse(href)));
       } catch (err) {

@@ -30,7 +30,8 @@ export function fakeOidc() {
     refresh: (): OidcTokens | Promise<OidcTokens> => tokensFor(),
     async createSigninRequest(a: { request_type: string; login_hint?: string }) {
       c.signins.push(a);
-      return { url: 'http://idp.test/auth?client_id=c' };
+      // a fresh state per request, in the URL as every real client puts it
+      return { url: `http://idp.test/auth?client_id=c&state=st-${++n}` };
     },
     async processSigninResponse(url: string) {
       c.callbacks.push(url);

@@ -865,7 +865,10 @@ export class D1PluginHost extends LitElement {
   #navigate(target: { pluginId: string; path?: string }): void {
     const own = this.#current?.id;
     const registry = this.registry ?? this.#providedRegistry;
-    if (target.pluginId !== own && registry && !registry.get(target.pluginId))
+    const m = target.pluginId === own ? undefined : registry?.get(target.pluginId);
+    // A plugin the active role may not see does not exist for this user: the same refusal as an
+    // unknown id, so a plugin can hide its button and learns nothing of the portal's other tools.
+    if (target.pluginId !== own && registry && (!m || !isVisibleFor(m, this.#role())))
       throw new BridgeError('NOT_FOUND', `navigation.open: no plugin "${target.pluginId}" in this portal`);
     this.dispatchEvent(
       new CustomEvent<PluginNavigateDetail>('d1-plugin-navigate', {
