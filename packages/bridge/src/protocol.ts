@@ -140,6 +140,8 @@ export interface PluginContext {
   email?: string;
   learnerNumber?: string;
   school?: { name: string; schoolCode?: string };
+  /** Where inside the plugin the portal's address points (`/task/3`); absent when opened as such. */
+  path?: string;
 }
 
 /** Parameters of `notifications.post`. */

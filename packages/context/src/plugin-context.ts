@@ -47,6 +47,11 @@ export interface PluginContext {
   learnerNumber?: string;
   /** Only with `context.school`, and never for a pupil with a non-disclosure marking. */
   school?: { name: string; schoolCode?: string };
+  /**
+   * Where inside the plugin the portal's address points (`/task/3`): a deep link, a notification's
+   * link, another plugin's `navigate({ pluginId, path })`. Absent when the plugin is opened as such.
+   */
+  path?: string;
 }
 
 /** The active group as a plugin sees it. */

@@ -267,6 +267,34 @@ describe('permissions and context', () => {
     expect((await events()).length).to.equal(n);
     expect(host!.state).to.equal('ready');
   });
+
+  it('hands the plugin its path (deep link) in the context, follows it, and passes on only /paths', async () => {
+    const { host, d } = await ready();
+    expect((await d.ok<PluginContext>({ cmd: 'context' })).path).to.equal(undefined);
+    const events = async () =>
+      (await d.ok<Array<{ type: string; ctx: PluginContext }>>({ cmd: 'events' })).filter(
+        (e) => e.type === 'context',
+      );
+    host!.setAttribute('path', '/task/3?tab=2');
+    await waitFor(async () => (await events()).at(-1)?.ctx.path === '/task/3?tab=2', 'the path arrives');
+    expect((await d.ok<PluginContext>({ cmd: 'context' })).path).to.equal('/task/3?tab=2');
+    // anything else came from an address anyone can write: the plugin gets no path at all
+    for (const bad of [
+      'javascript:alert(1)',
+      '//evil.test/x',
+      '/\\evil.test',
+      'task/3',
+      `/${'x'.repeat(2048)}`,
+    ]) {
+      host!.path = '/ok';
+      await waitFor(async () => (await events()).at(-1)?.ctx.path === '/ok', `reset before ${bad}`);
+      host!.path = bad;
+      await waitFor(async () => (await events()).at(-1)?.ctx.path === undefined, `refused: ${bad}`);
+    }
+    host!.path = null;
+    await d.ok({ cmd: 'context' });
+    expect((await d.ok<PluginContext>({ cmd: 'context' })).path).to.equal(undefined);
+  });
 });
 
 describe('iframe runtime', () => {

@@ -127,6 +127,27 @@ describe('<d1-shell>', () => {
     expect(host.hidden).to.equal(false);
   });
 
+  it('the path of the address (a deep link, a notification link) reaches the plugin, and follows it', async () => {
+    const { el, store } = await shell();
+    signIn(store);
+    store.update({ activeGroup: group });
+    el.navigate('fi.example.grades', '/task/3');
+    await waitFor(() => new URL(location.href).searchParams.get('path') === '/task/3', 'path in the URL');
+    const host = $(el, 'd1-plugin-host[plugin-id="fi.example.grades"]')!;
+    const echo = await waitFor(
+      () => host.shadowRoot!.querySelector('[part=module]')?.shadowRoot?.querySelector('.echo') ?? null,
+      'plugin output',
+    );
+    await waitFor(() => echo.textContent!.endsWith('path=/task/3'), 'the plugin has the path');
+    el.navigate('fi.example.grades', '/task/4');
+    await waitFor(() => echo.textContent!.endsWith('path=/task/4'), 'a new path reaches the running plugin');
+    history.back();
+    await waitFor(() => echo.textContent!.endsWith('path=/task/3'), 'back: the previous path');
+    // the tool opened from the navigation: its start, no path
+    [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')][1]!.click();
+    await waitFor(() => echo.textContent!.endsWith('path=-'), 'opened as such: no path');
+  });
+
   it('a deep link opens the tool; a tool the role may not see is not opened', async () => {
     history.replaceState(null, '', `${location.pathname}${location.search}&plugin=fi.example.reading`);
     const { el, store } = await shell();
@@ -191,7 +212,10 @@ describe('<d1-shell>', () => {
 
   it('a plugin list that cannot be loaded: an alert whose retry loads it again', async () => {
     const el = await fixture<D1Shell>(html`<d1-shell plugins="/no-such-plugin-list.json"></d1-shell>`);
-    const platform = await waitFor(() => el.shadowRoot!.querySelector<D1Platform>('d1-platform'), 'the platform');
+    const platform = await waitFor(
+      () => el.shadowRoot!.querySelector<D1Platform>('d1-platform'),
+      'the platform',
+    );
     signIn(await waitFor(() => platform.store, 'the store'));
     const alert = await waitFor(() => $(el, '[role="alert"]'), 'the error');
     expect(alert.textContent).to.contain('Työkalujen lataus epäonnistui.');

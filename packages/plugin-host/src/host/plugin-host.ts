@@ -16,7 +16,7 @@ import {
   type Theme,
   type UiLang,
 } from '@digione/context';
-import { BridgeError, type PluginContext } from '@digione/bridge';
+import { BridgeError, LIMITS, type PluginContext } from '@digione/bridge';
 import {
   pluginName,
   validateManifest,
@@ -119,6 +119,8 @@ const DEFAULT_HEIGHT = 150;
  * @tag d1-plugin-host
  *
  * @attr plugin-id - The plugin's manifest id (reverse-DNS).
+ * @attr path - A path inside the plugin (a deep link, a notification's link): the plugin reads it as
+ *   `context.path` and hears `context.changed` when it changes. Only `/...` paths are passed on.
  * @attr state - Reflects where the plugin stands: `idle`, `loading`, `ready`, `error`, `unresponsive`.
  *
  * @fires d1-plugin-ready - The plugin connected (`detail`: pluginId, kind, version, reload).
@@ -146,6 +148,7 @@ export class D1PluginHost extends LitElement {
   // Declared here rather than with decorators: no decorator helper and no per-field call in the bundle.
   static override properties = {
     pluginId: { attribute: 'plugin-id', reflect: true },
+    path: {},
     registry: { attribute: false },
     manifest: { attribute: false },
     grants: { attribute: false },
@@ -169,6 +172,13 @@ export class D1PluginHost extends LitElement {
 
   /** The plugin's id: looked up in the registry, or checked against `manifest`. */
   pluginId = '';
+
+  /**
+   * Where inside the plugin the portal's address points (`/task/3`): given to the plugin as
+   * `context.path`. Anything but a path of this site's form (`/`, not `//`, at most 2048
+   * characters) is not passed on: it came from an address anyone can write.
+   */
+  path: string | null | undefined;
 
   /** The registry to look `plugin-id` up in; default: the one provided through `registryContext`. */
   registry: PluginRegistry | undefined;
@@ -335,7 +345,10 @@ export class D1PluginHost extends LitElement {
     )
       this.#schedule();
     if (changed.has('context')) this.#observeAnonymous();
-    if (this.hasUpdated && (changed.has('grants') || changed.has('context') || changed.has('services')))
+    if (
+      this.hasUpdated &&
+      (changed.has('grants') || changed.has('context') || changed.has('services') || changed.has('path'))
+    )
       if (!this.#roleChanged()) void this.#syncContext();
   }
 
@@ -731,7 +744,10 @@ export class D1PluginHost extends LitElement {
   }
 
   #contextNow(): PluginContext {
-    return toPluginContext(this.#platformContext(), this.#grants(), this.#sub) as PluginContext;
+    const ctx = toPluginContext(this.#platformContext(), this.#grants(), this.#sub) as PluginContext;
+    const path = this.path;
+    if (path && /^\/(?![/\\])/.test(path) && path.length <= LIMITS.path) ctx.path = path;
+    return ctx;
   }
 
   #platformContext(): Readonly<PlatformContext> {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, noChange, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import {
   uiLang,
@@ -281,6 +281,7 @@ export class D1Shell extends LitElement {
       (id) =>
         html`<d1-plugin-host
           plugin-id=${id}
+          .path=${id === active?.id ? this._route.path : noChange}
           ?hidden=${!signedIn || id !== active?.id}
           .active=${signedIn && id === active?.id}
         ></d1-plugin-host>`,
