@@ -151,7 +151,7 @@ export class RosterAccess {
     let s = this.scopes.get(user.id);
     if (!s) {
       // bounded: a benchmark signing in thousands of people must not grow this without end
-      if (this.scopes.size >= 5_000) this.scopes.clear();
+      if (this.scopes.size >= 1_000) this.scopes.clear();
       s = this.build(user);
       this.scopes.set(user.id, s);
     }
