@@ -16,6 +16,7 @@ import type {
   UserRecord,
 } from './data/model.js';
 import { HttpError, Router, sendJson, type Req } from './http.js';
+import type { RosterScope } from './roster-access.js';
 
 /** The base path of the rostering service. */
 export const ONEROSTER_PATH = '/ims/oneroster/rostering/v1p2';
@@ -205,6 +206,29 @@ export class RosterJson {
       ];
       if (u.email) j.email = u.email;
     }
+    return j;
+  }
+
+  /**
+   * A class-list entry as a pupil sees a classmate or a teacher: names and the role at the class's
+   * school (OneRoster requires `roles`), nothing else (no grades, guardians, ids or markings).
+   */
+  member(u: UserRecord, schoolId: string): Json {
+    const here = u.roles.filter((r) => r.orgId === schoolId);
+    const j: Json = {
+      sourcedId: u.id,
+      status: u.status,
+      dateLastModified: u.modified,
+      enabledUser: u.enabled ? 'true' : 'false',
+      givenName: u.givenName,
+      familyName: u.familyName,
+      roles: (here.length ? here : u.roles.slice(0, 1)).map((r) => ({
+        roleType: r.roleType,
+        role: r.role,
+        org: this.ref('org', r.orgId),
+      })),
+    };
+    if (u.preferredFirstName) j.preferredFirstName = u.preferredFirstName;
     return j;
   }
 
@@ -440,7 +464,20 @@ const KEYS: Record<Entity, [string, string]> = {
 /** Context a roster request runs in. */
 export interface RosterRequest extends Req {
   viewer: RosterViewer;
+  /** What the person behind the token may read (see roster-access.ts). */
+  scope: RosterScope;
   json: RosterJson;
+}
+
+type Ser<T> = (j: RosterJson, t: T, v: RosterViewer) => Json;
+
+/** A 403 `forbidden`: the object exists, but the person behind the token may not read it. */
+function forbidden(what: string, id?: string): RosterError {
+  return new RosterError(
+    403,
+    'forbidden',
+    `this token may not read ${what}${id === undefined ? '' : ` "${id}"`}: a pupil reads their own classes, a guardian their children's, staff their schools' (docs/devkit-api.md, "Who may read what")`,
+  );
 }
 
 /** Build the rostering routes (paths relative to {@link ONEROSTER_PATH}). */
@@ -448,44 +485,81 @@ export function rosterRoutes(data: DemoData, today: () => string): Router {
   const r = new Router();
   const d = data;
   const schools = () => d.orgs.filter((o) => o.type === 'school');
-  const terms = () => d.sessions.filter((s) => s.type === 'term');
+  const allTerms = d.sessions.filter((s) => s.type === 'term');
   const isTeacherRole = (role: string) => role === 'teacher' || role === 'ext:substituteTeacher';
-  const teachers = () => d.users.filter((u) => u.roles.some((x) => isTeacherRole(x.role)));
-  const students = () => d.users.filter((u) => u.roles.some((x) => x.role === 'student'));
+  const isTeacher = (u: UserRecord) => u.roles.some((x) => isTeacherRole(x.role));
+  const isStudent = (u: UserRecord) => u.roles.some((x) => x.role === 'student');
 
   const find = <T>(map: Map<string, T>, id: string, what: string, ok: (t: T) => boolean = () => true): T => {
     const t = map.get(id);
     if (!t || !ok(t)) throw new RosterError(404, 'unknownobject', `no ${what} with sourcedId "${id}"`);
     return t;
   };
-  const school = (id: string) => find(d.byId.orgs, id, 'school', (o) => o.type === 'school');
-  const user = (id: string) => find(d.byId.users, id, 'user');
-  const klass = (id: string) => find(d.byId.classes, id, 'class');
+  // unknown ids are a 404 first (sourcedIds are random and carry nothing); a known one out of reach a 403
+  const allowed = <T>(t: T, ok: boolean, what: string, id: string): T => {
+    if (!ok) throw forbidden(what, id);
+    return t;
+  };
+  const org = (id: string, s: RosterScope) => allowed(find(d.byId.orgs, id, 'org'), s.seesOrg(id), 'org', id);
+  const school = (id: string, s: RosterScope) =>
+    allowed(
+      find(d.byId.orgs, id, 'school', (o) => o.type === 'school'),
+      s.seesOrg(id),
+      'school',
+      id,
+    );
+  const user = (id: string, s: RosterScope, what = 'user', ok: (u: UserRecord) => boolean = () => true) => {
+    const u = find(d.byId.users, id, what, ok);
+    return allowed(u, s.seesUser(u), what, id);
+  };
+  const klass = (id: string, s: RosterScope) => {
+    const c = find(d.byId.classes, id, 'class');
+    return allowed(c, s.seesClass(c), 'class', id);
+  };
+  const course = (id: string, s: RosterScope) => {
+    const c = find(d.byId.courses, id, 'course');
+    return allowed(c, s.seesCourse(c), 'course', id);
+  };
+  const term = (id: string) => find(d.byId.sessions, id, 'term', (x) => x.type === 'term');
+  // a list only as far as the person reaches; city-wide ones are filtered once per person
+  const within = <T>(s: RosterScope, items: T[], sees: (t: T) => boolean, key?: string): T[] =>
+    s.wide ? items : key ? s.memo(key, () => items.filter(sees)) : items.filter(sees);
+  // pupils and guardians reach people one by one (themselves, their children, a class list), never as a list
+  const people = (s: RosterScope, what: string) => {
+    if (!s.listsPeople) throw forbidden(what);
+  };
 
+  const scopeOf = (req: Req) => (req as RosterRequest).scope;
   const list =
-    <T>(entity: Entity, items: () => T[], ser: (j: RosterJson, t: T, v: RosterViewer) => Json) =>
-    (req: Req) =>
-      sendCollection(req as RosterRequest, entity, items(), (t) =>
-        ser((req as RosterRequest).json, t, (req as RosterRequest).viewer),
-      );
-  const one =
-    <T>(entity: Entity, get: (id: string) => T, ser: (j: RosterJson, t: T, v: RosterViewer) => Json) =>
+    <T>(entity: Entity, items: (s: RosterScope) => T[], ser: Ser<T>) =>
     (req: Req) => {
       const rr = req as RosterRequest;
-      const obj = ser(rr.json, get(req.params.id!), rr.viewer);
+      sendCollection(rr, entity, items(rr.scope), (t) => ser(rr.json, t, rr.viewer));
+    };
+  const one =
+    <T>(entity: Entity, get: (id: string, s: RosterScope) => T, ser: Ser<T>) =>
+    (req: Req) => {
+      const rr = req as RosterRequest;
+      const obj = ser(rr.json, get(req.params.id!, rr.scope), rr.viewer);
       const fields = req.url.searchParams.has('fields') ? readQuery(req.url, entity).fields : undefined;
       sendJson(req.res, 200, { [KEYS[entity][1]]: project(obj, fields) });
     };
+  const sub =
+    <T>(entity: Entity, items: (req: Req, s: RosterScope) => T[], ser: Ser<T>) =>
+    (req: Req) => {
+      const rr = req as RosterRequest;
+      sendCollection(rr, entity, items(req, rr.scope), (t) => ser(rr.json, t, rr.viewer));
+    };
 
-  const org = (j: RosterJson, o: OrgRecord) => j.org(o);
-  const ses = (j: RosterJson, s: SessionRecord) => j.session(s);
-  const crs = (j: RosterJson, c: CourseRecord) => j.course(c);
-  const cls = (j: RosterJson, c: ClassRecord) => j.klass(c);
-  const usr = (j: RosterJson, u: UserRecord, v: RosterViewer) => j.user(u, v);
-  const enr = (j: RosterJson, e: EnrollmentRecord) => j.enrollment(e);
+  const orgOut: Ser<OrgRecord> = (j, o) => j.org(o);
+  const ses: Ser<SessionRecord> = (j, s) => j.session(s);
+  const crs: Ser<CourseRecord> = (j, c) => j.course(c);
+  const cls: Ser<ClassRecord> = (j, c) => j.klass(c);
+  const usr: Ser<UserRecord> = (j, u, v) => j.user(u, v);
+  const enr: Ser<EnrollmentRecord> = (j, e) => j.enrollment(e);
 
   // a user's classes through enrollments that have not ended (endDate is exclusive)
-  const classesOf = (userId: string, roles?: (role: string) => boolean) => {
+  const classesOf = (userId: string, s: RosterScope, roles?: (role: string) => boolean) => {
     const t = today();
     const seen = new Set<string>();
     const out: ClassRecord[] = [];
@@ -495,32 +569,40 @@ export function rosterRoutes(data: DemoData, today: () => string): Router {
       if (seen.has(e.classId)) continue;
       seen.add(e.classId);
       const c = d.byId.classes.get(e.classId);
-      if (c) out.push(c);
+      if (c && s.seesClass(c)) out.push(c);
     }
     return out;
   };
-  const membersOf = (classId: string, role: 'student' | 'teacher') => {
+  // a class list: only for those who may read it, and for a pupil names only, without classmates
+  // who have a non-disclosure marking
+  const members = (c: ClassRecord, role: 'student' | 'teacher') => (req: Req) => {
+    const rr = req as RosterRequest;
+    const view = rr.scope.memberView(c);
+    if (!view) throw forbidden(`the ${role}s of class`, c.id);
     const out: UserRecord[] = [];
-    for (const e of d.enrollmentsByClass.get(classId) ?? []) {
+    for (const e of d.enrollmentsByClass.get(c.id) ?? []) {
       if (e.role !== role) continue;
       const u = d.byId.users.get(e.userId);
-      if (u) out.push(u);
+      if (u && rr.scope.listsMember(u, view)) out.push(u);
     }
-    return out;
+    sendCollection(rr, 'user', out, (u) =>
+      view === 'full' ? rr.json.user(u, rr.viewer) : rr.json.member(u, c.schoolId),
+    );
   };
 
   r.add(
     'GET',
     '/orgs',
-    list('org', () => d.orgs, org),
+    list('org', (s) => within(s, d.orgs, (o) => s.seesOrg(o.id), 'orgs'), orgOut),
   );
+  r.add('GET', '/orgs/:id', one('org', org, orgOut));
   r.add(
     'GET',
-    '/orgs/:id',
-    one('org', (id) => find(d.byId.orgs, id, 'org'), org),
+    '/schools',
+    list('org', (s) => within(s, schools(), (o) => s.seesOrg(o.id), 'schools'), orgOut),
   );
-  r.add('GET', '/schools', list('org', schools, org));
-  r.add('GET', '/schools/:id', one('org', school, org));
+  r.add('GET', '/schools/:id', one('org', school, orgOut));
+  // the calendar carries nothing personal: every token reads it
   r.add(
     'GET',
     '/academicSessions',
@@ -531,83 +613,109 @@ export function rosterRoutes(data: DemoData, today: () => string): Router {
     '/academicSessions/:id',
     one('academicSession', (id) => find(d.byId.sessions, id, 'academic session'), ses),
   );
-  r.add('GET', '/terms', list('academicSession', terms, ses));
   r.add(
     'GET',
-    '/terms/:id',
-    one('academicSession', (id) => find(d.byId.sessions, id, 'term', (s) => s.type === 'term'), ses),
+    '/terms',
+    list('academicSession', () => allTerms, ses),
   );
+  r.add('GET', '/terms/:id', one('academicSession', term, ses));
   r.add(
     'GET',
     '/courses',
-    list('course', () => d.courses, crs),
+    list('course', (s) => within(s, d.courses, (c) => s.seesCourse(c), 'courses'), crs),
   );
-  r.add(
-    'GET',
-    '/courses/:id',
-    one('course', (id) => find(d.byId.courses, id, 'course'), crs),
-  );
+  r.add('GET', '/courses/:id', one('course', course, crs));
   r.add(
     'GET',
     '/classes',
-    list('class', () => d.classes, cls),
+    list('class', (s) => within(s, d.classes, (c) => s.seesClass(c), 'classes'), cls),
   );
   r.add('GET', '/classes/:id', one('class', klass, cls));
   r.add(
     'GET',
     '/users',
-    list('user', () => d.users, usr),
+    list(
+      'user',
+      (s) => (people(s, 'the users list'), within(s, d.users, (u) => s.seesUser(u), 'users')),
+      usr,
+    ),
   );
-  r.add('GET', '/users/:id', one('user', user, usr));
-  r.add('GET', '/students', list('user', students, usr));
+  r.add(
+    'GET',
+    '/users/:id',
+    one('user', (id, s) => user(id, s), usr),
+  );
+  r.add(
+    'GET',
+    '/students',
+    list(
+      'user',
+      (s) => (
+        people(s, 'the students list'),
+        within(s, d.users, (u) => isStudent(u) && s.seesUser(u), 'students')
+      ),
+      usr,
+    ),
+  );
   r.add(
     'GET',
     '/students/:id',
-    one(
+    one('user', (id, s) => user(id, s, 'student', isStudent), usr),
+  );
+  r.add(
+    'GET',
+    '/teachers',
+    list(
       'user',
-      (id) => find(d.byId.users, id, 'student', (u) => u.roles.some((x) => x.role === 'student')),
+      (s) => (
+        people(s, 'the teachers list'),
+        within(s, d.users, (u) => isTeacher(u) && s.seesUser(u), 'teachers')
+      ),
       usr,
     ),
   );
-  r.add('GET', '/teachers', list('user', teachers, usr));
   r.add(
     'GET',
     '/teachers/:id',
-    one(
-      'user',
-      (id) => find(d.byId.users, id, 'teacher', (u) => u.roles.some((x) => isTeacherRole(x.role))),
-      usr,
-    ),
+    one('user', (id, s) => user(id, s, 'teacher', isTeacher), usr),
   );
   r.add(
     'GET',
     '/enrollments',
-    list('enrollment', () => d.enrollments, enr),
+    list(
+      'enrollment',
+      (s) =>
+        s.listsPeople
+          ? within(s, d.enrollments, (e) => s.seesEnrollment(e), 'enrollments')
+          : // a pupil's or guardian's own and children's: straight from the index, not a city-wide scan
+            s.memo('enrollments', () => s.people.flatMap((id) => d.enrollmentsByUser.get(id) ?? [])),
+      enr,
+    ),
   );
   r.add(
     'GET',
     '/enrollments/:id',
-    one('enrollment', (id) => find(d.byId.enrollments, id, 'enrollment'), enr),
+    one(
+      'enrollment',
+      (id, s) => {
+        const e = find(d.byId.enrollments, id, 'enrollment');
+        return allowed(e, s.seesEnrollment(e), 'enrollment', id);
+      },
+      enr,
+    ),
   );
-
-  const sub =
-    <T>(entity: Entity, items: (req: Req) => T[], ser: (j: RosterJson, t: T, v: RosterViewer) => Json) =>
-    (req: Req) =>
-      sendCollection(req as RosterRequest, entity, items(req), (t) =>
-        ser((req as RosterRequest).json, t, (req as RosterRequest).viewer),
-      );
 
   r.add(
     'GET',
     '/users/:id/classes',
-    sub('class', (req) => (user(req.params.id!), classesOf(req.params.id!)), cls),
+    sub('class', (req, s) => (user(req.params.id!, s), classesOf(req.params.id!, s)), cls),
   );
   r.add(
     'GET',
     '/students/:id/classes',
     sub(
       'class',
-      (req) => (user(req.params.id!), classesOf(req.params.id!, (role) => role === 'student')),
+      (req, s) => (user(req.params.id!, s), classesOf(req.params.id!, s, (role) => role === 'student')),
       cls,
     ),
   );
@@ -616,7 +724,7 @@ export function rosterRoutes(data: DemoData, today: () => string): Router {
     '/teachers/:id/classes',
     sub(
       'class',
-      (req) => (user(req.params.id!), classesOf(req.params.id!, (role) => role === 'teacher')),
+      (req, s) => (user(req.params.id!, s), classesOf(req.params.id!, s, (role) => role === 'teacher')),
       cls,
     ),
   );
@@ -625,7 +733,14 @@ export function rosterRoutes(data: DemoData, today: () => string): Router {
     '/schools/:id/classes',
     sub(
       'class',
-      (req) => (school(req.params.id!), d.classes.filter((c) => c.schoolId === req.params.id)),
+      (req, s) => (
+        school(req.params.id!, s),
+        within(
+          s,
+          d.classes.filter((c) => c.schoolId === req.params.id),
+          (c) => s.seesClass(c),
+        )
+      ),
       cls,
     ),
   );
@@ -634,23 +749,35 @@ export function rosterRoutes(data: DemoData, today: () => string): Router {
     '/schools/:id/courses',
     sub(
       'course',
-      (req) => (school(req.params.id!), d.courses.filter((c) => c.schoolId === req.params.id)),
+      (req, s) => (
+        school(req.params.id!, s),
+        within(
+          s,
+          d.courses.filter((c) => c.schoolId === req.params.id),
+          (c) => s.seesCourse(c),
+        )
+      ),
       crs,
     ),
   );
   r.add(
     'GET',
     '/schools/:id/terms',
-    sub('academicSession', (req) => (school(req.params.id!), terms()), ses),
+    sub('academicSession', (req, s) => (school(req.params.id!, s), allTerms), ses),
   );
   r.add(
     'GET',
     '/schools/:id/students',
     sub(
       'user',
-      (req) => (
-        school(req.params.id!),
-        d.users.filter((u) => u.roles.some((x) => x.role === 'student' && x.orgId === req.params.id))
+      (req, s) => (
+        school(req.params.id!, s),
+        people(s, "a school's students"),
+        within(
+          s,
+          d.users.filter((u) => u.roles.some((x) => x.role === 'student' && x.orgId === req.params.id)),
+          (u) => s.seesUser(u),
+        )
       ),
       usr,
     ),
@@ -660,9 +787,14 @@ export function rosterRoutes(data: DemoData, today: () => string): Router {
     '/schools/:id/teachers',
     sub(
       'user',
-      (req) => (
-        school(req.params.id!),
-        d.users.filter((u) => u.roles.some((x) => isTeacherRole(x.role) && x.orgId === req.params.id))
+      (req, s) => (
+        school(req.params.id!, s),
+        people(s, "a school's teachers"),
+        within(
+          s,
+          d.users.filter((u) => u.roles.some((x) => isTeacherRole(x.role) && x.orgId === req.params.id)),
+          (u) => s.seesUser(u),
+        )
       ),
       usr,
     ),
@@ -672,13 +804,21 @@ export function rosterRoutes(data: DemoData, today: () => string): Router {
     '/schools/:id/enrollments',
     sub(
       'enrollment',
-      (req) => (school(req.params.id!), d.enrollments.filter((e) => e.schoolId === req.params.id)),
+      (req, s) => (
+        school(req.params.id!, s),
+        within(
+          s,
+          d.enrollments.filter((e) => e.schoolId === req.params.id),
+          (e) => s.seesEnrollment(e),
+        )
+      ),
       enr,
     ),
   );
   const classInSchool = (req: Req) => {
-    school(req.params.id!);
-    const c = klass(req.params.classId!);
+    const s = scopeOf(req);
+    school(req.params.id!, s);
+    const c = klass(req.params.classId!, s);
     if (c.schoolId !== req.params.id)
       throw new RosterError(404, 'unknownobject', `class "${c.id}" is not in school "${req.params.id}"`);
     return c;
@@ -686,36 +826,37 @@ export function rosterRoutes(data: DemoData, today: () => string): Router {
   r.add(
     'GET',
     '/schools/:id/classes/:classId/enrollments',
-    sub('enrollment', (req) => d.enrollmentsByClass.get(classInSchool(req).id) ?? [], enr),
+    sub(
+      'enrollment',
+      (req, s) =>
+        within(s, d.enrollmentsByClass.get(classInSchool(req).id) ?? [], (e) => s.seesEnrollment(e)),
+      enr,
+    ),
   );
-  r.add(
-    'GET',
-    '/schools/:id/classes/:classId/students',
-    sub('user', (req) => membersOf(classInSchool(req).id, 'student'), usr),
+  r.add('GET', '/schools/:id/classes/:classId/students', (req) =>
+    members(classInSchool(req), 'student')(req),
   );
-  r.add(
-    'GET',
-    '/schools/:id/classes/:classId/teachers',
-    sub('user', (req) => membersOf(classInSchool(req).id, 'teacher'), usr),
+  r.add('GET', '/schools/:id/classes/:classId/teachers', (req) =>
+    members(classInSchool(req), 'teacher')(req),
   );
-  r.add(
-    'GET',
-    '/classes/:id/students',
-    sub('user', (req) => membersOf(klass(req.params.id!).id, 'student'), usr),
+  r.add('GET', '/classes/:id/students', (req) =>
+    members(find(d.byId.classes, req.params.id!, 'class'), 'student')(req),
   );
-  r.add(
-    'GET',
-    '/classes/:id/teachers',
-    sub('user', (req) => membersOf(klass(req.params.id!).id, 'teacher'), usr),
+  r.add('GET', '/classes/:id/teachers', (req) =>
+    members(find(d.byId.classes, req.params.id!, 'class'), 'teacher')(req),
   );
   r.add(
     'GET',
     '/terms/:id/classes',
     sub(
       'class',
-      (req) => (
-        find(d.byId.sessions, req.params.id!, 'term', (s) => s.type === 'term'),
-        d.classes.filter((c) => c.termIds.includes(req.params.id!))
+      (req, s) => (
+        term(req.params.id!),
+        within(
+          s,
+          d.classes.filter((c) => c.termIds.includes(req.params.id!)),
+          (c) => s.seesClass(c),
+        )
       ),
       cls,
     ),
@@ -725,9 +866,13 @@ export function rosterRoutes(data: DemoData, today: () => string): Router {
     '/courses/:id/classes',
     sub(
       'class',
-      (req) => (
-        find(d.byId.courses, req.params.id!, 'course'),
-        d.classes.filter((c) => c.courseId === req.params.id)
+      (req, s) => (
+        course(req.params.id!, s),
+        within(
+          s,
+          d.classes.filter((c) => c.courseId === req.params.id),
+          (c) => s.seesClass(c),
+        )
       ),
       cls,
     ),

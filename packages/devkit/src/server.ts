@@ -27,6 +27,7 @@ import {
   type RosterRequest,
 } from './oneroster.js';
 import { homePage, page, pickLang } from './pages.js';
+import { RosterAccess } from './roster-access.js';
 import { PluginRegistry, PluginSessions, PluginStorage, type PluginManifest } from './plugins.js';
 import { resolveStatic, sendFile } from './static.js';
 
@@ -180,6 +181,7 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
     origin: portalUrl,
   });
   const roster = rosterRoutes(data, () => data.today);
+  const rosterAccess = new RosterAccess(data, () => data.today);
   const portalDir = join(root, 'examples', 'city-portal');
 
   const handlePortal = async (raw: IncomingMessage, res: ServerResponse) => {
@@ -214,6 +216,9 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
           url,
           params: hit.params,
           viewer: { restricted: principal.kind === 'plugin' },
+          // both kinds of token act for a person (a plugin token's pairwise sub is mapped back to
+          // them in Auth): the person's reach decides what is read, the kind which fields are hidden
+          scope: rosterAccess.scopeFor(principal.user),
           json: new RosterJson(portalUrl, data),
         };
         return await hit.handler(req);

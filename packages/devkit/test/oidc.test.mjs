@@ -56,7 +56,7 @@ test('a pupil signs in with code + PKCE; ID token has MPASSid claims, access tok
 
 test("every demo user's ID token maps with @digione/context fromMpassClaims", async () => {
   const orgIdOf = new Map(dk.data.orgs.filter((o) => o.schoolCode).map((o) => [o.schoolCode, o.id]));
-  const expected = { pupil: 'student', teacher: 'teacher', substitute: 'substituteTeacher', principal: 'principal', guardian: 'guardian' };
+  const expected = { pupil: 'student', teacher: 'teacher', substitute: 'substituteTeacher', principal: 'principal', guardian: 'guardian', admin: 'staff' };
   for (const u of dk.users) {
     const { tokens } = await signIn(dk, u.id, { config });
     const claims = tokens.claims();

@@ -195,7 +195,7 @@ class Generator {
     for (const s of schools) this.makePupils(s.org, s.plan);
     this.makeGuardians(family);
     this.finishDemo(demo, family, main.org);
-    if (this.scale > 0) this.makeAdmin();
+    this.makeAdmin();
     this.index();
     return this.data;
   }
@@ -726,15 +726,17 @@ class Generator {
     const district = this.data.district;
     const admin = this.staff('districtAdministrator', district, 'districtAdministrator');
     for (const c of this.data.classes) this.enroll(admin, c, 'administrator', false);
+    // the small city has one too: someone to read the whole roster with (district-wide reach)
+    const bench = this.scale > 0;
     this.data.demoUsers.push({
       key: 'admin',
       id: admin.id,
       displayName: `${admin.givenName} ${admin.familyName}`,
       role: 'districtAdministrator',
       description: {
-        fi: `Opetustoimen pääkäyttäjä, kaikki ${this.data.classes.length} ryhmää (suorituskykytestit)`,
-        sv: `Huvudanvändare, alla ${this.data.classes.length} grupper (prestandatester)`,
-        en: `District administrator, all ${this.data.classes.length} groups (benchmarks)`,
+        fi: `Opetustoimen pääkäyttäjä, kaikki ${this.data.classes.length} ryhmää${bench ? ' (suorituskykytestit)' : ''}`,
+        sv: `Huvudanvändare, alla ${this.data.classes.length} grupper${bench ? ' (prestandatester)' : ''}`,
+        en: `District administrator, all ${this.data.classes.length} groups${bench ? ' (benchmarks)' : ''}`,
       },
       schools: [district.name],
     });
