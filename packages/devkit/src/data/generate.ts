@@ -380,7 +380,9 @@ class Generator {
               `${name} ${grade}`,
               `${subject.code}${grade}`,
               grade,
-              [subject.en],
+              // OneRoster `subjects` are free text in the school's own language, as a Finnish
+              // SIS sends them; `subjectCodes` carry the code a client can localise
+              [name],
               [subject.code],
             );
             courses.set(subject.code, course);
