@@ -93,19 +93,19 @@ export class PopoverController implements ReactiveController {
     const vw = doc.documentElement.clientWidth;
     const vh = window.innerHeight;
 
-    // out of flow first: a panel still in flow may have pushed the trigger around
+    // out of flow first: a panel still in flow may have pushed the trigger around. Only then: a
+    // placed panel is measured where it is, so re-placing it unchanged writes nothing (a filtered
+    // list that only got shorter settles in its own frame, with no style flicker a frame later)
     const s = panel.style;
-    s.position = 'absolute';
-    s.right = 'auto';
-    s.bottom = 'auto';
-    s.left = '0px';
-    s.top = '0px';
+    if (s.position !== 'absolute')
+      Object.assign(s, { position: 'absolute', right: 'auto', bottom: 'auto', left: '0px', top: '0px' });
     s.maxWidth = `${Math.max(0, vw - 2 * margin)}px`;
-    s.maxHeight = '';
     const a = anchor.getBoundingClientRect();
-    // where (0, 0) of the containing block is, in viewport coordinates
-    const origin = panel.getBoundingClientRect();
-    const width = origin.width;
+    const box = panel.getBoundingClientRect();
+    // where (0, 0) of the containing block is, in viewport coordinates: the box minus its offsets
+    const origin = { left: box.left - parseFloat(s.left), top: box.top - parseFloat(s.top) };
+    const width = box.width;
+    // the content's whole height, whatever max-height clips of it now
     const height = panel.scrollHeight;
 
     let align = this.#options.align ?? 'start';
@@ -130,7 +130,8 @@ export class PopoverController implements ReactiveController {
     s.maxHeight = `${room}px`;
     s.left = `${left - origin.left}px`;
     s.top = `${top - origin.top}px`;
-    panel.dataset.placement = `${side}-${align}`;
+    // an attribute set to the same value is still a DOM change (a mutation record): skip it
+    if (panel.dataset.placement !== `${side}-${align}`) panel.dataset.placement = `${side}-${align}`;
     this.placement = { side, align };
   }
 

@@ -80,7 +80,13 @@ export class VirtualListController<T> implements ReactiveController {
         this.#tops = null;
       }
     });
-    this.#onScroll();
+    // New heights move the rows: render again now, before this frame paints, so no frame shows
+    // the estimated spacers (the list settles in the keystroke's own frame). Each row is measured
+    // once per key, so this converges in a render or two.
+    if (this.#stale) {
+      cancelAnimationFrame(this.#frame);
+      this.#host.requestUpdate();
+    } else this.#onScroll();
   }
 
   /**
