@@ -608,7 +608,7 @@ export class D1ClassPicker extends LitElement {
     const id = `${this.#uid}-child`;
     return html`<div class="child">
       <label class="label" for=${id}>${label}</label>
-      <select id=${id} class="d1-input" @change=${this.#onChild}>
+      <select id=${id} class="d1-input" .value=${this._childId ?? ''} @change=${this.#onChild}>
         ${this._pupils.map((p) => html`<option value=${p.id} ?selected=${p.id === this._childId}>${p.displayName}</option>`)}
       </select>
     </div>`;

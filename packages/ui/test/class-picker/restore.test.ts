@@ -126,12 +126,27 @@ describe('<d1-class-picker> restore, deep links and the guardian role', () => {
     await waitFor(() => select.value === 'u-kid-1' && picker.resultCount === 2, "the first child's groups");
     expect(store.get().activeRole).to.equal(atKuusi);
     expect(picker.value).to.equal(null);
+
+    // and back: the switcher shows the child even when its options were chosen through their
+    // `selected` property (as Playwright and some assistive technology do), which makes the
+    // `selected` attribute count no more
+    for (const o of select.options) o.selected = o.index === 0;
+    store.update({ activeRole: atZeta, activeGroup: null });
+    await waitFor(() => store.get().activeChildId === 'u-kid-2', 'the second child again');
+    await waitFor(() => picker.resultCount === 1, "the second child's groups");
+    expect(select.selectedOptions[0]!.text).to.equal('Eetu Huoltaja');
   });
 
   it('a value given before the groups load (a deep link) becomes the store activeGroup', async () => {
-    const store = createPlatformStore({ auth: { status: 'signed-in' }, user: teacher, activeRole: teacher.roles[0]! });
+    const store = createPlatformStore({
+      auth: { status: 'signed-in' },
+      user: teacher,
+      activeRole: teacher.roles[0]!,
+    });
     const service = new FakeRoster({ groupsByUser: { [teacher.id]: smallGroups }, gate: true });
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fi"><cp-test-platform></cp-test-platform></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fi"><cp-test-platform></cp-test-platform></div>`,
+    );
     const platform = wrapper.querySelector('cp-test-platform') as unknown as TestPlatform;
     platform.setup(store, { roster: service });
     // the shell renders the picker with the group of `?group=`, before the groups are loaded
@@ -161,9 +176,15 @@ describe('<d1-class-picker> restore, deep links and the guardian role', () => {
 
   it('standalone, a given value is shown and nothing is fired', async () => {
     const events: GroupChangeEvent[] = [];
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fi">
-      <d1-class-picker .groups=${smallGroups} value="g-7a" @d1-group-change=${(e: GroupChangeEvent) => events.push(e)}></d1-class-picker>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fi">
+        <d1-class-picker
+          .groups=${smallGroups}
+          value="g-7a"
+          @d1-group-change=${(e: GroupChangeEvent) => events.push(e)}
+        ></d1-class-picker>
+      </div>`,
+    );
     const picker = wrapper.querySelector('d1-class-picker')!;
     await picker.updateComplete;
     expect(parts(picker).input.value).to.equal('7A');
