@@ -45,7 +45,10 @@ import { readMemory, rememberChoice, type PickerMemory } from './storage.js';
 /** Detail of `d1-group-change`. */
 export interface GroupChangeDetail {
   group: Group;
-  /** `user`: chosen now; `restore`: the tab's earlier choice, restored after a reload. */
+  /**
+   * `user`: chosen now; `restore`: the tab's earlier choice, restored after a reload, or a
+   * `value` given before the groups loaded (a deep link) that the store did not have yet.
+   */
   source: 'user' | 'restore';
 }
 
@@ -84,9 +87,12 @@ const RECENT_SECTION: Section = { id: 'recent', school: '', session: '', recent:
  * and search (å, ä, ö are letters of their own; other accents fold).
  *
  * Inside `<d1-platform>` it loads the signed-in user's groups from the roster service, shows a
- * child switcher first for a guardian, and writes the choice to the store's `activeGroup`.
+ * child switcher first for a guardian, and writes the choice to the store's `activeGroup`. A
+ * guardian's `activeRole` follows the chosen child (the guardian role at that child's school), and
+ * a role switched elsewhere brings the child at that school.
  * Standalone, give it `groups` (with `organizations` and `sessions` to name schools and sessions)
- * or a `loader`. The choice survives a reload of the tab (session storage, per user).
+ * or a `loader`. The choice (and a guardian's child) survives a reload of the tab (session
+ * storage, per user).
  *
  * Keys (focus stays in the input): ArrowDown / ArrowUp open and move, Alt+ArrowDown opens,
  * Alt+ArrowUp closes, Home / End and PageUp / PageDown move while open, Enter chooses, Escape
