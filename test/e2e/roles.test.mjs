@@ -557,14 +557,20 @@ test("the pupil's portal: own groups, minimised plugins, own tray", async (t) =>
         null,
         { timeout: STEP },
       );
-      // (that the group also reaches the plugins is the class picker's part, and it falls short on
-      // a plain reload of ?group= too: it shows the group from the URL without making it the
-      // store's activeGroup)
+      // the group reaches the plugin too (the store's activeGroup, not only the picker's field)
+      await exerciseFrame()
+        .getByRole('heading', { level: 1, name: /Harjoitukset\s+7A/ })
+        .waitFor({ timeout: STEP });
       assert.deepEqual(
         await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('d1.oidc.return:'))),
         [],
         'the remembered address is used once',
       );
+      // and so does a plain reload of the link
+      await page.reload();
+      await exerciseFrame()
+        .getByRole('heading', { level: 1, name: /Harjoitukset\s+7A/ })
+        .waitFor({ timeout: STEP });
       await noAxeViolations('pupil, deep link after sign-in');
       noProblems('deep link through the sign-in');
     },
@@ -582,6 +588,11 @@ test("the guardian's portal: their children, the active child's groups, nothing 
   const [first, second] = children;
   let context, firstGroup;
   ({ context, page, problems } = await newPage(browser));
+  // the guardian's role at a child's school, as the login bar names it in Finnish: "Huoltaja 3A, <school>"
+  const schoolOf = (child) => dk.data.byId.orgs.get(child.primaryOrgId).names.fi;
+  const guardianAt = (child) => `Huoltaja ${child.homeroom}, ${schoolOf(child)}`;
+  const barFor = (child) =>
+    page.getByRole('button', { name: `${guardian.displayName}, ${guardianAt(child)}`, exact: true });
   const timetableCaption = (title) =>
     page.getByRole('table', { name: new RegExp(`^Lukujärjestys: ${title}, viikko \\d+$`) });
 
@@ -653,24 +664,31 @@ test("the guardian's portal: their children, the active child's groups, nothing 
     },
   );
 
-  await t.test(
-    "the login bar names the active child's class and school, not the other child's",
-    {
-      todo:
-        'packages/ui/src/class-picker/class-picker.ts #onChild updates only activeChildId and activeGroup; the ' +
-        "login bar shows activeRole (guardian at the first child's school, group label 7A) whichever child is chosen, " +
-        'and switching the role there does not switch the child',
-    },
-    async () => {
-      const bar = loginBar(guardian.displayName);
-      const name = await bar.evaluate((b) => b.textContent.replace(/\s+/g, ' '));
-      assert.match(
-        name,
-        new RegExp(`Huoltaja ${second.homeroom},`),
-        `with ${nameOf(second)} chosen: ${name}`,
+  await t.test("the login bar names the active child's class and school, not the other child's", async () => {
+    const bar = loginBar(guardian.displayName);
+    // its name reads "name, role group, school"
+    await barFor(second).waitFor({ timeout: STEP });
+    assert.notEqual(schoolOf(first), schoolOf(second), 'the demo children go to different schools');
+    // switching the role in the login bar brings the child at that school, and back
+    for (const child of [first, second]) {
+      await bar.click();
+      await page.getByRole('menuitemradio', { name: guardianAt(child), exact: true }).click();
+      await page.waitForFunction(
+        (name) =>
+          document
+            .querySelector('d1-shell')
+            .shadowRoot.querySelector('d1-class-picker')
+            ?.shadowRoot.querySelector('select')
+            ?.selectedOptions[0]?.textContent.trim() === name,
+        nameOf(child),
+        { timeout: STEP },
       );
-    },
-  );
+      await barFor(child).waitFor({ timeout: STEP });
+    }
+    // the second child's group (this tab's choice for them) is back
+    await timetableCaption(second.homeroom).waitFor({ timeout: STEP });
+    noProblems('switching the role');
+  });
 
   await t.test(
     "the timetable's button to a tool the guardian cannot open goes at the first try, saying why",
@@ -702,22 +720,17 @@ test("the guardian's portal: their children, the active child's groups, nothing 
     },
   );
 
-  await t.test(
-    'a reload keeps the chosen child (the picker says its choice survives a reload)',
-    {
-      todo:
-        'packages/platform/src/auth/claims.ts contextFromClaims sets activeChildId to the first child on every ' +
-        "session restore, and the class picker's #followStore adopts the store's child over the one it remembered " +
-        "(rememberChoice), so after a reload the guardian is back at the first child and that child's group",
-    },
-    async () => {
-      await page.reload();
-      await loginBar(guardian.displayName).waitFor({ timeout: STEP });
-      await childNamesShown(children);
-      const switcher = page.getByRole('combobox', { name: 'Lapsi' });
-      assert.equal(await switcher.evaluate((s) => s.selectedOptions[0].textContent.trim()), nameOf(second));
-    },
-  );
+  await t.test('a reload keeps the chosen child (the picker says its choice survives a reload)', async () => {
+    await page.reload();
+    await loginBar(guardian.displayName).waitFor({ timeout: STEP });
+    await childNamesShown(children);
+    const switcher = page.getByRole('combobox', { name: 'Lapsi' });
+    assert.equal(await switcher.evaluate((s) => s.selectedOptions[0].textContent.trim()), nameOf(second));
+    // the login bar follows the child, and the timetable shows the child's group from the URL
+    await barFor(second).waitFor({ timeout: STEP });
+    await timetableCaption(second.homeroom).waitFor({ timeout: STEP });
+    noProblems('reload');
+  });
 
   await t.test('the exercise tool is not for guardians: a deep link to it runs nothing', async () => {
     await page.goto(`${dk.portalUrl}/?plugin=${EXERCISE}`);

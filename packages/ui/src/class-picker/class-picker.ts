@@ -5,6 +5,7 @@ import type {
   LoadProgress,
   Organization,
   PlatformContext,
+  RoleAssignment,
   RosterGroups,
   User,
 } from '@digione/context';
@@ -44,7 +45,10 @@ import { readMemory, rememberChoice, type PickerMemory } from './storage.js';
 /** Detail of `d1-group-change`. */
 export interface GroupChangeDetail {
   group: Group;
-  /** `user`: chosen now; `restore`: the tab's earlier choice, restored after a reload. */
+  /**
+   * `user`: chosen now; `restore`: the tab's earlier choice, restored after a reload, or a
+   * `value` given before the groups loaded (a deep link) that the store did not have yet.
+   */
   source: 'user' | 'restore';
 }
 
@@ -83,9 +87,12 @@ const RECENT_SECTION: Section = { id: 'recent', school: '', session: '', recent:
  * and search (å, ä, ö are letters of their own; other accents fold).
  *
  * Inside `<d1-platform>` it loads the signed-in user's groups from the roster service, shows a
- * child switcher first for a guardian, and writes the choice to the store's `activeGroup`.
+ * child switcher first for a guardian, and writes the choice to the store's `activeGroup`. A
+ * guardian's `activeRole` follows the chosen child (the guardian role at that child's school), and
+ * a role switched elsewhere brings the child at that school.
  * Standalone, give it `groups` (with `organizations` and `sessions` to name schools and sessions)
- * or a `loader`. The choice survives a reload of the tab (session storage, per user).
+ * or a `loader`. The choice (and a guardian's child) survives a reload of the tab (session
+ * storage, per user).
  *
  * Keys (focus stays in the input): ArrowDown / ArrowUp open and move, Alt+ArrowDown opens,
  * Alt+ArrowUp closes, Home / End and PageUp / PageDown move while open, Enter chooses, Escape
@@ -191,6 +198,10 @@ export class D1ClassPicker extends LitElement {
   });
   #storeGroupId: string | null | undefined;
   #storeUserId: string | null | undefined;
+  #storeChildId: string | null | undefined;
+  #storeRole: RoleAssignment | null | undefined;
+  /** The schools of each child whose groups were loaded: a guardian's role follows the child, and back. */
+  #schoolsOf = new Map<string, Set<string>>();
   #recent: readonly string[] | null = null;
   #lastRowsQuery: string | null = null;
   #announceTimer = 0;
@@ -308,19 +319,38 @@ export class D1ClassPicker extends LitElement {
     // a newly found store: its first look only adopts what it has
     if (attached) this.#storeGroupId = this.#storeUserId = undefined;
     const userId = s.user?.id ?? null;
-    if (this.#storeUserId !== undefined && userId !== this.#storeUserId) {
+    // a sign-in, the session restored after a reload, or a newly found store
+    const fresh = userId !== this.#storeUserId;
+    if (this.#storeUserId !== undefined && fresh) {
       // another person signed in (or out): nothing of the previous one's choice carries over
       this.value = null;
       this._childId = null;
       this._text = '';
       this._query = '';
+      this.#schoolsOf.clear();
       this.#close(false);
     }
     this.#storeUserId = userId;
     this._user = s.user;
-    this._guardian = s.activeRole?.role === 'guardian';
-    if (this._guardian && s.activeChildId && s.activeChildId !== this._childId)
-      this._childId = s.activeChildId;
+    const role = s.activeRole;
+    this._guardian = role?.role === 'guardian';
+    const child = s.activeChildId;
+    if (this._guardian && (fresh || child !== this.#storeChildId)) {
+      // a sign-in sets the first child: the child this tab chose last (still theirs) wins, and
+      // #resolvePupils writes it back to the store
+      const kept = fresh && readMemory(this.#childScope()).selected;
+      const id = kept && s.user?.agentIds?.includes(kept) ? kept : child;
+      if (id) this._childId = id;
+    } else if (this._guardian && role !== this.#storeRole) {
+      // a guardian role switched (login bar): the child at that school follows, once known
+      const here = (id: string | null) => this.#schoolsOf.get(id ?? '')?.has(role!.orgId);
+      const ids = s.user?.agentIds ?? [];
+      const next =
+        here(this._childId) === false && (ids.find(here) ?? ids.find((id) => !this.#schoolsOf.has(id)));
+      if (next) this.#setChild(next);
+    }
+    this.#storeChildId = child;
+    this.#storeRole = role;
     const groupId = s.activeGroup?.id ?? null;
     if (groupId !== this.#storeGroupId) {
       // the first look only adopts a group the store has; later, every change is followed
@@ -429,6 +459,7 @@ export class D1ClassPicker extends LitElement {
 
   async #load(run: GroupLoader): Promise<void> {
     const ac = new AbortController();
+    const childId = this._childId;
     this.#abort = ac;
     this._status = 'loading';
     this._progress = null;
@@ -436,7 +467,7 @@ export class D1ClassPicker extends LitElement {
     this.#announcer.announce(this.#t('loading'));
     try {
       const data = await run({
-        childId: this._childId,
+        childId,
         signal: ac.signal,
         onProgress: (p) => {
           if (!ac.signal.aborted) this._progress = p;
@@ -444,6 +475,7 @@ export class D1ClassPicker extends LitElement {
       });
       if (ac.signal.aborted) return;
       this._data = data;
+      this.#followChild(data, childId);
       this._status = 'ready';
       await this.updateComplete;
       this.#announcer.announce(
@@ -455,6 +487,20 @@ export class D1ClassPicker extends LitElement {
       this._status = 'error';
       this.#announcer.announce(this.#t('error'));
     }
+  }
+
+  /**
+   * A guardian has a role at each child's school: the active one follows the chosen child, so
+   * the login bar and a plugin's `school` name that child's (an active role already there stays).
+   */
+  #followChild(data: RosterGroups, childId: string | null): void {
+    const store = this.#platform.store;
+    if (!this._guardian || !store || !childId) return;
+    const at = new Set(data.groups.map((g) => g.schoolId));
+    this.#schoolsOf.set(childId, at);
+    const now = store.get().activeRole;
+    const role = this._user?.roles.find((r) => r.role === 'guardian' && at.has(r.orgId));
+    if (role && !(now?.role === 'guardian' && at.has(now.orgId))) store.update({ activeRole: role });
   }
 
   /** What the memory is kept under: the signed-in user (or "standalone"), and the chosen child. */
@@ -504,16 +550,21 @@ export class D1ClassPicker extends LitElement {
     }
   }
 
-  /** After a load: the value given, else the store's, else this tab's earlier choice. */
+  /**
+   * After a load: the value given (a deep link), else the store's, else this tab's earlier choice.
+   * The store follows a value it does not have yet, so plugins get the group shown.
+   */
   #restore(): void {
     const catalog = this.#catalog;
     if (!catalog) return;
-    const remembered = !this.value && this.#memory.selected && catalog.byId.get(this.#memory.selected);
-    if (remembered) {
-      this.value = remembered.group.id;
-      this.#platform.store?.update({ activeGroup: remembered.group });
+    const store = this.#platform.store;
+    const id = this.value || this.#memory.selected;
+    const group = id && catalog.byId.get(id)?.group;
+    if (group && (!this.value || (store && store.get().activeGroup?.id !== id))) {
+      this.value = id;
+      store?.update({ activeGroup: group });
       // after this update: listeners added in the same task still hear it
-      void this.updateComplete.then(() => this.#fire(remembered.group, 'restore'));
+      void this.updateComplete.then(() => this.#fire(group, 'restore'));
     }
     this.#restoreText();
   }
@@ -563,7 +614,7 @@ export class D1ClassPicker extends LitElement {
     const id = `${this.#uid}-child`;
     return html`<div class="child">
       <label class="label" for=${id}>${label}</label>
-      <select id=${id} class="d1-input" @change=${this.#onChild}>
+      <select id=${id} class="d1-input" .value=${this._childId ?? ''} @change=${this.#onChild}>
         ${this._pupils.map((p) => html`<option value=${p.id} ?selected=${p.id === this._childId}>${p.displayName}</option>`)}
       </select>
     </div>`;
@@ -690,7 +741,10 @@ export class D1ClassPicker extends LitElement {
 
   #onChild = (e: Event) => {
     const id = (e.target as HTMLSelectElement).value;
-    if (id === this._childId) return;
+    if (id !== this._childId) this.#setChild(id);
+  };
+
+  #setChild(id: string): void {
     this._childId = id;
     rememberChoice(this.#childScope(), id);
     // the other child's group must not stay active: tools would show the wrong pupil's class
@@ -698,7 +752,7 @@ export class D1ClassPicker extends LitElement {
     this._text = '';
     this._query = '';
     this.#platform.store?.update({ activeChildId: id, activeGroup: null });
-  };
+  }
 
   /** One listener for every row: a closure per row would be made again on every render. */
   #onListClick = (e: Event) => {
