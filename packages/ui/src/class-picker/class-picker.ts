@@ -177,8 +177,6 @@ export class D1ClassPicker extends LitElement {
   #abort: AbortController | null = null;
   #pupilsKey = '';
   #loadSource: unknown;
-  /** The option id aria-activedescendant points at (set on the input directly, see #syncActiveId). */
-  #activeId = '';
   #scrollPending = false;
   /** Only the rows in view are rendered; the listbox is the scroller. */
   #list = new VirtualListController<Row>(this, {
@@ -240,6 +238,14 @@ export class D1ClassPicker extends LitElement {
     const listId = `${this.#uid}-list`;
     const statusId = `${this.#uid}-status`;
     const status = this.#renderStatus();
+    // the window first: aria-activedescendant may point only at an option this render puts in the
+    // DOM (a reference to a missing element is read as nothing)
+    const rows = expanded ? this.#list.render((row, i) => this.#renderRow(row, i)) : nothing;
+    const active = this.#rows.rows[this._activeRow];
+    const activeId =
+      expanded && active?.kind === 'option' && this.#list.isRendered(this._activeRow)
+        ? this.#optionId(active.entry)
+        : nothing;
     return html`<div class="wrap">
       ${this.#renderPupils()}
       <label class="label" part="label" for=${inputId}>${t('label')}</label>
@@ -256,6 +262,7 @@ export class D1ClassPicker extends LitElement {
           aria-autocomplete="list"
           aria-expanded=${expanded ? 'true' : 'false'}
           aria-controls=${listId}
+          aria-activedescendant=${activeId}
           aria-describedby=${status ? statusId : nothing}
           placeholder=${t('placeholder')}
           .value=${this._text}
@@ -287,7 +294,7 @@ export class D1ClassPicker extends LitElement {
           aria-label=${t('listbox')}
           @click=${this.#onListClick}
         >
-          ${expanded ? this.#list.render((row, i) => this.#renderRow(row, i)) : nothing}
+          ${rows}
         </div>
         ${this.#rows.count === 0 ? html`<p class="message">${t('noMatches')}</p>` : nothing}
       </div>
@@ -296,9 +303,10 @@ export class D1ClassPicker extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.#scrollPending) this.#scrollToActive();
-    // every update: the window may have moved the active option out of (or back into) the DOM
-    this.#syncActiveId();
+    // bring the active row into view ("nearest" leaves a visible row where it is); a row outside
+    // the window is rendered first, and that render points aria-activedescendant at it
+    if (this.#scrollPending && this._open) void this.#list.scrollToIndex(this._activeRow);
+    this.#scrollPending = false;
   }
 
   // ---- data ------------------------------------------------------------------------------------
@@ -757,37 +765,12 @@ export class D1ClassPicker extends LitElement {
 
   /**
    * Make row `row` the active option. Only a window of rows is rendered: the row is scrolled in
-   * first, and `aria-activedescendant` points at the option only once it exists (see
-   * {@link #syncActiveId}); a reference to a missing element is read as nothing.
+   * after this update (see `updated`), and rendered first when it is outside the window.
    */
   #move(row: number): void {
     if (row < 0 || row === this._activeRow) return;
     this._activeRow = row;
-    this.#setActiveId('');
     this.#scrollPending = true;
-  }
-
-  /** Bring the active row into view ("nearest" leaves a visible row where it is), then reference it. */
-  #scrollToActive(): void {
-    this.#scrollPending = false;
-    if (this._open) void this.#list.scrollToIndex(this._activeRow).then(() => this.#syncActiveId());
-  }
-
-  /** Point aria-activedescendant at the active option while it is rendered, else at nothing. */
-  #syncActiveId(): void {
-    const row = this.#rows.rows[this._activeRow];
-    const id = row?.kind === 'option' && this._open ? this.#optionId(row.entry) : '';
-    this.#setActiveId(id && this.renderRoot.querySelector(`#${CSS.escape(id)}`) ? id : '');
-  }
-
-  /** Set on the input directly: a state change here would cost a second render per key. */
-  #setActiveId(id: string): void {
-    if (id === this.#activeId) return;
-    this.#activeId = id;
-    const input = this.renderRoot.querySelector('input');
-    if (!input) return;
-    if (id) input.setAttribute('aria-activedescendant', id);
-    else input.removeAttribute('aria-activedescendant');
   }
 
   #optionId(entry: Entry): string {
