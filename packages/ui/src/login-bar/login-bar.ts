@@ -26,7 +26,7 @@ import {
 } from '../shared/index.js';
 import { messages } from './login-bar.messages.js';
 import { loginBarStyles } from './login-bar.styles.js';
-import { effectiveRole, initials, orgOf, sameRole, visibleName } from './login-bar.format.js';
+import { effectiveRole, initials, sameRole, visibleName } from './login-bar.format.js';
 import { typeaheadIndex } from './menu-keys.js';
 
 /** `detail` of `d1-role-change`. */
@@ -139,6 +139,8 @@ export class D1LoginBar extends LitElement {
   });
   readonly #id = uniqueId('d1-login-bar');
   #focusSignIn = false;
+  /** The menu's items as last rendered: what a click, a key or typeahead acts on. */
+  #menu: MenuItem[] = [];
   #lastStatus: AuthStatus | undefined;
 
   constructor() {
@@ -222,14 +224,8 @@ export class D1LoginBar extends LitElement {
 
   /** School name in the UI language. Shown even with nonDisclosure: this is the user's own view. */
   #schoolText(role: RoleAssignment, organizations: Readonly<Record<string, Organization>>): string {
-    const org = orgOf(organizations, role.orgId);
+    const org = organizations?.[role.orgId];
     return org ? pickText(org.name, this.#l10n.lang) : '';
-  }
-
-  #roleAndSchool(role: RoleAssignment, organizations: Readonly<Record<string, Organization>>): string {
-    const school = this.#schoolText(role, organizations);
-    const roleText = this.#roleText(role);
-    return school ? this.#t('roleAt', { role: roleText, school }) : roleText;
   }
 
   #items(
@@ -240,10 +236,12 @@ export class D1LoginBar extends LitElement {
     const items: MenuItem[] = [];
     if (user.roles.length > 1) {
       for (const role of user.roles) {
+        const school = this.#schoolText(role, organizations);
+        const roleText = this.#roleText(role);
         items.push({
           kind: 'role',
           role,
-          label: this.#roleAndSchool(role, organizations),
+          label: school ? this.#t('roleAt', { role: roleText, school }) : roleText,
           checked: sameRole(role, active),
         });
       }
@@ -293,7 +291,7 @@ export class D1LoginBar extends LitElement {
     const name = visibleName(user);
     const roleText = active ? this.#roleText(active) : '';
     const school = active ? this.#schoolText(active, organizations) : '';
-    const items = this.#items(user, active, organizations);
+    const items = (this.#menu = this.#items(user, active, organizations));
     const roleItems = items.filter((i) => i.kind === 'role');
     const langItems = items.filter((i) => i.kind === 'lang');
     const signOut = items[items.length - 1]!;
@@ -382,16 +380,12 @@ export class D1LoginBar extends LitElement {
     return Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[role="menu"] [data-index]'));
   }
 
-  #currentItems(): MenuItem[] {
-    const view = this.#view();
-    return view.user ? this.#items(view.user, view.role, view.organizations) : [];
-  }
-
-  async #openMenu(focus: 'first' | 'last'): Promise<void> {
+  /** Open the menu and focus its first item, or its last (`last`: ArrowUp on the button). */
+  async #openMenu(last = false): Promise<void> {
     this._open = true;
     await this.updateComplete;
     const items = this.#menuItems();
-    items[focus === 'first' ? 0 : items.length - 1]?.focus();
+    items[last ? items.length - 1 : 0]?.focus();
   }
 
   #closeMenu(returnFocus: boolean): void {
@@ -407,13 +401,13 @@ export class D1LoginBar extends LitElement {
   // Enter and Space arrive here as the button's own click, so keyboard and pointer share one path.
   #onTriggerClick = (): void => {
     if (this._open) this.#closeMenu(false);
-    else void this.#openMenu('first');
+    else void this.#openMenu();
   };
 
   #onTriggerKeydown = (e: KeyboardEvent): void => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      void this.#openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
+      void this.#openMenu(e.key === 'ArrowUp');
     }
   };
 
@@ -439,7 +433,7 @@ export class D1LoginBar extends LitElement {
         return;
     }
     if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.trim()) {
-      const labels = this.#currentItems().map((i) => i.label);
+      const labels = this.#menu.map((i) => i.label);
       const next = typeaheadIndex(labels, current, e.key, this.#l10n.lang);
       if (next >= 0) {
         e.preventDefault();
@@ -451,7 +445,7 @@ export class D1LoginBar extends LitElement {
   // --- actions --------------------------------------------------------------------------------
 
   #activate(index: number): void {
-    const item = this.#currentItems()[index];
+    const item = this.#menu[index];
     if (!item) return;
     switch (item.kind) {
       case 'role':
@@ -469,14 +463,9 @@ export class D1LoginBar extends LitElement {
     }
   }
 
-  /** Dispatch a cancelable, composed event; false when a listener called `preventDefault()`. */
-  #emit<K extends LoginBarEvent>(type: K, detail: LoginBarEventDetail<K>): boolean {
-    return fire(this, type, detail);
-  }
-
   #signIn = async (): Promise<void> => {
     this._signedOutHere = false;
-    if (!this.#emit('d1-sign-in', undefined)) return;
+    if (!fire(this, 'd1-sign-in')) return;
     try {
       await this.#platform.services?.auth?.signIn();
     } catch (err) {
@@ -486,7 +475,7 @@ export class D1LoginBar extends LitElement {
   };
 
   async #signOut(): Promise<void> {
-    if (!this.#emit('d1-sign-out', undefined)) {
+    if (!fire(this, 'd1-sign-out')) {
       this.#trigger()?.focus();
       return;
     }
@@ -501,7 +490,7 @@ export class D1LoginBar extends LitElement {
   }
 
   #changeRole(role: RoleAssignment): void {
-    if (!this.#emit('d1-role-change', { role })) return;
+    if (!fire(this, 'd1-role-change', { role } satisfies LoginBarRoleChangeDetail)) return;
     const store = this.#platform.store;
     if (store) {
       const { user, activeRole, activeGroup } = store.get();
@@ -514,14 +503,10 @@ export class D1LoginBar extends LitElement {
   }
 
   #changeLocale(lang: UiLang): void {
-    if (!this.#emit('d1-locale-change', { locale: lang })) return;
+    if (!fire(this, 'd1-locale-change', { locale: lang } satisfies LoginBarLocaleChangeDetail)) return;
     this.#platform.store?.update({ locale: localeFor(lang) });
   }
 }
-
-type LoginBarEvent = 'd1-sign-in' | 'd1-sign-out' | 'd1-role-change' | 'd1-locale-change';
-type LoginBarEventDetail<K extends LoginBarEvent> =
-  HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 declare global {
   interface HTMLElementTagNameMap {
