@@ -187,8 +187,9 @@ export class D1ClassPicker extends LitElement {
     // about 20 rows in the DOM: a short list renders whole, a keystroke renders little
     overscan: 8,
   });
-  #storeGroupId: string | null | undefined;
-  #storeUserId: string | null | undefined;
+  /** What the store said last (PlatformLink reports a store's first state as `attached`). */
+  #storeGroupId: string | null = null;
+  #storeUserId: string | null = null;
   #recent: readonly string[] | null = null;
   #lastRowsQuery: string | null = null;
   #announceTimer = 0;
@@ -314,9 +315,8 @@ export class D1ClassPicker extends LitElement {
   /** Mirror the store: user, role, the guardian's child and an activeGroup set by someone else. */
   #apply(s: Readonly<PlatformContext>, attached: boolean): void {
     // a newly found store: its first look only adopts what it has
-    if (attached) this.#storeGroupId = this.#storeUserId = undefined;
     const userId = s.user?.id ?? null;
-    if (this.#storeUserId !== undefined && userId !== this.#storeUserId) {
+    if (!attached && userId !== this.#storeUserId) {
       // another person signed in (or out): nothing of the previous one's choice carries over
       this.value = null;
       this._childId = null;
@@ -330,14 +330,12 @@ export class D1ClassPicker extends LitElement {
     if (this._guardian && s.activeChildId && s.activeChildId !== this._childId)
       this._childId = s.activeChildId;
     const groupId = s.activeGroup?.id ?? null;
-    if (groupId !== this.#storeGroupId) {
-      // the first look only adopts a group the store has; later, every change is followed
-      if (this.#storeGroupId !== undefined || groupId) {
-        this.value = groupId;
-        if (!this._open) this.#restoreText();
-      }
-      this.#storeGroupId = groupId;
+    // the first look only adopts a group the store has; later, every change is followed
+    if (attached ? groupId : groupId !== this.#storeGroupId) {
+      this.value = groupId;
+      if (!this._open) this.#restoreText();
     }
+    this.#storeGroupId = groupId;
   }
 
   /** A guardian's children: from the standalone `pupils`, or the roster (names), or the user's agents. */
