@@ -103,10 +103,8 @@ export class VirtualListController<T> implements ReactiveController {
     this.#start = start;
     this.#end = end;
     const spacer = (h: number) => html`<div class="v-spacer" aria-hidden="true" style="height:${h}px"></div>`;
-    return html`${spacer(this.#top(start))}${keyedRows(
-      items.slice(start, end),
-      this.#o.key,
-      (item, i) => renderItem(item, start + i),
+    return html`${spacer(this.#top(start))}${keyedRows(items.slice(start, end), this.#o.key, (item, i) =>
+      renderItem(item, start + i),
     )}${spacer(this.#top(items.length) - this.#top(end))}`;
   }
 
