@@ -11,7 +11,6 @@ export const classPickerStyles = css`
     --_host-bg: var(--d1-class-picker-background, var(--d1-color-surface));
     display: inline-block;
     width: var(--_width);
-    max-width: 100%;
     vertical-align: middle;
   }
   .wrap {
@@ -24,7 +23,6 @@ export const classPickerStyles = css`
     background: var(--_host-bg);
     border-radius: var(--d1-radius-m);
   }
-  label,
   .label {
     font-weight: var(--d1-font-weight-bold);
   }
@@ -91,7 +89,6 @@ export const classPickerStyles = css`
     overscroll-behavior: contain;
   }
   .d1-section {
-    width: 100%;
     border-block-start: 1px solid var(--d1-color-border);
   }
   /* rows scroll inside the list: the page's sticky-header margin (baseStyles) does not apply */
@@ -99,7 +96,6 @@ export const classPickerStyles = css`
     scroll-margin: 0;
   }
   .d1-option {
-    width: 100%;
     align-items: flex-start;
     border-radius: 0;
   }

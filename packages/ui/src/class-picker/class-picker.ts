@@ -20,7 +20,6 @@ import {
   controlStyles,
   uniqueId,
   type CatalogKey,
-  type MessageParams,
 } from '../shared/index.js';
 import { messages } from './messages.js';
 import { classPickerStyles } from './class-picker.styles.js';
@@ -162,7 +161,7 @@ export class D1ClassPicker extends LitElement {
   private _guardian = false;
 
   #l10n = new LocaleController(this, messages);
-  #t = (key: MessageKey, params?: MessageParams): string => this.#l10n.t(key, params);
+  #t = this.#l10n.t;
   #announcer = new AnnouncerController(this);
   #uid = uniqueId('d1-class-picker');
   #catalog: Catalog | null = null;

@@ -21,8 +21,6 @@ import {
   fire,
   moveIndex,
   uniqueId,
-  type CatalogKey,
-  type MessageParams,
 } from '../shared/index.js';
 import { messages } from './login-bar.messages.js';
 import { loginBarStyles } from './login-bar.styles.js';
@@ -122,6 +120,7 @@ export class D1LoginBar extends LitElement {
   private _signedOutHere = false;
 
   readonly #l10n = new LocaleController(this, messages);
+  readonly #t = this.#l10n.t;
   readonly #announcer = new AnnouncerController(this);
   readonly #platform = new PlatformLink(this);
   // Escape (focus back to the button), a press outside, or focus leaving: all close the menu.
@@ -211,10 +210,6 @@ export class D1LoginBar extends LitElement {
       role: user ? effectiveRole(user, ctx ? ctx.activeRole : this.activeRole) : null,
       organizations: ctx ? ctx.organizations : this.organizations,
     };
-  }
-
-  #t(id: CatalogKey<typeof messages>, params?: MessageParams): string {
-    return this.#l10n.t(id, params);
   }
 
   #roleText(role: RoleAssignment): string {

@@ -95,7 +95,7 @@ export class D1NotificationTray extends LitElement {
   // the platform's NotificationService, inside <d1-platform>
   #platform = new PlatformLink(this);
   #l10n = new LocaleController(this, trayCatalog);
-  #t = this.#l10n.t.bind(this.#l10n);
+  #t = this.#l10n.t;
   #announcer = new AnnouncerController(this);
   #theme = new ThemeController(this);
   #dismissCtl = new DismissController(this, {
