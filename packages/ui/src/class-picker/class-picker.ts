@@ -169,7 +169,6 @@ export class D1ClassPicker extends LitElement {
   #entries: Entry[] = [];
   #search = new KeySearch([]);
   #rows: RowSet = EMPTY_ROWS;
-  #multiSection = false;
   #memory: PickerMemory = { selected: null, recent: [] };
   #scope = '';
   #loadKey = '';
@@ -232,8 +231,7 @@ export class D1ClassPicker extends LitElement {
 
   protected override render(): TemplateResult {
     const t = this.#t;
-    const ready = this._status === 'ready' && this.#entries.length > 0;
-    const expanded = this._open && ready;
+    const expanded = this._open && this.#ready;
     const inputId = `${this.#uid}-input`;
     const listId = `${this.#uid}-list`;
     const statusId = `${this.#uid}-status`;
@@ -260,7 +258,7 @@ export class D1ClassPicker extends LitElement {
           autocapitalize="off"
           spellcheck="false"
           aria-autocomplete="list"
-          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-expanded=${String(expanded)}
           aria-controls=${listId}
           aria-activedescendant=${activeId}
           aria-describedby=${status ? statusId : nothing}
@@ -277,7 +275,7 @@ export class D1ClassPicker extends LitElement {
           type="button"
           tabindex="-1"
           aria-label=${t('toggle')}
-          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-expanded=${String(expanded)}
           aria-controls=${listId}
           @pointerdown=${this.#keepFocus}
           @click=${this.#onToggle}
@@ -357,9 +355,8 @@ export class D1ClassPicker extends LitElement {
             .childrenOf(user.id)
             .then((kids) => {
               if (this.#pupilsKey !== key) return;
-              if (kids.length || !this._pupils.length) {
-                this._pupils = kids.map((k) => ({ id: k.id, displayName: k.displayName }));
-              }
+              // a User is a PupilOption (id, displayName)
+              if (kids.length || !this._pupils.length) this._pupils = kids;
             })
             .catch((err: unknown) => console.warn('[d1-class-picker] loading the children failed', err))
             .finally(() => {
@@ -488,7 +485,6 @@ export class D1ClassPicker extends LitElement {
       this.#catalog = source
         ? buildCatalog(source.groups, source.organizations, source.sessions, lang, this.#t('other'))
         : null;
-      this.#multiSection = !!this.#catalog && new Set(this.#catalog.sorted.map((e) => e.section)).size > 1;
       reorder = restore = true;
     }
     if (this.#recent !== this.#memory.recent) reorder = true;
@@ -543,11 +539,11 @@ export class D1ClassPicker extends LitElement {
       id=${this.#optionId(entry)}
       class="d1-option"
       role="option"
-      aria-selected=${active ? 'true' : 'false'}
+      aria-selected=${String(active)}
       aria-current=${chosen ? 'true' : nothing}
       aria-setsize=${this.#rows.count}
       aria-posinset=${pos}
-      aria-label=${optionLabel(entry, details, this.#multiSection)}
+      aria-label=${optionLabel(entry, details, this.#catalog!.multi)}
       data-row=${i}
       ?data-active=${active}
     >
@@ -610,7 +606,7 @@ export class D1ClassPicker extends LitElement {
   };
 
   #onKeydown = (e: KeyboardEvent) => {
-    const open = this._open && this._status === 'ready' && this.#entries.length > 0;
+    const open = this._open && this.#ready;
     switch (e.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
@@ -712,9 +708,13 @@ export class D1ClassPicker extends LitElement {
     if (row?.kind === 'option') this.#choose(row.entry);
   };
 
+  /** Loaded, with groups to choose from: the list can open. */
+  get #ready(): boolean {
+    return this._status === 'ready' && this.#entries.length > 0;
+  }
+
   #open(): void {
-    if (this._status !== 'ready' || !this.#entries.length) return;
-    this._open = true;
+    if (this.#ready) this._open = true;
   }
 
   /** Close; `restore` (Tab, blur, toggle) also puts the chosen group's title back in the input. */
@@ -734,8 +734,8 @@ export class D1ClassPicker extends LitElement {
     const changed = group.id !== this.value;
     this.value = group.id;
     this.#memory = rememberChoice(this.#scope, group.id);
+    // closing puts the chosen group's title in the input
     this.#close(true);
-    this._text = group.title;
     if (!changed) return;
     this.#platform.store?.update({ activeGroup: group });
     this.#fire(group, 'user');

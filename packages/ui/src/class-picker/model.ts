@@ -57,6 +57,8 @@ export interface Catalog {
   /** Sorted: school, session (newest first), title. Recents are not moved here. */
   sorted: Entry[];
   byId: Map<string, Entry>;
+  /** More than one school or session: an option's name then says where it belongs. */
+  multi: boolean;
 }
 
 /** Sorts and keys groups for the UI language. `tobedeleted` groups are dropped here too. */
@@ -121,7 +123,8 @@ export function buildCatalog(
     e.n = i;
     byId.set(e.group.id, e);
   });
-  return { sorted: entries, byId };
+  // every section holds at least one entry (a section is made for its first group)
+  return { sorted: entries, byId, multi: sections.size > 1 };
 }
 
 /**

@@ -305,7 +305,7 @@ export class D1LoginBar extends LitElement {
         part="trigger"
         type="button"
         aria-haspopup="menu"
-        aria-expanded=${this._open ? 'true' : 'false'}
+        aria-expanded=${String(this._open)}
         aria-controls="${id}-menu"
         @click=${this.#onTriggerClick}
         @keydown=${this.#onTriggerKeydown}

@@ -205,7 +205,7 @@ export class D1NotificationTray extends LitElement {
         part="bell"
         class="bell d1-icon-button"
         data-variant="quiet"
-        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-expanded=${String(this.open)}
         aria-controls="panel"
         @click=${() => (this.open ? this.hide() : this.show())}
       >

@@ -54,15 +54,22 @@ class Region {
   }
 }
 
-const regions = new WeakMap<Document, { polite: Region; assertive: Region }>();
+type Regions = { polite: Region; assertive: Region };
+const regions = new WeakMap<Document, Regions>();
 
-/** The document's two live regions, created on first use (call early: on connect). */
-export function ensureLiveRegions(doc: Document = document): { polite: HTMLElement; assertive: HTMLElement } {
+/** The document's two regions, made again if the page removed either. */
+function live(doc: Document): Regions {
   let r = regions.get(doc);
   if (!r || !r.polite.el.isConnected || !r.assertive.el.isConnected) {
     r = { polite: new Region(doc, 'polite'), assertive: new Region(doc, 'assertive') };
     regions.set(doc, r);
   }
+  return r;
+}
+
+/** The document's two live regions, created on first use (call early: on connect). */
+export function ensureLiveRegions(doc: Document = document): { polite: HTMLElement; assertive: HTMLElement } {
+  const r = live(doc);
   return { polite: r.polite.el, assertive: r.assertive.el };
 }
 
@@ -80,14 +87,12 @@ export class AnnouncerController implements ReactiveController {
   }
 
   hostConnected(): void {
-    ensureLiveRegions(this.#host.ownerDocument);
+    live(this.#host.ownerDocument);
   }
 
   /** Read `text` to screen reader users; the same text twice is read twice. */
   announce(text: string, options: AnnounceOptions = {}): void {
     if (!text.trim()) return;
-    const doc = this.#host.ownerDocument;
-    ensureLiveRegions(doc);
-    regions.get(doc)![options.assertive ? 'assertive' : 'polite'].say(text);
+    live(this.#host.ownerDocument)[options.assertive ? 'assertive' : 'polite'].say(text);
   }
 }
