@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import {
   localeFor,
   pickText,
@@ -170,16 +170,14 @@ export class D1LoginBar extends LitElement {
     }
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
+  protected override willUpdate(): void {
     // A new sign-in ends the "you signed out" note; the render that starts sign-out must not.
     const status = this.#view().status;
     if (status === 'signed-in' && this.#lastStatus !== 'signed-in') this._signedOutHere = false;
     this.#lastStatus = status;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  protected override updated(): void {
     // After sign-out the menu button is gone; put focus on the sign-in button that replaced it.
     if (this.#focusSignIn) {
       const button = this.renderRoot.querySelector<HTMLElement>('.sign-in');
@@ -287,9 +285,9 @@ export class D1LoginBar extends LitElement {
     const roleText = active ? this.#roleText(active) : '';
     const school = active ? this.#schoolText(active, organizations) : '';
     const items = (this.#menu = this.#items(user, active, organizations));
-    const roleItems = items.filter((i) => i.kind === 'role');
-    const langItems = items.filter((i) => i.kind === 'lang');
-    const signOut = items[items.length - 1]!;
+    // in #items order: the roles (if any), the languages, sign out
+    const rendered = items.map((item, i) => this.#renderItem(item, i));
+    const roles = items.length - LANGUAGES.length - 1;
     // The commas are for screen readers (the accessible name reads "name, role, school"); the
     // dot is for the eye.
     const meta = html`${roleText}${
@@ -330,22 +328,22 @@ export class D1LoginBar extends LitElement {
           @keydown=${this.#onMenuKeydown}
         >
           ${
-            roleItems.length
+            roles
               ? html`<div role="group" aria-labelledby="${id}-roles">
                     <div class="group-label" id="${id}-roles" role="presentation">
                       ${this.#t('roleGroup')}
                     </div>
-                    ${roleItems.map((item) => this.#renderItem(item, items.indexOf(item)))}
+                    ${rendered.slice(0, roles)}
                   </div>
                   <div role="separator"></div>`
               : nothing
           }
           <div role="group" aria-labelledby="${id}-langs">
             <div class="group-label" id="${id}-langs" role="presentation">${this.#t('languageGroup')}</div>
-            ${langItems.map((item) => this.#renderItem(item, items.indexOf(item)))}
+            ${rendered.slice(roles, -1)}
           </div>
           <div role="separator"></div>
-          ${this.#renderItem(signOut, items.length - 1)}
+          ${rendered.at(-1)}
         </div>
         <p class="hint" id="${id}-signout-hint">${this.#t('signOutHint')}</p>
       </div>
@@ -372,7 +370,7 @@ export class D1LoginBar extends LitElement {
   // --- menu behaviour (APG menu button) ------------------------------------------------------
 
   #menuItems(): HTMLElement[] {
-    return Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[role="menu"] [data-index]'));
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menu"] [data-index]')];
   }
 
   /** Open the menu and focus its first item, or its last (`last`: ArrowUp on the button). */
