@@ -5,6 +5,7 @@
  */
 import type { AcademicSession, Group, Organization } from '@digione/context';
 import { pickText } from '@digione/context';
+import { compareRaw } from '../shared/compare.js';
 import { FIELD_SEPARATOR, fold } from './search.js';
 
 /** One group, prepared once per data or language change. */
@@ -101,9 +102,10 @@ export function buildCatalog(
     (sa, sb) =>
       collator.compare(sa.school, sb.school) ||
       // the current or latest session first: teachers mostly work in it
-      (sb.start < sa.start ? -1 : sb.start > sa.start ? 1 : 0) ||
+      compareRaw(sb.start, sa.start) ||
       collator.compare(sa.session, sb.session) ||
-      (sa.id < sb.id ? -1 : 1),
+      // section ids are unique: never 0
+      compareRaw(sa.id, sb.id),
   );
   const rank = new Map<Section, number>(ranked.map((sec, i) => [sec, i]));
   entries.sort(
@@ -111,7 +113,7 @@ export function buildCatalog(
       rank.get(a.section)! - rank.get(b.section)! ||
       collator.compare(a.group.title, b.group.title) ||
       collator.compare(a.group.code ?? '', b.group.code ?? '') ||
-      (a.group.id < b.group.id ? -1 : a.group.id > b.group.id ? 1 : 0),
+      compareRaw(a.group.id, b.group.id),
   );
   // a plain list (no known school or session anywhere) needs no heading at all
   if (sections.size === 1) {
