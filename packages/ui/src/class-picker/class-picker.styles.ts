@@ -34,7 +34,8 @@ export const classPickerStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  .child {
+  .child,
+  .status {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -111,7 +112,8 @@ export const classPickerStyles = css`
   .meta {
     font-size: var(--d1-font-size-s);
   }
-  .d1-option:not([data-active]):not([aria-selected='true']) .meta {
+  /* aria-selected follows the active option: one test covers both */
+  .d1-option:not([data-active]) .meta {
     color: var(--d1-color-text-muted);
   }
   .check {
@@ -122,12 +124,6 @@ export const classPickerStyles = css`
   .message {
     margin: 0;
     padding: var(--d1-space-s) var(--d1-space-m);
-  }
-  .status {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--d1-space-xs) var(--d1-space-s);
   }
   @media (forced-colors: active) {
     .d1-section {

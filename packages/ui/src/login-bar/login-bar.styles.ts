@@ -119,8 +119,7 @@ export const loginBarStyles = css`
   [aria-checked='true'] {
     font-weight: var(--d1-font-weight-bold);
   }
-  .label,
-  .who {
+  .label {
     display: grid;
   }
   .c {
@@ -134,11 +133,8 @@ export const loginBarStyles = css`
     padding: var(--d1-space-xs) 0;
     border: 1px solid var(--_border);
   }
-  .popup[hidden],
   .who {
     display: none;
-  }
-  .who {
     padding: var(--_s) var(--_l);
     border-block-end: 1px solid var(--_border);
   }
