@@ -534,7 +534,9 @@ export class D1ClassPicker extends LitElement {
     const g = entry.group;
     const active = i === this._activeRow;
     const chosen = g.id === this.value;
-    const details = optionDetails(entry, this.#catalog, this.#t);
+    // rows exist only while the catalog does
+    const catalog = this.#catalog!;
+    const details = optionDetails(entry, catalog, this.#t);
     return html`<div
       id=${this.#optionId(entry)}
       class="d1-option"
@@ -543,7 +545,7 @@ export class D1ClassPicker extends LitElement {
       aria-current=${chosen ? 'true' : nothing}
       aria-setsize=${this.#rows.count}
       aria-posinset=${pos}
-      aria-label=${optionLabel(entry, details, this.#catalog!.multi)}
+      aria-label=${optionLabel(entry, details, catalog.multi)}
       data-row=${i}
       ?data-active=${active}
     >
