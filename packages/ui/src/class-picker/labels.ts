@@ -34,8 +34,7 @@ export function optionDetails(entry: Entry, catalog: Catalog, t: T): string[] {
  */
 export function optionLabel(entry: Entry, details: string[], multiSection: boolean): string {
   const parts = [entry.group.title, ...details];
-  if (!entry.section.recent && multiSection)
-    parts.push(...where(entry.section));
+  if (!entry.section.recent && multiSection) parts.push(...where(entry.section));
   return parts.join(', ');
 }
 
