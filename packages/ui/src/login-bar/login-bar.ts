@@ -163,7 +163,7 @@ export class D1LoginBar extends LitElement {
       case 'signing-in':
         return this.#renderBusy(view.status);
       case 'error':
-        return this.#renderError(view.error ?? { code: 'unknown' });
+        return this.#renderError(view.error);
       default:
         // signed out with a reason (a session that expired): say why, with the way back in
         return view.error ? this.#renderError(view.error) : this.#renderSignedOut();
@@ -264,8 +264,9 @@ export class D1LoginBar extends LitElement {
     </span>`;
   }
 
-  #renderError(error: AuthError): TemplateResult {
-    const code = `error.${error.code}` in messages.messages.fi ? error.code : 'unknown';
+  /** The reason, or the general one when there is none or it is not one the bar knows. */
+  #renderError(error: AuthError | null): TemplateResult {
+    const code = error && `error.${error.code}` in messages.messages.fi ? error.code : 'unknown';
     // role="alert": this is the outcome of the user's own sign-in, so interrupting is right.
     return html`<div class="error" part="error">
       <p role="alert">${this.#t(`error.${code}`)}</p>

@@ -497,7 +497,7 @@ export class D1NotificationTray extends LitElement {
   // ---- data ------------------------------------------------------------------------------------
 
   get #now(): number {
-    return this.now === undefined ? Date.now() : new Date(this.now).getTime();
+    return +new Date(this.now === undefined ? Date.now() : this.now);
   }
 
   /** The service in use: the platform's, unless the page gives `notifications` itself. */
