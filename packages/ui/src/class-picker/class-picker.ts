@@ -666,9 +666,7 @@ export class D1ClassPicker extends LitElement {
     if (input.value && input.value === this.selectedGroup?.title) input.select();
   };
 
-  #onInputClick = () => {
-    if (!this._open) this.#open();
-  };
+  #onInputClick = () => this.#open();
 
   #onToggle = () => {
     if (this._open) this.#close(true);
@@ -676,12 +674,9 @@ export class D1ClassPicker extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
   };
 
-  #onBlur = () => {
-    // options and the toggle keep focus in the input (pointerdown is cancelled), so a blur means
-    // focus really left: close without choosing
-    if (this._open) this.#close(true);
-    else this.#restoreText();
-  };
+  // options and the toggle keep focus in the input (pointerdown is cancelled), so a blur means
+  // focus really left: close without choosing (closed, no row is active: this only restores the text)
+  #onBlur = () => this.#close(true);
 
   #keepFocus = (e: Event) => e.preventDefault();
 
