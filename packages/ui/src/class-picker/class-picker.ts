@@ -122,8 +122,6 @@ export class D1ClassPicker extends LitElement {
     _pupilsPending: { state: true },
     _pupils: { state: true },
     _childId: { state: true },
-    _user: { state: true },
-    _guardian: { state: true },
   };
 
   /** The chosen group's id (`sourcedId`); never shown. */
@@ -157,8 +155,6 @@ export class D1ClassPicker extends LitElement {
   private _pupilsPending = false;
   private _pupils: PupilOption[] = [];
   private _childId: string | null = null;
-  private _user: User | null = null;
-  private _guardian = false;
 
   #l10n = new LocaleController(this, messages);
   #t = this.#l10n.t;
@@ -185,6 +181,12 @@ export class D1ClassPicker extends LitElement {
     // about 20 rows in the DOM: a short list renders whole, a keystroke renders little
     overscan: 8,
   });
+  /**
+   * Mirrored from the store by #apply: the signed-in user and whether they act as a guardian.
+   * Plain fields: PlatformLink re-renders the host after every state it reports.
+   */
+  #user: User | null = null;
+  #guardian = false;
   /** What the store said last (PlatformLink reports a store's first state as `attached`). */
   #storeGroupId: string | null = null;
   #storeUserId: string | null = null;
@@ -322,9 +324,9 @@ export class D1ClassPicker extends LitElement {
       this.#close(false);
     }
     this.#storeUserId = userId;
-    this._user = s.user;
-    this._guardian = s.activeRole?.role === 'guardian';
-    if (this._guardian && s.activeChildId && s.activeChildId !== this._childId)
+    this.#user = s.user;
+    this.#guardian = s.activeRole?.role === 'guardian';
+    if (this.#guardian && s.activeChildId && s.activeChildId !== this._childId)
       this._childId = s.activeChildId;
     const groupId = s.activeGroup?.id ?? null;
     // the first look only adopts a group the store has; later, every change is followed
@@ -339,8 +341,8 @@ export class D1ClassPicker extends LitElement {
   #resolvePupils(): void {
     if (this.pupils) {
       if (this._pupils !== this.pupils) this._pupils = this.pupils;
-    } else if (this.#platform.store && this._guardian && this._user) {
-      const user = this._user;
+    } else if (this.#platform.store && this.#guardian && this.#user) {
+      const user = this.#user;
       if (user.id !== this.#pupilsKey) {
         const key = (this.#pupilsKey = user.id);
         // numbered until the roster names them: a sourcedId is never shown
@@ -373,7 +375,7 @@ export class D1ClassPicker extends LitElement {
       this._childId = this._pupils.find((p) => p.id === remembered)?.id ?? this._pupils[0]!.id;
     }
     const store = this.#platform.store;
-    if (this._guardian && this._childId && store && store.get().activeChildId !== this._childId) {
+    if (this.#guardian && this._childId && store && store.get().activeChildId !== this._childId) {
       store.update({ activeChildId: this._childId });
     }
   }
@@ -389,16 +391,16 @@ export class D1ClassPicker extends LitElement {
     }
     let key = '';
     let run: GroupLoader | null = null;
-    const childless = (this._guardian || !!this.pupils?.length) && !this._childId;
+    const childless = (this.#guardian || !!this.pupils?.length) && !this._childId;
     const roster = this.#platform.services?.roster;
     if (this.loader) {
       key = `loader:${this._childId ?? ''}`;
       run = this.loader;
-    } else if (this.#platform.store && this._user && roster) {
-      const forId = this._guardian ? this._childId : this._user.id;
-      key = `roster:${this._user.id}:${forId ?? ''}`;
+    } else if (this.#platform.store && this.#user && roster) {
+      const forId = this.#guardian ? this._childId : this.#user.id;
+      key = `roster:${this.#user.id}:${forId ?? ''}`;
       run = forId ? ({ signal, onProgress }) => roster.groupsForUser(forId, { signal, onProgress }) : null;
-    } else if (this.#platform.store && !this._user) {
+    } else if (this.#platform.store && !this.#user) {
       this.#abort?.abort();
       this.#loadKey = '';
       this._status = 'signed-out';
@@ -461,14 +463,14 @@ export class D1ClassPicker extends LitElement {
 
   /** What the memory is kept under: the signed-in user (or "standalone"), and the chosen child. */
   #setScope(): void {
-    const scope = `${this._user?.id ?? 'standalone'}${this._childId ? `:${this._childId}` : ''}`;
+    const scope = `${this.#user?.id ?? 'standalone'}${this._childId ? `:${this._childId}` : ''}`;
     if (scope === this.#scope) return;
     this.#scope = scope;
     this.#memory = readMemory(scope);
   }
 
   #childScope(): string {
-    return `${this._user?.id ?? 'standalone'}#child`;
+    return `${this.#user?.id ?? 'standalone'}#child`;
   }
 
   /** Rebuild the sorted catalog when data or language change, the order when recents change, rows per query. */
