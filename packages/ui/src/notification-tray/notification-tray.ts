@@ -400,13 +400,8 @@ export class D1NotificationTray extends LitElement {
     this.#dirty = true;
     this.requestUpdate();
     const svc = this.#service;
-    let pending: Promise<unknown>;
-    try {
-      pending = svc ? save(svc) : request();
-    } catch (err) {
-      pending = Promise.reject(err);
-    }
-    pending.catch(() => {
+    // async: a save that throws instead of rejecting is refused the same way
+    void (async () => (svc ? save(svc) : request()))().catch(() => {
       undo();
       this.#dirty = true;
       this.message = this.#t(failure);
