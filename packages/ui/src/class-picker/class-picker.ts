@@ -117,7 +117,7 @@ export class D1ClassPicker extends LitElement {
     _data: { state: true },
     _open: { state: true },
     _text: { state: true },
-    _query: { state: true },
+    _typed: { state: true },
     _activeRow: { state: true },
     _pupilsPending: { state: true },
     _pupils: { state: true },
@@ -150,7 +150,8 @@ export class D1ClassPicker extends LitElement {
   private _data: RosterGroups | null = null;
   private _open = false;
   private _text = '';
-  private _query = '';
+  /** The text in the input was typed (it filters the list), not put there for the chosen group. */
+  private _typed = false;
   private _activeRow = -1;
   private _pupilsPending = false;
   private _pupils: PupilOption[] = [];
@@ -320,7 +321,6 @@ export class D1ClassPicker extends LitElement {
       this.value = null;
       this._childId = null;
       this._text = '';
-      this._query = '';
       this.#close(false);
     }
     this.#storeUserId = userId;
@@ -499,11 +499,12 @@ export class D1ClassPicker extends LitElement {
     }
     if (restore) this.#restore();
     else if (changed.has('value') && !this._open) this.#restoreText();
-    if (this.#lastRowsQuery !== this._query) {
-      this.#lastRowsQuery = this._query;
+    const query = this._typed ? this._text : '';
+    if (this.#lastRowsQuery !== query) {
+      this.#lastRowsQuery = query;
       // KeySearch keeps the answers of recent queries (backspace is a lookup); the rows of an
       // answer are objects made once per entry, so building the list is one pass without allocation
-      this.#rows = buildRows(this.#entries, this.#search.search(this._query));
+      this.#rows = buildRows(this.#entries, this.#search.search(query));
     }
   }
 
@@ -603,7 +604,7 @@ export class D1ClassPicker extends LitElement {
   #onInput = (e: Event) => {
     const text = (e.target as HTMLInputElement).value;
     this._text = text;
-    this._query = text;
+    this._typed = true;
     this._open = true;
     this._activeRow = -1;
     this.#scheduleCount();
@@ -654,7 +655,7 @@ export class D1ClassPicker extends LitElement {
         e.preventDefault();
         e.stopPropagation(); // an enclosing dialog must not close too
         if (this._open) this.#close(false);
-        else this._text = this._query = '';
+        else this._text = '';
         return;
       case 'Tab':
         if (this._open) this.#close(true);
@@ -696,7 +697,6 @@ export class D1ClassPicker extends LitElement {
     // the other child's group must not stay active: tools would show the wrong pupil's class
     this.value = null;
     this._text = '';
-    this._query = '';
     this.#platform.store?.update({ activeChildId: id, activeGroup: null });
   };
 
@@ -725,7 +725,7 @@ export class D1ClassPicker extends LitElement {
 
   #restoreText(): void {
     this._text = this.selectedGroup?.title ?? (this.value ? this._text : '');
-    this._query = '';
+    this._typed = false;
   }
 
   #choose(entry: Entry): void {
