@@ -11,7 +11,6 @@ export const classPickerStyles = css`
     --_host-bg: var(--d1-class-picker-background, var(--d1-color-surface));
     display: inline-block;
     width: var(--_width);
-    max-width: 100%;
     vertical-align: middle;
   }
   .wrap {
@@ -24,7 +23,6 @@ export const classPickerStyles = css`
     background: var(--_host-bg);
     border-radius: var(--d1-radius-m);
   }
-  label,
   .label {
     font-weight: var(--d1-font-weight-bold);
   }
@@ -36,7 +34,8 @@ export const classPickerStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  .child {
+  .child,
+  .status {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -91,7 +90,6 @@ export const classPickerStyles = css`
     overscroll-behavior: contain;
   }
   .d1-section {
-    width: 100%;
     border-block-start: 1px solid var(--d1-color-border);
   }
   /* rows scroll inside the list: the page's sticky-header margin (baseStyles) does not apply */
@@ -99,7 +97,6 @@ export const classPickerStyles = css`
     scroll-margin: 0;
   }
   .d1-option {
-    width: 100%;
     align-items: flex-start;
     border-radius: 0;
   }
@@ -115,7 +112,8 @@ export const classPickerStyles = css`
   .meta {
     font-size: var(--d1-font-size-s);
   }
-  .d1-option:not([data-active]):not([aria-selected='true']) .meta {
+  /* aria-selected follows the active option: one test covers both */
+  .d1-option:not([data-active]) .meta {
     color: var(--d1-color-text-muted);
   }
   .check {
@@ -126,12 +124,6 @@ export const classPickerStyles = css`
   .message {
     margin: 0;
     padding: var(--d1-space-s) var(--d1-space-m);
-  }
-  .status {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--d1-space-xs) var(--d1-space-s);
   }
   @media (forced-colors: active) {
     .d1-section {

@@ -21,7 +21,6 @@ import {
   controlStyles,
   uniqueId,
   type CatalogKey,
-  type MessageParams,
 } from '../shared/index.js';
 import { messages } from './messages.js';
 import { classPickerStyles } from './class-picker.styles.js';
@@ -125,13 +124,11 @@ export class D1ClassPicker extends LitElement {
     _data: { state: true },
     _open: { state: true },
     _text: { state: true },
-    _query: { state: true },
+    _typed: { state: true },
     _activeRow: { state: true },
     _pupilsPending: { state: true },
     _pupils: { state: true },
     _childId: { state: true },
-    _user: { state: true },
-    _guardian: { state: true },
   };
 
   /** The chosen group's id (`sourcedId`); never shown. */
@@ -160,16 +157,15 @@ export class D1ClassPicker extends LitElement {
   private _data: RosterGroups | null = null;
   private _open = false;
   private _text = '';
-  private _query = '';
+  /** The text in the input was typed (it filters the list), not put there for the chosen group. */
+  private _typed = false;
   private _activeRow = -1;
   private _pupilsPending = false;
   private _pupils: PupilOption[] = [];
   private _childId: string | null = null;
-  private _user: User | null = null;
-  private _guardian = false;
 
   #l10n = new LocaleController(this, messages);
-  #t = (key: MessageKey, params?: MessageParams): string => this.#l10n.t(key, params);
+  #t = this.#l10n.t;
   #announcer = new AnnouncerController(this);
   #uid = uniqueId('d1-class-picker');
   #catalog: Catalog | null = null;
@@ -177,15 +173,12 @@ export class D1ClassPicker extends LitElement {
   #entries: Entry[] = [];
   #search = new KeySearch([]);
   #rows: RowSet = EMPTY_ROWS;
-  #multiSection = false;
   #memory: PickerMemory = { selected: null, recent: [] };
   #scope = '';
   #loadKey = '';
   #abort: AbortController | null = null;
   #pupilsKey = '';
   #loadSource: unknown;
-  /** The option id aria-activedescendant points at (set on the input directly, see #syncActiveId). */
-  #activeId = '';
   #scrollPending = false;
   /** Only the rows in view are rendered; the listbox is the scroller. */
   #list = new VirtualListController<Row>(this, {
@@ -196,10 +189,17 @@ export class D1ClassPicker extends LitElement {
     // about 20 rows in the DOM: a short list renders whole, a keystroke renders little
     overscan: 8,
   });
-  #storeGroupId: string | null | undefined;
-  #storeUserId: string | null | undefined;
-  #storeChildId: string | null | undefined;
-  #storeRole: RoleAssignment | null | undefined;
+  /**
+   * Mirrored from the store by #apply: the signed-in user and whether they act as a guardian.
+   * Plain fields: PlatformLink re-renders the host after every state it reports.
+   */
+  #user: User | null = null;
+  #guardian = false;
+  /** What the store said last (PlatformLink reports a store's first state as `attached`). */
+  #storeGroupId: string | null = null;
+  #storeUserId: string | null = null;
+  #storeChildId: string | null = null;
+  #storeRole: RoleAssignment | null = null;
   /** The schools of each child whose groups were loaded: a guardian's role follows the child, and back. */
   #schoolsOf = new Map<string, Set<string>>();
   #recent: readonly string[] | null = null;
@@ -245,12 +245,19 @@ export class D1ClassPicker extends LitElement {
 
   protected override render(): TemplateResult {
     const t = this.#t;
-    const ready = this._status === 'ready' && this.#entries.length > 0;
-    const expanded = this._open && ready;
+    const expanded = this._open && this.#ready;
     const inputId = `${this.#uid}-input`;
     const listId = `${this.#uid}-list`;
     const statusId = `${this.#uid}-status`;
     const status = this.#renderStatus();
+    // the window first: aria-activedescendant may point only at an option this render puts in the
+    // DOM (a reference to a missing element is read as nothing)
+    const rows = expanded ? this.#list.render((row, i) => this.#renderRow(row, i)) : nothing;
+    const active = this.#rows.rows[this._activeRow];
+    const activeId =
+      expanded && active?.kind === 'option' && this.#list.isRendered(this._activeRow)
+        ? this.#optionId(active.entry)
+        : nothing;
     return html`<div class="wrap">
       ${this.#renderPupils()}
       <label class="label" part="label" for=${inputId}>${t('label')}</label>
@@ -265,8 +272,9 @@ export class D1ClassPicker extends LitElement {
           autocapitalize="off"
           spellcheck="false"
           aria-autocomplete="list"
-          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-expanded=${String(expanded)}
           aria-controls=${listId}
+          aria-activedescendant=${activeId}
           aria-describedby=${status ? statusId : nothing}
           placeholder=${t('placeholder')}
           .value=${this._text}
@@ -281,7 +289,7 @@ export class D1ClassPicker extends LitElement {
           type="button"
           tabindex="-1"
           aria-label=${t('toggle')}
-          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-expanded=${String(expanded)}
           aria-controls=${listId}
           @pointerdown=${this.#keepFocus}
           @click=${this.#onToggle}
@@ -298,7 +306,7 @@ export class D1ClassPicker extends LitElement {
           aria-label=${t('listbox')}
           @click=${this.#onListClick}
         >
-          ${expanded ? this.#list.render((row, i) => this.#renderRow(row, i)) : nothing}
+          ${rows}
         </div>
         ${this.#rows.count === 0 ? html`<p class="message">${t('noMatches')}</p>` : nothing}
       </div>
@@ -307,9 +315,10 @@ export class D1ClassPicker extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.#scrollPending) this.#scrollToActive();
-    // every update: the window may have moved the active option out of (or back into) the DOM
-    this.#syncActiveId();
+    // bring the active row into view ("nearest" leaves a visible row where it is); a row outside
+    // the window is rendered first, and that render points aria-activedescendant at it
+    if (this.#scrollPending && this._open) void this.#list.scrollToIndex(this._activeRow);
+    this.#scrollPending = false;
   }
 
   // ---- data ------------------------------------------------------------------------------------
@@ -317,31 +326,29 @@ export class D1ClassPicker extends LitElement {
   /** Mirror the store: user, role, the guardian's child and an activeGroup set by someone else. */
   #apply(s: Readonly<PlatformContext>, attached: boolean): void {
     // a newly found store: its first look only adopts what it has
-    if (attached) this.#storeGroupId = this.#storeUserId = undefined;
     const userId = s.user?.id ?? null;
     // a sign-in, the session restored after a reload, or a newly found store
-    const fresh = userId !== this.#storeUserId;
-    if (this.#storeUserId !== undefined && fresh) {
+    const fresh = attached || userId !== this.#storeUserId;
+    if (!attached && userId !== this.#storeUserId) {
       // another person signed in (or out): nothing of the previous one's choice carries over
       this.value = null;
       this._childId = null;
       this._text = '';
-      this._query = '';
       this.#schoolsOf.clear();
       this.#close(false);
     }
     this.#storeUserId = userId;
-    this._user = s.user;
+    this.#user = s.user;
     const role = s.activeRole;
-    this._guardian = role?.role === 'guardian';
+    this.#guardian = role?.role === 'guardian';
     const child = s.activeChildId;
-    if (this._guardian && (fresh || child !== this.#storeChildId)) {
+    if (this.#guardian && (fresh || child !== this.#storeChildId)) {
       // a sign-in sets the first child: the child this tab chose last (still theirs) wins, and
       // #resolvePupils writes it back to the store
       const kept = fresh && readMemory(this.#childScope()).selected;
       const id = kept && s.user?.agentIds?.includes(kept) ? kept : child;
       if (id) this._childId = id;
-    } else if (this._guardian && role !== this.#storeRole) {
+    } else if (this.#guardian && role !== this.#storeRole) {
       // a guardian role switched (login bar): the child at that school follows, once known
       const here = (id: string | null) => this.#schoolsOf.get(id ?? '')?.has(role!.orgId);
       const ids = s.user?.agentIds ?? [];
@@ -352,22 +359,20 @@ export class D1ClassPicker extends LitElement {
     this.#storeChildId = child;
     this.#storeRole = role;
     const groupId = s.activeGroup?.id ?? null;
-    if (groupId !== this.#storeGroupId) {
-      // the first look only adopts a group the store has; later, every change is followed
-      if (this.#storeGroupId !== undefined || groupId) {
-        this.value = groupId;
-        if (!this._open) this.#restoreText();
-      }
-      this.#storeGroupId = groupId;
+    // the first look only adopts a group the store has; later, every change is followed
+    if (attached ? groupId : groupId !== this.#storeGroupId) {
+      this.value = groupId;
+      if (!this._open) this.#restoreText();
     }
+    this.#storeGroupId = groupId;
   }
 
   /** A guardian's children: from the standalone `pupils`, or the roster (names), or the user's agents. */
   #resolvePupils(): void {
     if (this.pupils) {
       if (this._pupils !== this.pupils) this._pupils = this.pupils;
-    } else if (this.#platform.store && this._guardian && this._user) {
-      const user = this._user;
+    } else if (this.#platform.store && this.#guardian && this.#user) {
+      const user = this.#user;
       if (user.id !== this.#pupilsKey) {
         const key = (this.#pupilsKey = user.id);
         // numbered until the roster names them: a sourcedId is never shown
@@ -382,9 +387,8 @@ export class D1ClassPicker extends LitElement {
             .childrenOf(user.id)
             .then((kids) => {
               if (this.#pupilsKey !== key) return;
-              if (kids.length || !this._pupils.length) {
-                this._pupils = kids.map((k) => ({ id: k.id, displayName: k.displayName }));
-              }
+              // a User is a PupilOption (id, displayName)
+              if (kids.length || !this._pupils.length) this._pupils = kids;
             })
             .catch((err: unknown) => console.warn('[d1-class-picker] loading the children failed', err))
             .finally(() => {
@@ -401,7 +405,7 @@ export class D1ClassPicker extends LitElement {
       this._childId = this._pupils.find((p) => p.id === remembered)?.id ?? this._pupils[0]!.id;
     }
     const store = this.#platform.store;
-    if (this._guardian && this._childId && store && store.get().activeChildId !== this._childId) {
+    if (this.#guardian && this._childId && store && store.get().activeChildId !== this._childId) {
       store.update({ activeChildId: this._childId });
     }
   }
@@ -417,16 +421,16 @@ export class D1ClassPicker extends LitElement {
     }
     let key = '';
     let run: GroupLoader | null = null;
-    const childless = (this._guardian || !!this.pupils?.length) && !this._childId;
+    const childless = (this.#guardian || !!this.pupils?.length) && !this._childId;
     const roster = this.#platform.services?.roster;
     if (this.loader) {
       key = `loader:${this._childId ?? ''}`;
       run = this.loader;
-    } else if (this.#platform.store && this._user && roster) {
-      const forId = this._guardian ? this._childId : this._user.id;
-      key = `roster:${this._user.id}:${forId ?? ''}`;
+    } else if (this.#platform.store && this.#user && roster) {
+      const forId = this.#guardian ? this._childId : this.#user.id;
+      key = `roster:${this.#user.id}:${forId ?? ''}`;
       run = forId ? ({ signal, onProgress }) => roster.groupsForUser(forId, { signal, onProgress }) : null;
-    } else if (this.#platform.store && !this._user) {
+    } else if (this.#platform.store && !this.#user) {
       this.#abort?.abort();
       this.#loadKey = '';
       this._status = 'signed-out';
@@ -495,24 +499,24 @@ export class D1ClassPicker extends LitElement {
    */
   #followChild(data: RosterGroups, childId: string | null): void {
     const store = this.#platform.store;
-    if (!this._guardian || !store || !childId) return;
+    if (!this.#guardian || !store || !childId) return;
     const at = new Set(data.groups.map((g) => g.schoolId));
     this.#schoolsOf.set(childId, at);
     const now = store.get().activeRole;
-    const role = this._user?.roles.find((r) => r.role === 'guardian' && at.has(r.orgId));
+    const role = this.#user?.roles.find((r) => r.role === 'guardian' && at.has(r.orgId));
     if (role && !(now?.role === 'guardian' && at.has(now.orgId))) store.update({ activeRole: role });
   }
 
   /** What the memory is kept under: the signed-in user (or "standalone"), and the chosen child. */
   #setScope(): void {
-    const scope = `${this._user?.id ?? 'standalone'}${this._childId ? `:${this._childId}` : ''}`;
+    const scope = `${this.#user?.id ?? 'standalone'}${this._childId ? `:${this._childId}` : ''}`;
     if (scope === this.#scope) return;
     this.#scope = scope;
     this.#memory = readMemory(scope);
   }
 
   #childScope(): string {
-    return `${this._user?.id ?? 'standalone'}#child`;
+    return `${this.#user?.id ?? 'standalone'}#child`;
   }
 
   /** Rebuild the sorted catalog when data or language change, the order when recents change, rows per query. */
@@ -529,7 +533,6 @@ export class D1ClassPicker extends LitElement {
       this.#catalog = source
         ? buildCatalog(source.groups, source.organizations, source.sessions, lang, this.#t('other'))
         : null;
-      this.#multiSection = !!this.#catalog && new Set(this.#catalog.sorted.map((e) => e.section)).size > 1;
       reorder = restore = true;
     }
     if (this.#recent !== this.#memory.recent) reorder = true;
@@ -542,11 +545,12 @@ export class D1ClassPicker extends LitElement {
     }
     if (restore) this.#restore();
     else if (changed.has('value') && !this._open) this.#restoreText();
-    if (this.#lastRowsQuery !== this._query) {
-      this.#lastRowsQuery = this._query;
+    const query = this._typed ? this._text : '';
+    if (this.#lastRowsQuery !== query) {
+      this.#lastRowsQuery = query;
       // KeySearch keeps the answers of recent queries (backspace is a lookup); the rows of an
       // answer are objects made once per entry, so building the list is one pass without allocation
-      this.#rows = buildRows(this.#entries, this.#search.search(this._query));
+      this.#rows = buildRows(this.#entries, this.#search.search(query));
     }
   }
 
@@ -584,16 +588,18 @@ export class D1ClassPicker extends LitElement {
     const g = entry.group;
     const active = i === this._activeRow;
     const chosen = g.id === this.value;
-    const details = optionDetails(entry, this.#catalog, this.#t);
+    // rows exist only while the catalog does
+    const catalog = this.#catalog!;
+    const details = optionDetails(entry, catalog, this.#t);
     return html`<div
       id=${this.#optionId(entry)}
       class="d1-option"
       role="option"
-      aria-selected=${active ? 'true' : 'false'}
+      aria-selected=${String(active)}
       aria-current=${chosen ? 'true' : nothing}
       aria-setsize=${this.#rows.count}
       aria-posinset=${pos}
-      aria-label=${optionLabel(entry, details, this.#multiSection)}
+      aria-label=${optionLabel(entry, details, catalog.multi)}
       data-row=${i}
       ?data-active=${active}
     >
@@ -649,14 +655,14 @@ export class D1ClassPicker extends LitElement {
   #onInput = (e: Event) => {
     const text = (e.target as HTMLInputElement).value;
     this._text = text;
-    this._query = text;
+    this._typed = true;
     this._open = true;
     this._activeRow = -1;
     this.#scheduleCount();
   };
 
   #onKeydown = (e: KeyboardEvent) => {
-    const open = this._open && this._status === 'ready' && this.#entries.length > 0;
+    const open = this._open && this.#ready;
     switch (e.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
@@ -700,7 +706,7 @@ export class D1ClassPicker extends LitElement {
         e.preventDefault();
         e.stopPropagation(); // an enclosing dialog must not close too
         if (this._open) this.#close(false);
-        else this._text = this._query = '';
+        else this._text = '';
         return;
       case 'Tab':
         if (this._open) this.#close(true);
@@ -714,9 +720,7 @@ export class D1ClassPicker extends LitElement {
     if (input.value && input.value === this.selectedGroup?.title) input.select();
   };
 
-  #onInputClick = () => {
-    if (!this._open) this.#open();
-  };
+  #onInputClick = () => this.#open();
 
   #onToggle = () => {
     if (this._open) this.#close(true);
@@ -724,12 +728,9 @@ export class D1ClassPicker extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
   };
 
-  #onBlur = () => {
-    // options and the toggle keep focus in the input (pointerdown is cancelled), so a blur means
-    // focus really left: close without choosing
-    if (this._open) this.#close(true);
-    else this.#restoreText();
-  };
+  // options and the toggle keep focus in the input (pointerdown is cancelled), so a blur means
+  // focus really left: close without choosing (closed, no row is active: this only restores the text)
+  #onBlur = () => this.#close(true);
 
   #keepFocus = (e: Event) => e.preventDefault();
 
@@ -750,7 +751,6 @@ export class D1ClassPicker extends LitElement {
     // the other child's group must not stay active: tools would show the wrong pupil's class
     this.value = null;
     this._text = '';
-    this._query = '';
     this.#platform.store?.update({ activeChildId: id, activeGroup: null });
   }
 
@@ -761,9 +761,13 @@ export class D1ClassPicker extends LitElement {
     if (row?.kind === 'option') this.#choose(row.entry);
   };
 
+  /** Loaded, with groups to choose from: the list can open. */
+  get #ready(): boolean {
+    return this._status === 'ready' && this.#entries.length > 0;
+  }
+
   #open(): void {
-    if (this._status !== 'ready' || !this.#entries.length) return;
-    this._open = true;
+    if (this.#ready) this._open = true;
   }
 
   /** Close; `restore` (Tab, blur, toggle) also puts the chosen group's title back in the input. */
@@ -775,7 +779,7 @@ export class D1ClassPicker extends LitElement {
 
   #restoreText(): void {
     this._text = this.selectedGroup?.title ?? (this.value ? this._text : '');
-    this._query = '';
+    this._typed = false;
   }
 
   #choose(entry: Entry): void {
@@ -783,8 +787,8 @@ export class D1ClassPicker extends LitElement {
     const changed = group.id !== this.value;
     this.value = group.id;
     this.#memory = rememberChoice(this.#scope, group.id);
+    // closing puts the chosen group's title in the input
     this.#close(true);
-    this._text = group.title;
     if (!changed) return;
     this.#platform.store?.update({ activeGroup: group });
     this.#fire(group, 'user');
@@ -811,37 +815,12 @@ export class D1ClassPicker extends LitElement {
 
   /**
    * Make row `row` the active option. Only a window of rows is rendered: the row is scrolled in
-   * first, and `aria-activedescendant` points at the option only once it exists (see
-   * {@link #syncActiveId}); a reference to a missing element is read as nothing.
+   * after this update (see `updated`), and rendered first when it is outside the window.
    */
   #move(row: number): void {
     if (row < 0 || row === this._activeRow) return;
     this._activeRow = row;
-    this.#setActiveId('');
     this.#scrollPending = true;
-  }
-
-  /** Bring the active row into view ("nearest" leaves a visible row where it is), then reference it. */
-  #scrollToActive(): void {
-    this.#scrollPending = false;
-    if (this._open) void this.#list.scrollToIndex(this._activeRow).then(() => this.#syncActiveId());
-  }
-
-  /** Point aria-activedescendant at the active option while it is rendered, else at nothing. */
-  #syncActiveId(): void {
-    const row = this.#rows.rows[this._activeRow];
-    const id = row?.kind === 'option' && this._open ? this.#optionId(row.entry) : '';
-    this.#setActiveId(id && this.renderRoot.querySelector(`#${CSS.escape(id)}`) ? id : '');
-  }
-
-  /** Set on the input directly: a state change here would cost a second render per key. */
-  #setActiveId(id: string): void {
-    if (id === this.#activeId) return;
-    this.#activeId = id;
-    const input = this.renderRoot.querySelector('input');
-    if (!input) return;
-    if (id) input.setAttribute('aria-activedescendant', id);
-    else input.removeAttribute('aria-activedescendant');
   }
 
   #optionId(entry: Entry): string {

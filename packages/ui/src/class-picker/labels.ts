@@ -4,22 +4,25 @@
  */
 import type { MessageParams } from '../shared/index.js';
 import type { messages } from './messages.js';
-import type { Catalog, Entry } from './model.js';
+import type { Catalog, Entry, Section } from './model.js';
 import type { CatalogKey } from '../shared/index.js';
 
 type T = (key: CatalogKey<typeof messages>, params?: MessageParams) => string;
 
+/** Where a group belongs: its school and session, as far as they are known. */
+const where = (s: Section): string[] => [s.school, s.session].filter(Boolean);
+
 /** Visible details: kind, code, subjects, grades; and school and session for a recent group. */
-export function optionDetails(entry: Entry, catalog: Catalog | null, t: T): string[] {
+export function optionDetails(entry: Entry, catalog: Catalog, t: T): string[] {
   const g = entry.group;
   const out = [t(g.kind === 'homeroom' ? 'homeroom' : 'teachingGroup')];
   if (g.code && g.code.toLowerCase() !== g.title.toLowerCase()) out.push(g.code);
   if (g.subjects?.length) out.push(g.subjects.join(', '));
   if (g.grades?.length) out.push(g.grades.map((x) => gradeText(x, t)).join(', '));
   if (entry.section.recent) {
-    // the recent section has no school heading above it: the option says where it belongs
-    const own = catalog?.byId.get(g.id)?.section;
-    if (own) out.push(...[own.school, own.session].filter(Boolean));
+    // the recent section has no school heading above it: the option says where it belongs (its
+    // catalog entry holds its own section)
+    out.push(...where(catalog.byId.get(g.id)!.section));
   }
   return out;
 }
@@ -31,8 +34,7 @@ export function optionDetails(entry: Entry, catalog: Catalog | null, t: T): stri
  */
 export function optionLabel(entry: Entry, details: string[], multiSection: boolean): string {
   const parts = [entry.group.title, ...details];
-  if (!entry.section.recent && multiSection)
-    parts.push(...[entry.section.school, entry.section.session].filter(Boolean));
+  if (!entry.section.recent && multiSection) parts.push(...where(entry.section));
   return parts.join(', ');
 }
 

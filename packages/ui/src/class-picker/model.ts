@@ -5,6 +5,7 @@
  */
 import type { AcademicSession, Group, Organization } from '@digione/context';
 import { pickText } from '@digione/context';
+import { compareRaw } from '../shared/compare.js';
 import { FIELD_SEPARATOR, fold } from './search.js';
 
 /** One group, prepared once per data or language change. */
@@ -57,6 +58,8 @@ export interface Catalog {
   /** Sorted: school, session (newest first), title. Recents are not moved here. */
   sorted: Entry[];
   byId: Map<string, Entry>;
+  /** More than one school or session: an option's name then says where it belongs. */
+  multi: boolean;
 }
 
 /** Sorts and keys groups for the UI language. `tobedeleted` groups are dropped here too. */
@@ -99,9 +102,10 @@ export function buildCatalog(
     (sa, sb) =>
       collator.compare(sa.school, sb.school) ||
       // the current or latest session first: teachers mostly work in it
-      (sb.start < sa.start ? -1 : sb.start > sa.start ? 1 : 0) ||
+      compareRaw(sb.start, sa.start) ||
       collator.compare(sa.session, sb.session) ||
-      (sa.id < sb.id ? -1 : 1),
+      // section ids are unique: never 0
+      compareRaw(sa.id, sb.id),
   );
   const rank = new Map<Section, number>(ranked.map((sec, i) => [sec, i]));
   entries.sort(
@@ -109,7 +113,7 @@ export function buildCatalog(
       rank.get(a.section)! - rank.get(b.section)! ||
       collator.compare(a.group.title, b.group.title) ||
       collator.compare(a.group.code ?? '', b.group.code ?? '') ||
-      (a.group.id < b.group.id ? -1 : a.group.id > b.group.id ? 1 : 0),
+      compareRaw(a.group.id, b.group.id),
   );
   // a plain list (no known school or session anywhere) needs no heading at all
   if (sections.size === 1) {
@@ -121,7 +125,8 @@ export function buildCatalog(
     e.n = i;
     byId.set(e.group.id, e);
   });
-  return { sorted: entries, byId };
+  // every section holds at least one entry (a section is made for its first group)
+  return { sorted: entries, byId, multi: sections.size > 1 };
 }
 
 /**

@@ -16,20 +16,14 @@ const PREFIX = 'd1-class-picker:v1:';
 /** How many recent groups are listed first. */
 export const RECENT_LIMIT = 5;
 
-function storage(): Storage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    // blocked storage (sandboxed frames, privacy modes) must not break the picker
-    return null;
-  }
-}
+// Every use of sessionStorage is inside a try: blocked storage (sandboxed frames, privacy modes)
+// throws on access, and a missing one (no DOM) too; neither may break the picker.
 
 /** Reads the memory for `scope`; a missing or damaged entry reads as empty. */
 export function readMemory(scope: string): PickerMemory {
   const empty: PickerMemory = { selected: null, recent: [] };
   try {
-    const raw = storage()?.getItem(PREFIX + scope);
+    const raw = sessionStorage.getItem(PREFIX + scope);
     if (!raw) return empty;
     const v = JSON.parse(raw) as Partial<PickerMemory>;
     return {
@@ -51,7 +45,7 @@ export function rememberChoice(scope: string, groupId: string): PickerMemory {
     recent: [groupId, ...before.recent.filter((id) => id !== groupId)].slice(0, RECENT_LIMIT),
   };
   try {
-    storage()?.setItem(PREFIX + scope, JSON.stringify(next));
+    sessionStorage.setItem(PREFIX + scope, JSON.stringify(next));
   } catch {
     // quota or blocked storage: the choice still applies for this page
   }
@@ -61,7 +55,7 @@ export function rememberChoice(scope: string, groupId: string): PickerMemory {
 /** Forgets `scope` (tests, sign-out). */
 export function forgetMemory(scope: string): void {
   try {
-    storage()?.removeItem(PREFIX + scope);
+    sessionStorage.removeItem(PREFIX + scope);
   } catch {
     /* nothing to forget */
   }

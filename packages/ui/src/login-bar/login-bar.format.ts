@@ -2,7 +2,7 @@
  * Pure helpers the login bar uses to turn the context model into what it shows.
  * @module
  */
-import type { Organization, RoleAssignment, User } from '@digione/context';
+import type { RoleAssignment, User } from '@digione/context';
 
 /** The name the person goes by: preferred first name (OneRoster) before the given name. */
 export function firstName(user: Pick<User, 'givenName' | 'preferredFirstName'>): string {
@@ -54,12 +54,4 @@ export function effectiveRole(user: User, active: RoleAssignment | null | undefi
     user.roles[0] ||
     null
   );
-}
-
-/** An organisation by id, or undefined; the bar never shows a raw id in its place. */
-export function orgOf(
-  organizations: Readonly<Record<string, Organization>> | undefined,
-  orgId: string,
-): Organization | undefined {
-  return organizations ? organizations[orgId] : undefined;
 }

@@ -32,8 +32,10 @@ export const loginBarStyles = css`
   }
   button {
     font: inherit;
-    color: inherit;
     cursor: pointer;
+  }
+  p {
+    margin: 0;
   }
   .sign-in {
     min-block-size: var(--d1-size-control);
@@ -62,7 +64,6 @@ export const loginBarStyles = css`
     font-size: var(--d1-font-size-s);
   }
   .note {
-    margin: 0;
     padding: var(--d1-space-xs) var(--_s);
     max-inline-size: 32rem;
   }
@@ -76,7 +77,6 @@ export const loginBarStyles = css`
     border: 1px solid var(--_border);
   }
   .error p {
-    margin: 0;
     padding-inline-start: var(--_s);
     border-inline-start: 4px solid var(--d1-color-danger);
   }
@@ -119,8 +119,7 @@ export const loginBarStyles = css`
   [aria-checked='true'] {
     font-weight: var(--d1-font-weight-bold);
   }
-  .label,
-  .who {
+  .label {
     display: grid;
   }
   .c {
@@ -130,16 +129,12 @@ export const loginBarStyles = css`
     margin-inline: var(--d1-space-xs);
   }
   .popup {
-    position: absolute;
     inline-size: 22rem;
     padding: var(--d1-space-xs) 0;
     border: 1px solid var(--_border);
   }
-  .popup[hidden],
   .who {
     display: none;
-  }
-  .who {
     padding: var(--_s) var(--_l);
     border-block-end: 1px solid var(--_border);
   }
@@ -172,7 +167,6 @@ export const loginBarStyles = css`
     visibility: visible;
   }
   .hint {
-    margin: 0;
     padding: 0 var(--_l) var(--_s) calc(var(--_l) + 1rem + var(--_s));
   }
   @media (max-width: 36em) {

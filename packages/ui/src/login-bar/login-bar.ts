@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import {
   localeFor,
   pickText,
@@ -21,12 +21,10 @@ import {
   fire,
   moveIndex,
   uniqueId,
-  type CatalogKey,
-  type MessageParams,
 } from '../shared/index.js';
 import { messages } from './login-bar.messages.js';
 import { loginBarStyles } from './login-bar.styles.js';
-import { effectiveRole, initials, orgOf, sameRole, visibleName } from './login-bar.format.js';
+import { effectiveRole, initials, sameRole, visibleName } from './login-bar.format.js';
 import { typeaheadIndex } from './menu-keys.js';
 
 /** `detail` of `d1-role-change`. */
@@ -122,6 +120,7 @@ export class D1LoginBar extends LitElement {
   private _signedOutHere = false;
 
   readonly #l10n = new LocaleController(this, messages);
+  readonly #t = this.#l10n.t;
   readonly #announcer = new AnnouncerController(this);
   readonly #platform = new PlatformLink(this);
   // Escape (focus back to the button), a press outside, or focus leaving: all close the menu.
@@ -139,6 +138,8 @@ export class D1LoginBar extends LitElement {
   });
   readonly #id = uniqueId('d1-login-bar');
   #focusSignIn = false;
+  /** The menu's items as last rendered: what a click, a key or typeahead acts on. */
+  #menu: MenuItem[] = [];
   #lastStatus: AuthStatus | undefined;
 
   constructor() {
@@ -162,23 +163,21 @@ export class D1LoginBar extends LitElement {
       case 'signing-in':
         return this.#renderBusy(view.status);
       case 'error':
-        return this.#renderError(view.error ?? { code: 'unknown' });
+        return this.#renderError(view.error);
       default:
         // signed out with a reason (a session that expired): say why, with the way back in
         return view.error ? this.#renderError(view.error) : this.#renderSignedOut();
     }
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
+  protected override willUpdate(): void {
     // A new sign-in ends the "you signed out" note; the render that starts sign-out must not.
     const status = this.#view().status;
     if (status === 'signed-in' && this.#lastStatus !== 'signed-in') this._signedOutHere = false;
     this.#lastStatus = status;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  protected override updated(): void {
     // After sign-out the menu button is gone; put focus on the sign-in button that replaced it.
     if (this.#focusSignIn) {
       const button = this.renderRoot.querySelector<HTMLElement>('.sign-in');
@@ -211,10 +210,6 @@ export class D1LoginBar extends LitElement {
     };
   }
 
-  #t(id: CatalogKey<typeof messages>, params?: MessageParams): string {
-    return this.#l10n.t(id, params);
-  }
-
   #roleText(role: RoleAssignment): string {
     const name = this.#t(`role.${role.role}`);
     return role.groupLabel ? `${name} ${role.groupLabel}` : name;
@@ -222,14 +217,8 @@ export class D1LoginBar extends LitElement {
 
   /** School name in the UI language. Shown even with nonDisclosure: this is the user's own view. */
   #schoolText(role: RoleAssignment, organizations: Readonly<Record<string, Organization>>): string {
-    const org = orgOf(organizations, role.orgId);
+    const org = organizations?.[role.orgId];
     return org ? pickText(org.name, this.#l10n.lang) : '';
-  }
-
-  #roleAndSchool(role: RoleAssignment, organizations: Readonly<Record<string, Organization>>): string {
-    const school = this.#schoolText(role, organizations);
-    const roleText = this.#roleText(role);
-    return school ? this.#t('roleAt', { role: roleText, school }) : roleText;
   }
 
   #items(
@@ -240,10 +229,12 @@ export class D1LoginBar extends LitElement {
     const items: MenuItem[] = [];
     if (user.roles.length > 1) {
       for (const role of user.roles) {
+        const school = this.#schoolText(role, organizations);
+        const roleText = this.#roleText(role);
         items.push({
           kind: 'role',
           role,
-          label: this.#roleAndSchool(role, organizations),
+          label: school ? this.#t('roleAt', { role: roleText, school }) : roleText,
           checked: sameRole(role, active),
         });
       }
@@ -273,8 +264,9 @@ export class D1LoginBar extends LitElement {
     </span>`;
   }
 
-  #renderError(error: AuthError): TemplateResult {
-    const code = `error.${error.code}` in messages.messages.fi ? error.code : 'unknown';
+  /** The reason, or the general one when there is none or it is not one the bar knows. */
+  #renderError(error: AuthError | null): TemplateResult {
+    const code = error && `error.${error.code}` in messages.messages.fi ? error.code : 'unknown';
     // role="alert": this is the outcome of the user's own sign-in, so interrupting is right.
     return html`<div class="error" part="error">
       <p role="alert">${this.#t(`error.${code}`)}</p>
@@ -293,10 +285,10 @@ export class D1LoginBar extends LitElement {
     const name = visibleName(user);
     const roleText = active ? this.#roleText(active) : '';
     const school = active ? this.#schoolText(active, organizations) : '';
-    const items = this.#items(user, active, organizations);
-    const roleItems = items.filter((i) => i.kind === 'role');
-    const langItems = items.filter((i) => i.kind === 'lang');
-    const signOut = items[items.length - 1]!;
+    const items = (this.#menu = this.#items(user, active, organizations));
+    // in #items order: the roles (if any), the languages, sign out
+    const rendered = items.map((item, i) => this.#renderItem(item, i));
+    const roles = items.length - LANGUAGES.length - 1;
     // The commas are for screen readers (the accessible name reads "name, role, school"); the
     // dot is for the eye.
     const meta = html`${roleText}${
@@ -312,7 +304,7 @@ export class D1LoginBar extends LitElement {
         part="trigger"
         type="button"
         aria-haspopup="menu"
-        aria-expanded=${this._open ? 'true' : 'false'}
+        aria-expanded=${String(this._open)}
         aria-controls="${id}-menu"
         @click=${this.#onTriggerClick}
         @keydown=${this.#onTriggerKeydown}
@@ -337,22 +329,22 @@ export class D1LoginBar extends LitElement {
           @keydown=${this.#onMenuKeydown}
         >
           ${
-            roleItems.length
+            roles
               ? html`<div role="group" aria-labelledby="${id}-roles">
                     <div class="group-label" id="${id}-roles" role="presentation">
                       ${this.#t('roleGroup')}
                     </div>
-                    ${roleItems.map((item) => this.#renderItem(item, items.indexOf(item)))}
+                    ${rendered.slice(0, roles)}
                   </div>
                   <div role="separator"></div>`
               : nothing
           }
           <div role="group" aria-labelledby="${id}-langs">
             <div class="group-label" id="${id}-langs" role="presentation">${this.#t('languageGroup')}</div>
-            ${langItems.map((item) => this.#renderItem(item, items.indexOf(item)))}
+            ${rendered.slice(roles, -1)}
           </div>
           <div role="separator"></div>
-          ${this.#renderItem(signOut, items.length - 1)}
+          ${rendered.at(-1)}
         </div>
         <p class="hint" id="${id}-signout-hint">${this.#t('signOutHint')}</p>
       </div>
@@ -379,19 +371,15 @@ export class D1LoginBar extends LitElement {
   // --- menu behaviour (APG menu button) ------------------------------------------------------
 
   #menuItems(): HTMLElement[] {
-    return Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[role="menu"] [data-index]'));
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menu"] [data-index]')];
   }
 
-  #currentItems(): MenuItem[] {
-    const view = this.#view();
-    return view.user ? this.#items(view.user, view.role, view.organizations) : [];
-  }
-
-  async #openMenu(focus: 'first' | 'last'): Promise<void> {
+  /** Open the menu and focus its first item, or its last (`last`: ArrowUp on the button). */
+  async #openMenu(last = false): Promise<void> {
     this._open = true;
     await this.updateComplete;
     const items = this.#menuItems();
-    items[focus === 'first' ? 0 : items.length - 1]?.focus();
+    items[last ? items.length - 1 : 0]?.focus();
   }
 
   #closeMenu(returnFocus: boolean): void {
@@ -407,13 +395,13 @@ export class D1LoginBar extends LitElement {
   // Enter and Space arrive here as the button's own click, so keyboard and pointer share one path.
   #onTriggerClick = (): void => {
     if (this._open) this.#closeMenu(false);
-    else void this.#openMenu('first');
+    else void this.#openMenu();
   };
 
   #onTriggerKeydown = (e: KeyboardEvent): void => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      void this.#openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
+      void this.#openMenu(e.key === 'ArrowUp');
     }
   };
 
@@ -439,7 +427,7 @@ export class D1LoginBar extends LitElement {
         return;
     }
     if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.trim()) {
-      const labels = this.#currentItems().map((i) => i.label);
+      const labels = this.#menu.map((i) => i.label);
       const next = typeaheadIndex(labels, current, e.key, this.#l10n.lang);
       if (next >= 0) {
         e.preventDefault();
@@ -451,7 +439,7 @@ export class D1LoginBar extends LitElement {
   // --- actions --------------------------------------------------------------------------------
 
   #activate(index: number): void {
-    const item = this.#currentItems()[index];
+    const item = this.#menu[index];
     if (!item) return;
     switch (item.kind) {
       case 'role':
@@ -469,14 +457,9 @@ export class D1LoginBar extends LitElement {
     }
   }
 
-  /** Dispatch a cancelable, composed event; false when a listener called `preventDefault()`. */
-  #emit<K extends LoginBarEvent>(type: K, detail: LoginBarEventDetail<K>): boolean {
-    return fire(this, type, detail);
-  }
-
   #signIn = async (): Promise<void> => {
     this._signedOutHere = false;
-    if (!this.#emit('d1-sign-in', undefined)) return;
+    if (!fire(this, 'd1-sign-in')) return;
     try {
       await this.#platform.services?.auth?.signIn();
     } catch (err) {
@@ -486,7 +469,7 @@ export class D1LoginBar extends LitElement {
   };
 
   async #signOut(): Promise<void> {
-    if (!this.#emit('d1-sign-out', undefined)) {
+    if (!fire(this, 'd1-sign-out')) {
       this.#trigger()?.focus();
       return;
     }
@@ -501,7 +484,7 @@ export class D1LoginBar extends LitElement {
   }
 
   #changeRole(role: RoleAssignment): void {
-    if (!this.#emit('d1-role-change', { role })) return;
+    if (!fire(this, 'd1-role-change', { role } satisfies LoginBarRoleChangeDetail)) return;
     const store = this.#platform.store;
     if (store) {
       const { user, activeRole, activeGroup } = store.get();
@@ -514,14 +497,10 @@ export class D1LoginBar extends LitElement {
   }
 
   #changeLocale(lang: UiLang): void {
-    if (!this.#emit('d1-locale-change', { locale: lang })) return;
+    if (!fire(this, 'd1-locale-change', { locale: lang } satisfies LoginBarLocaleChangeDetail)) return;
     this.#platform.store?.update({ locale: localeFor(lang) });
   }
 }
-
-type LoginBarEvent = 'd1-sign-in' | 'd1-sign-out' | 'd1-role-change' | 'd1-locale-change';
-type LoginBarEventDetail<K extends LoginBarEvent> =
-  HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 declare global {
   interface HTMLElementTagNameMap {

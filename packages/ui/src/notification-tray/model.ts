@@ -4,6 +4,7 @@
  * @module
  */
 import { pickText, type Notification } from '@digione/context';
+import { compareRaw } from '../shared/compare.js';
 import { helsinkiDay } from '../shared/format.js';
 
 // Every day boundary and time the tray shows is Finnish time (Europe/Helsinki).
@@ -64,7 +65,7 @@ const time = (n: Notification): number => {
 export function newestFirst(list: readonly Notification[]): Notification[] {
   return list
     .map((n) => [time(n), n] as const)
-    .sort((a, b) => b[0] - a[0] || (a[1].id < b[1].id ? -1 : a[1].id > b[1].id ? 1 : 0))
+    .sort((a, b) => b[0] - a[0] || compareRaw(a[1].id, b[1].id))
     .map(([, n]) => n);
 }
 

@@ -24,7 +24,6 @@ export const trayStyles = css`
   }
   /* PopoverController places the panel and caps its height; the list takes what is left */
   .panel {
-    position: absolute;
     display: flex;
     flex-direction: column;
     width: min(var(--_panel-width), calc(100vw - 2 * var(--d1-space-s)));
@@ -49,12 +48,6 @@ export const trayStyles = css`
   }
   .head h2 {
     grid-area: title;
-  }
-  .head h2:focus {
-    outline: none;
-  }
-  .head h2:focus-visible {
-    outline: var(--d1-focus-width) solid var(--d1-color-focus);
   }
   .summary {
     grid-area: summary;
@@ -91,13 +84,11 @@ export const trayStyles = css`
     scrollbar-gutter: stable;
   }
   .day {
-    width: 100%;
     margin: 0;
   }
   .item {
     display: flex;
     gap: var(--d1-space-s);
-    width: 100%;
     padding: var(--d1-space-s) var(--d1-space-m);
     border-block-end: 1px solid var(--d1-color-surface-hover);
   }
@@ -146,7 +137,6 @@ export const trayStyles = css`
   }
   .link-button {
     padding: 0;
-    margin: 0;
     text-align: start;
     background: none;
     border: 0;

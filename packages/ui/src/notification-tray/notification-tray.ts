@@ -95,7 +95,7 @@ export class D1NotificationTray extends LitElement {
   // the platform's NotificationService, inside <d1-platform>
   #platform = new PlatformLink(this);
   #l10n = new LocaleController(this, trayCatalog);
-  #t = this.#l10n.t.bind(this.#l10n);
+  #t = this.#l10n.t;
   #announcer = new AnnouncerController(this);
   #theme = new ThemeController(this);
   #dismissCtl = new DismissController(this, {
@@ -205,7 +205,7 @@ export class D1NotificationTray extends LitElement {
         part="bell"
         class="bell d1-icon-button"
         data-variant="quiet"
-        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-expanded=${String(this.open)}
         aria-controls="panel"
         @click=${() => (this.open ? this.hide() : this.show())}
       >
@@ -233,15 +233,8 @@ export class D1NotificationTray extends LitElement {
   }
 
   protected override updated(): void {
-    // a focused control that vanished (its button was removed) leaves focus on <body>: bring it back
-    if (this.open && this.#lostFocus) {
-      this.#lostFocus = false;
-      if (!this.shadowRoot!.activeElement) this.#focusItemOrHeading(this.#active);
-    }
     if (this.open && this.#visible.length) this.#keepTabStopInView();
   }
-
-  #lostFocus = false;
 
   #renderPanel(): TemplateResult {
     const t = this.#t;
@@ -352,7 +345,6 @@ export class D1NotificationTray extends LitElement {
 
   #markRead(n: Notification, i: number): void {
     this.#active = i;
-    this.#noteFocusLoss();
     const at = new Date().toISOString();
     this.#readLocal.set(n.id, at);
     this.#change(
@@ -361,6 +353,8 @@ export class D1NotificationTray extends LitElement {
       () => this.#readLocal.delete(n.id),
       'failRead',
     );
+    // its button goes away: focus stays with the item
+    if (this.shadowRoot!.activeElement) this.#refocus(i);
   }
 
   #markAllRead(): void {
@@ -379,7 +373,8 @@ export class D1NotificationTray extends LitElement {
       () => ids.forEach((id) => this.#readLocal.delete(id)),
       'failRead',
     );
-    this.#noteFocusLoss(true);
+    // the button goes away: focus goes to the heading
+    if (this.shadowRoot!.activeElement) this.#refocus(-1);
   }
 
   #dismiss(n: Notification, i: number): void {
@@ -391,10 +386,7 @@ export class D1NotificationTray extends LitElement {
       'failDismiss',
     );
     // the next item takes the dismissed one's place; with none left below, the heading takes focus
-    void this.updateComplete.then(() => {
-      if (i < this.#visible.length) void this.#focusItem(i);
-      else this.#heading?.focus();
-    });
+    this.#refocus(i, true);
   }
 
   /** Apply an optimistic change now, save it, and undo it with a visible message if refused. */
@@ -408,13 +400,8 @@ export class D1NotificationTray extends LitElement {
     this.#dirty = true;
     this.requestUpdate();
     const svc = this.#service;
-    let pending: Promise<unknown>;
-    try {
-      pending = svc ? save(svc) : request();
-    } catch (err) {
-      pending = Promise.reject(err);
-    }
-    pending.catch(() => {
+    // async: a save that throws instead of rejecting is refused the same way
+    void (async () => (svc ? save(svc) : request()))().catch(() => {
       undo();
       this.#dirty = true;
       this.message = this.#t(failure);
@@ -474,30 +461,24 @@ export class D1NotificationTray extends LitElement {
       await this.updateComplete;
     }
     await this.#vlist.scrollToIndex(this.#rowOf[i] ?? 0);
-    this.#itemEl(i)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`.item[data-index="${i}"]`)?.focus();
   }
 
-  #focusItemOrHeading(i: number): void {
-    if (this.#visible.length) void this.#focusItem(Math.min(i, this.#visible.length - 1));
-    else this.#heading?.focus();
-  }
-
-  /** If the focused control is about to disappear, remember to put focus back after the update. */
-  #noteFocusLoss(toHeading = false): void {
-    const a = this.shadowRoot?.activeElement;
-    if (!a) return;
-    if (toHeading)
-      void this.updateComplete.then(() => !this.shadowRoot!.activeElement && this.#heading?.focus());
-    else this.#lostFocus = true;
+  /**
+   * After the update the caller requested, when the focused control went away with it (focus fell to <body>), or
+   * always with `always`: item `i` takes focus, or the heading when `i` is -1 or past the end.
+   */
+  #refocus(i: number, always?: boolean): void {
+    void this.updateComplete.then(() => {
+      if (!always && this.shadowRoot!.activeElement) return;
+      if (i >= 0 && i < this.#visible.length) void this.#focusItem(i);
+      else this.#heading?.focus();
+    });
   }
 
   #refocusBellIfLost(): void {
     const a = this.ownerDocument.activeElement;
     if (!this.open && (!a || a === this.ownerDocument.body)) this.#bell?.focus();
-  }
-
-  #itemEl(i: number): HTMLElement | null {
-    return this.renderRoot.querySelector(`.item[data-index="${i}"]`);
   }
 
   get #heading(): HTMLElement | null {
@@ -511,7 +492,7 @@ export class D1NotificationTray extends LitElement {
   // ---- data ------------------------------------------------------------------------------------
 
   get #now(): number {
-    return this.now === undefined ? Date.now() : new Date(this.now).getTime();
+    return +new Date(this.now === undefined ? Date.now() : this.now);
   }
 
   /** The service in use: the platform's, unless the page gives `notifications` itself. */

@@ -4,6 +4,7 @@
  * @module
  */
 import type { UiLang } from '@digione/context';
+import { cached } from './format.js';
 
 /** CLDR plural categories; `other` is required. Sámi (`se`, `smn`, `sms`) will need `two`. */
 export interface PluralMessage {
@@ -133,8 +134,6 @@ export function checkCatalogs(catalogs: readonly Catalog[] = registry): string[]
   return problems;
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 /**
  * Turn a message into text: choose the plural form for `params.count` with the rules of the
  * MESSAGE language (`lang`), and format numbers for the FORMATTING locale.
@@ -150,8 +149,7 @@ export function formatMessage(
     text = message;
   } else {
     const count = Number(params?.count ?? 0);
-    let rules = pluralRules.get(lang);
-    if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+    const rules = cached(`pl|${lang}`, () => new Intl.PluralRules(lang));
     const cat = rules.select(count) as keyof PluralMessage;
     text = message[cat] ?? message.other;
   }
@@ -159,13 +157,8 @@ export function formatMessage(
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v, formatting) : v;
+    return typeof v === 'number'
+      ? cached(`n|${formatting}`, () => new Intl.NumberFormat(formatting)).format(v)
+      : v;
   });
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function formatNumber(n: number, formatting: string): string {
-  let f = numberFormats.get(formatting);
-  if (!f) numberFormats.set(formatting, (f = new Intl.NumberFormat(formatting)));
-  return f.format(n);
 }

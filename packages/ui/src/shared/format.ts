@@ -8,8 +8,9 @@ import { TIME_ZONE } from '@digione/context';
 
 type DateInput = Date | string | number;
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+const cache = new Map<string, object>();
+/** One Intl formatter (or plural rules) per kind and locale: making one costs far more than using it. */
+export function cached<T extends object>(key: string, make: () => T): T {
   let f = cache.get(key) as T | undefined;
   if (!f) cache.set(key, (f = make()));
   return f;

@@ -71,12 +71,15 @@ export class LocaleController<K extends string = string> implements ReactiveCont
     return this.#locale;
   }
 
-  /** The message `id` in the current language with `{name}` placeholders filled and plurals chosen by `count`. */
-  t(id: K, params?: MessageParams): string {
+  /**
+   * The message `id` in the current language with `{name}` placeholders filled and plurals chosen
+   * by `count`. A bound function: an element may keep it as its own `t`.
+   */
+  t = (id: K, params?: MessageParams): string => {
     const m = this.#catalog.messages[this.lang][id] ?? this.#catalog.messages.fi[id];
     if (m === undefined) return id;
     return formatMessage(m, this.lang, this.formatting, params);
-  }
+  };
 
   /** {@link formatDateTime} in this element's formatting locale. */
   dateTime(date: Date | string | number): string {

@@ -90,7 +90,6 @@ export const controlStyles = css`
     gap: var(--d1-space-s);
     min-width: var(--d1-size-target);
     min-height: var(--d1-size-target);
-    margin: 0;
     padding: var(--d1-space-xs) var(--d1-space-m);
     font: inherit;
     color: var(--d1-color-text);

@@ -20,14 +20,15 @@ export interface VirtualListOptions<T> {
   /** The rows. Called on every render: keep it cheap (return a stored array). */
   items: () => readonly T[];
   /** A stable key per row (measured heights are kept by key): a string, or the row object itself. */
-  key: (item: T, index: number) => unknown;
+  key: (item: T) => unknown;
   /** Rows rendered beyond each edge of the view. Default 6. */
   overscan?: number;
   /** Height in px assumed before any row was measured. Default 44. */
   estimate?: number;
-  /** Rows rendered when the scroller has no size yet (e.g. just opened). Default 20. */
-  initial?: number;
 }
+
+/** Rows rendered when the scroller has no size yet (e.g. just opened). */
+const INITIAL = 20;
 
 /** Where the next render puts the view: `scrollTop` becomes row `i`'s offset plus `d`. */
 type Target = [i: number, d: number];
@@ -53,7 +54,7 @@ export class VirtualListController<T> implements ReactiveController {
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: VirtualListOptions<T>) {
     this.#host = host;
-    this.#o = { overscan: 6, estimate: 44, initial: 20, ...options };
+    this.#o = { overscan: 6, estimate: 44, ...options };
     host.addController(this);
   }
 
@@ -70,7 +71,7 @@ export class VirtualListController<T> implements ReactiveController {
     // measure what was rendered
     const items = this.#o.items();
     this.#rows(scroller).forEach((el, k) => {
-      const key = this.#o.key(items[this.#start + k]!, this.#start + k);
+      const key = this.#o.key(items[this.#start + k]!);
       const h = el.offsetHeight;
       const old = this.#heights.get(key);
       if (h && old !== h) {
@@ -108,10 +109,8 @@ export class VirtualListController<T> implements ReactiveController {
     this.#start = start;
     this.#end = end;
     const spacer = (h: number) => html`<div class="v-spacer" aria-hidden="true" style="height:${h}px"></div>`;
-    return html`${spacer(this.#top(start))}${keyedRows(
-      items.slice(start, end),
-      (item, i) => this.#o.key(item, start + i),
-      (item, i) => renderItem(item, start + i),
+    return html`${spacer(this.#top(start))}${keyedRows(items.slice(start, end), this.#o.key, (item, i) =>
+      renderItem(item, start + i),
     )}${spacer(this.#top(items.length) - this.#top(end))}`;
   }
 
@@ -192,7 +191,7 @@ export class VirtualListController<T> implements ReactiveController {
       const tops = (this.#tops = new Float64Array(items.length + 1));
       this.#topsOf = items;
       for (let j = 0; j < items.length; j++)
-        tops[j + 1] = tops[j]! + (this.#heights.get(this.#o.key(items[j]!, j)) ?? avg);
+        tops[j + 1] = tops[j]! + (this.#heights.get(this.#o.key(items[j]!)) ?? avg);
     }
     return this.#tops[i]!;
   }
@@ -214,6 +213,6 @@ export class VirtualListController<T> implements ReactiveController {
     const ov = this.#o.overscan;
     return view
       ? [Math.max(0, at(top) - ov), Math.min(n, at(top + view) + 1 + ov)]
-      : [0, Math.min(n, this.#o.initial)];
+      : [0, Math.min(n, INITIAL)];
   }
 }
