@@ -179,7 +179,8 @@ export class RosterJson {
     return j;
   }
 
-  user(u: UserRecord, viewer: RosterViewer): Json {
+  /** What every user form starts with: the record's identity, state and names. */
+  #person(u: UserRecord): Json {
     const j: Json = {
       sourcedId: u.id,
       status: u.status,
@@ -187,6 +188,14 @@ export class RosterJson {
       enabledUser: u.enabled ? 'true' : 'false',
       givenName: u.givenName,
       familyName: u.familyName,
+    };
+    if (u.preferredFirstName) j.preferredFirstName = u.preferredFirstName;
+    return j;
+  }
+
+  user(u: UserRecord, viewer: RosterViewer): Json {
+    const j: Json = {
+      ...this.#person(u),
       roles: u.roles.map((r) => {
         const role: Json = { roleType: r.roleType, role: r.role, org: this.ref('org', r.orgId) };
         if (r.beginDate) role.beginDate = r.beginDate;
@@ -197,7 +206,6 @@ export class RosterJson {
       grades: u.grades,
       agents: u.agentIds.map((id) => this.ref('user', id)),
     };
-    if (u.preferredFirstName) j.preferredFirstName = u.preferredFirstName;
     if (u.nonDisclosure) j.metadata = { turvakielto: true };
     if (!viewer.restricted) {
       j.userIds = [
@@ -215,21 +223,14 @@ export class RosterJson {
    */
   member(u: UserRecord, schoolId: string): Json {
     const here = u.roles.filter((r) => r.orgId === schoolId);
-    const j: Json = {
-      sourcedId: u.id,
-      status: u.status,
-      dateLastModified: u.modified,
-      enabledUser: u.enabled ? 'true' : 'false',
-      givenName: u.givenName,
-      familyName: u.familyName,
+    return {
+      ...this.#person(u),
       roles: (here.length ? here : u.roles.slice(0, 1)).map((r) => ({
         roleType: r.roleType,
         role: r.role,
         org: this.ref('org', r.orgId),
       })),
     };
-    if (u.preferredFirstName) j.preferredFirstName = u.preferredFirstName;
-    return j;
   }
 
   enrollment(e: EnrollmentRecord): Json {
