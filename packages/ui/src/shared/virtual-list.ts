@@ -49,6 +49,8 @@ export class VirtualListController<T> implements ReactiveController {
   /** Rows measured anew since the last render: their new heights move the rows below them. */
   #stale = false;
   #shown?: readonly T[];
+  /** The last render showed other rows than the one before (a new filter), not a scrolled window. */
+  #fresh = false;
   #target: Target | null = null;
   #scrollTo = -1;
 
@@ -81,10 +83,11 @@ export class VirtualListController<T> implements ReactiveController {
         this.#tops = null;
       }
     });
-    // New heights move the rows: render again now, before this frame paints, so no frame shows
-    // the estimated spacers (the list settles in the keystroke's own frame). Each row is measured
-    // once per key, so this converges in a render or two.
-    if (this.#stale) {
+    // New rows (a new filter) with new heights: render again now, before this frame paints, so no
+    // frame shows the estimated spacers (the list settles in the keystroke's own frame). Each row
+    // is measured once per key, so this converges in a render or two. While scrolling, the window
+    // follows once a frame instead (re-anchoring in the same frame fights the scroll).
+    if (this.#stale && this.#fresh) {
       cancelAnimationFrame(this.#frame);
       this.#host.requestUpdate();
     } else this.#onScroll();
@@ -103,6 +106,7 @@ export class VirtualListController<T> implements ReactiveController {
       this.#target ?? (this.#stale && scroller && items === this.#shown ? this.#anchor(scroller, top) : 0);
     this.#target = null;
     this.#stale = false;
+    this.#fresh = items !== this.#shown;
     this.#shown = items;
     if (t) top = this.#scrollTo = Math.max(0, this.#top(t[0]) + t[1]);
     const [start, end] = this.#range(scroller, top);
