@@ -96,6 +96,8 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
   let peer: Peer | null = null;
   let version: string | null = null;
   let beat: ReturnType<typeof setTimeout> | undefined;
+  /** Messages seen from the plugin so far (the heartbeat's evidence of life). */
+  let heard = 0;
   const windows = new Map<string, number[]>();
   const hb = o.heartbeat === false ? null : { interval: 5000, timeout: 5000, ...o.heartbeat };
   const maxBytes = o.maxMessageBytes ?? DEFAULT_MAX_BYTES;
@@ -152,10 +154,17 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
     if (!hb) return;
     beat = setTimeout(() => {
       if (peer !== p) return;
+      // a ping that times out only counts when nothing at all came from the plugin since it was
+      // sent: an older ping timing out after the plugin answered again is no news
+      const before = heard;
       p.call(PING, undefined, hb.timeout).then(
         () => peer === p && state === 'unresponsive' && setState('connected'),
         (e: BridgeError) =>
-          peer === p && e.code === 'TIMEOUT' && state === 'connected' && setState('unresponsive'),
+          peer === p &&
+          e.code === 'TIMEOUT' &&
+          heard === before &&
+          state === 'connected' &&
+          setState('unresponsive'),
       );
       heartbeat(p);
     }, hb.interval);
@@ -199,7 +208,10 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
         event(name) {
           if (name === BYE && peer === p) drop('bye', false, 'waiting');
         },
-        seen: () => peer === p && state === 'unresponsive' && setState('connected'),
+        seen: () => {
+          heard++;
+          if (peer === p && state === 'unresponsive') setState('connected');
+        },
         fault(e, method) {
           try {
             o.onError?.(e, method);

@@ -7,7 +7,7 @@
  */
 export * from './protocol.js';
 export { createPeer, toWireError, type Peer, type PeerHandlers } from './peer.js';
-export { LIMITS, PARAMS_MAX_BYTES, validateParams, validators } from './validate.js';
+export { LIMITS, PARAMS_MAX_BYTES, isPluginPath, validateParams, validators } from './validate.js';
 export {
   assertOrigin,
   createHostEndpoint,

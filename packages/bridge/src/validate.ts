@@ -60,10 +60,16 @@ function text(v: unknown, path: string, max: number): string | Partial<Record<st
   if (!Object.keys(out).length) fail(path, `a string or an object with one of ${LANGS.join(', ')}`);
   return out;
 }
+/**
+ * A path inside a plugin: `/` and then not `/` or `\\` (a URL parser reads `//host` and `/\\host`
+ * as another site), at most {@link LIMITS}.path characters.
+ */
+export function isPluginPath(s: unknown): s is string {
+  return typeof s == 'string' && /^\/(?![/\\])/.test(s) && s.length <= LIMITS.path;
+}
 function path(v: unknown, p: string): string | undefined {
   const s = optStr(v, p, LIMITS.path);
-  if (s !== undefined && (!s.startsWith('/') || s.startsWith('//')))
-    fail(p, 'a path starting with a single "/"');
+  if (s !== undefined && !isPluginPath(s)) fail(p, 'a path starting with a single "/"');
   return s;
 }
 function href(v: unknown, p: string): string | undefined {

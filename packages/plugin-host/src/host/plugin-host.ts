@@ -16,7 +16,7 @@ import {
   type Theme,
   type UiLang,
 } from '@digione/context';
-import { BridgeError, LIMITS, type PluginContext } from '@digione/bridge';
+import { BridgeError, isPluginPath, type PluginContext } from '@digione/bridge';
 import {
   pluginName,
   validateManifest,
@@ -745,8 +745,7 @@ export class D1PluginHost extends LitElement {
 
   #contextNow(): PluginContext {
     const ctx = toPluginContext(this.#platformContext(), this.#grants(), this.#sub) as PluginContext;
-    const path = this.path;
-    if (path && /^\/(?![/\\])/.test(path) && path.length <= LIMITS.path) ctx.path = path;
+    if (isPluginPath(this.path)) ctx.path = this.path;
     return ctx;
   }
 
