@@ -1,6 +1,6 @@
 // Oppimo's own web app (a vendor's React page, not a portal plugin): it embeds the platform's
 // sign-in and group selection through the SDK's React wrappers and reacts to their events.
-import { createElement as h, useCallback, useEffect, useState } from 'react';
+import { createElement as h, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 // #region wrappers
 import { Platform, LoginBar, ClassPicker } from '@digione/ui/react.js';
@@ -43,6 +43,7 @@ const TEXT = {
 // the city's issuer and API here instead.
 const origin = location.origin;
 const EVENTS_KEY = 'oppimo.events';
+const readEvents = () => JSON.parse(sessionStorage.getItem(EVENTS_KEY) ?? '[]');
 
 function App() {
   const [lang, setLang] = useState(() =>
@@ -51,10 +52,15 @@ function App() {
   const [user, setUser] = useState(null);
   const [group, setGroup] = useState(null);
   // kept for the tab, so the events before and after the sign-in round trip both show
-  const [events, setEvents] = useState(() => JSON.parse(sessionStorage.getItem(EVENTS_KEY) ?? '[]'));
-  useEffect(() => sessionStorage.setItem(EVENTS_KEY, JSON.stringify(events)), [events]);
+  const [events, setEvents] = useState(readEvents);
   const t = TEXT[lang];
-  const log = useCallback((name) => setEvents((list) => [name, ...list].slice(0, 10)), []);
+  // written to the tab's storage at once, not after React renders: sign-out (and sign-in) leave
+  // the page for the provider in the same task, before a render or an effect would run
+  const log = useCallback((name) => {
+    const list = [name, ...readEvents()].slice(0, 10);
+    sessionStorage.setItem(EVENTS_KEY, JSON.stringify(list));
+    setEvents(list);
+  }, []);
 
   // #region events
   const onAuthChange = (e) => {
