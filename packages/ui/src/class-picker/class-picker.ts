@@ -280,7 +280,7 @@ export class D1ClassPicker extends LitElement {
           .value=${this._text}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
-          @click=${this.#onInputClick}
+          @click=${this.#open}
           @focus=${this.#onFocus}
           @blur=${this.#onBlur}
         />
@@ -652,16 +652,19 @@ export class D1ClassPicker extends LitElement {
 
   // ---- behaviour -------------------------------------------------------------------------------
 
-  #onInput = (e: Event) => {
+  // Event handlers are methods: lit calls a listener with `this` set to the host element, so no
+  // bound arrow per handler is made in the constructor.
+
+  #onInput(e: Event): void {
     const text = (e.target as HTMLInputElement).value;
     this._text = text;
     this._typed = true;
     this._open = true;
     this._activeRow = -1;
     this.#scheduleCount();
-  };
+  }
 
-  #onKeydown = (e: KeyboardEvent) => {
+  #onKeydown(e: KeyboardEvent): void {
     const open = this._open && this.#ready;
     switch (e.key) {
       case 'ArrowDown':
@@ -712,38 +715,40 @@ export class D1ClassPicker extends LitElement {
         if (this._open) this.#close(true);
         return;
     }
-  };
+  }
 
   /** Arriving with the chosen group's title in the field: typing starts a new search. */
-  #onFocus = (e: FocusEvent) => {
+  #onFocus(e: FocusEvent): void {
     const input = e.target as HTMLInputElement;
     if (input.value && input.value === this.selectedGroup?.title) input.select();
-  };
+  }
 
-  #onInputClick = () => this.#open();
-
-  #onToggle = () => {
+  #onToggle(): void {
     if (this._open) this.#close(true);
     else this.#open();
     this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
-  };
+  }
 
   // options and the toggle keep focus in the input (pointerdown is cancelled), so a blur means
   // focus really left: close without choosing (closed, no row is active: this only restores the text)
-  #onBlur = () => this.#close(true);
+  #onBlur(): void {
+    this.#close(true);
+  }
 
-  #keepFocus = (e: Event) => e.preventDefault();
+  #keepFocus(e: Event): void {
+    e.preventDefault();
+  }
 
-  #onRetry = () => {
+  #onRetry(): void {
     this.reload();
     // the button goes away with the error; keep the user where the result will appear
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input')?.focus());
-  };
+  }
 
-  #onChild = (e: Event) => {
+  #onChild(e: Event): void {
     const id = (e.target as HTMLSelectElement).value;
     if (id !== this._childId) this.#setChild(id);
-  };
+  }
 
   #setChild(id: string): void {
     this._childId = id;
@@ -755,11 +760,11 @@ export class D1ClassPicker extends LitElement {
   }
 
   /** One listener for every row: a closure per row would be made again on every render. */
-  #onListClick = (e: Event) => {
+  #onListClick(e: Event): void {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[role="option"]');
     const row = el ? this.#rows.rows[Number(el.dataset.row)] : undefined;
     if (row?.kind === 'option') this.#choose(row.entry);
-  };
+  }
 
   /** Loaded, with groups to choose from: the list can open. */
   get #ready(): boolean {
