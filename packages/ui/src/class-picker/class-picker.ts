@@ -152,15 +152,17 @@ export class D1ClassPicker extends LitElement {
   /** Hide the visible label (it stays the accessible name): for tight headers. */
   labelHidden = false;
 
+  // Fields read only as true/false or only after they are first set start unset (undefined): an
+  // initial value would be one more assignment in the constructor for nothing.
   private _status: Status = 'idle';
-  private _progress: LoadProgress | null = null;
-  private _data: RosterGroups | null = null;
+  private _progress?: LoadProgress | null;
+  private _data?: RosterGroups | null;
   private _open = false;
   private _text = '';
   /** The text in the input was typed (it filters the list), not put there for the chosen group. */
-  private _typed = false;
+  private _typed?: boolean;
   private _activeRow = -1;
-  private _pupilsPending = false;
+  private _pupilsPending?: boolean;
   private _pupils: PupilOption[] = [];
   private _childId: string | null = null;
 
@@ -168,18 +170,20 @@ export class D1ClassPicker extends LitElement {
   #t = this.#l10n.t;
   #announcer = new AnnouncerController(this);
   #uid = uniqueId('d1-class-picker');
-  #catalog: Catalog | null = null;
+  #catalog?: Catalog | null;
   #catalogKey: unknown[] = [];
   #entries: Entry[] = [];
-  #search = new KeySearch([]);
+  /** Made by the first #prepare: #recent starts unset, so that one always reorders. */
+  #search!: KeySearch;
   #rows: RowSet = EMPTY_ROWS;
   #memory: PickerMemory = { selected: null, recent: [] };
-  #scope = '';
+  /** Set (never empty) by #setScope before any group can be chosen. */
+  #scope!: string;
   #loadKey = '';
-  #abort: AbortController | null = null;
+  #abort?: AbortController | null;
   #pupilsKey = '';
   #loadSource: unknown;
-  #scrollPending = false;
+  #scrollPending?: boolean;
   /** Only the rows in view are rendered; the listbox is the scroller. */
   #list = new VirtualListController<Row>(this, {
     scroller: () => (this._open ? this.renderRoot.querySelector<HTMLElement>('[role="listbox"]') : null),
@@ -193,18 +197,20 @@ export class D1ClassPicker extends LitElement {
    * Mirrored from the store by #apply: the signed-in user and whether they act as a guardian.
    * Plain fields: PlatformLink re-renders the host after every state it reports.
    */
-  #user: User | null = null;
-  #guardian = false;
-  /** What the store said last (PlatformLink reports a store's first state as `attached`). */
-  #storeGroupId: string | null = null;
-  #storeUserId: string | null = null;
-  #storeChildId: string | null = null;
-  #storeRole: RoleAssignment | null = null;
+  #user?: User | null;
+  #guardian?: boolean;
+  /**
+   * What the store said last (the user's id is #user's). Unset until the first state, which
+   * PlatformLink always reports as `attached`: #apply compares with these only after that.
+   */
+  #storeGroupId?: string | null;
+  #storeChildId?: string | null;
+  #storeRole?: RoleAssignment | null;
   /** The schools of each child whose groups were loaded: a guardian's role follows the child, and back. */
   #schoolsOf = new Map<string, Set<string>>();
-  #recent: readonly string[] | null = null;
-  #lastRowsQuery: string | null = null;
-  #announceTimer = 0;
+  #recent?: readonly string[];
+  #lastRowsQuery?: string | null;
+  #announceTimer?: number;
   /** Inside `<d1-platform>`: the store (mirrored by #apply) and the roster service. */
   #platform = new PlatformLink(this, (s, attached) => this.#apply(s, attached));
 
@@ -326,10 +332,10 @@ export class D1ClassPicker extends LitElement {
   /** Mirror the store: user, role, the guardian's child and an activeGroup set by someone else. */
   #apply(s: Readonly<PlatformContext>, attached: boolean): void {
     // a newly found store: its first look only adopts what it has
-    const userId = s.user?.id ?? null;
+    const userChanged = s.user?.id !== this.#user?.id;
     // a sign-in, the session restored after a reload, or a newly found store
-    const fresh = attached || userId !== this.#storeUserId;
-    if (!attached && userId !== this.#storeUserId) {
+    const fresh = attached || userChanged;
+    if (!attached && userChanged) {
       // another person signed in (or out): nothing of the previous one's choice carries over
       this.value = null;
       this._childId = null;
@@ -337,7 +343,6 @@ export class D1ClassPicker extends LitElement {
       this.#schoolsOf.clear();
       this.#close(false);
     }
-    this.#storeUserId = userId;
     this.#user = s.user;
     const role = s.activeRole;
     this.#guardian = role?.role === 'guardian';
