@@ -6,9 +6,25 @@
 
 // Combining marks left after NFD, except the ring and diaeresis that make å, ä and ö.
 const MARKS = /[\u0300-\u036f]/g;
-const KEEP = /([ao])([\u030a\u0308])/g;
-const SPECIAL: Record<string, string> = { æ: 'ä', ø: 'ö', œ: 'ö', ß: 'ss', đ: 'd', ł: 'l', ı: 'i' };
-const SPECIAL_RE = /[æøœßđłı]/g;
+/**
+ * What one pass turns into its own letter before the other marks go: a + ring -> å, a + diaeresis
+ * -> ä, o + diaeresis -> ö (o + ring drops its ring like any other mark), and the letters NFD does
+ * not decompose.
+ */
+const SPECIAL: Record<string, string> = {
+  'a\u030a': 'å',
+  'a\u0308': 'ä',
+  'o\u0308': 'ö',
+  'o\u030a': 'o',
+  æ: 'ä',
+  ø: 'ö',
+  œ: 'ö',
+  ß: 'ss',
+  đ: 'd',
+  ł: 'l',
+  ı: 'i',
+};
+const SPECIAL_RE = /[ao][\u030a\u0308]|[æøœßđłı]/g;
 /** A field separator no query can contain, so no match spans two fields. */
 export const FIELD_SEPARATOR = '\u0001';
 
@@ -23,12 +39,9 @@ export function fold(text: string): string {
     text
       .toLowerCase()
       .normalize('NFD')
-      // a + ring -> å, a + diaeresis -> ä, o + diaeresis -> ö; other letters drop the mark below
-      .replace(KEEP, (_m, base: string, mark: string) =>
-        mark === '\u030a' ? (base === 'a' ? 'å' : 'o') : base === 'a' ? 'ä' : 'ö',
-      )
+      // every match has its entry; other letters drop their marks below
+      .replace(SPECIAL_RE, (c) => SPECIAL[c]!)
       .replace(MARKS, '')
-      .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c)
       .replace(/\s+/g, ' ')
   );
 }
@@ -79,28 +92,20 @@ export class KeySearch {
       this.#cache.set(id, cached);
       return cached;
     }
+    // scan the narrowest earlier answer, or every key
     const base = this.#narrowest(tokens);
     const keys = this.#keys;
-    const out = new Uint32Array(base ? base.length : keys.length);
+    const size = (this.lastScanned = base ? base.length : keys.length);
+    const out = new Uint32Array(size);
     let n = 0;
-    if (base) {
-      for (let j = 0; j < base.length; j++) {
-        const i = base[j]!;
-        if (matches(keys[i]!, tokens)) out[n++] = i;
-      }
-      this.lastScanned = base.length;
-    } else {
-      for (let i = 0; i < keys.length; i++) {
-        if (matches(keys[i]!, tokens)) out[n++] = i;
-      }
-      this.lastScanned = keys.length;
+    for (let j = 0; j < size; j++) {
+      const i = base ? base[j]! : j;
+      if (matches(keys[i]!, tokens)) out[n++] = i;
     }
     const result = out.slice(0, n);
     this.#cache.set(id, result);
-    if (this.#cache.size > this.#cacheLimit) {
-      const oldest = this.#cache.keys().next().value;
-      if (oldest !== undefined) this.#cache.delete(oldest);
-    }
+    // over the limit, so not empty: drop the least recently used answer
+    if (this.#cache.size > this.#cacheLimit) this.#cache.delete(this.#cache.keys().next().value!);
     return result;
   }
 
