@@ -28,7 +28,6 @@ import { KeySearch } from './search.js';
 import {
   buildCatalog,
   buildRows,
-  edgeOption,
   orderEntries,
   rowOfGroup,
   stepOption,
@@ -675,26 +674,25 @@ export class D1ClassPicker extends LitElement {
       case 'ArrowDown':
       case 'ArrowUp': {
         e.preventDefault();
+        const dir = e.key === 'ArrowDown' ? 1 : -1;
         if (e.altKey) {
-          if (e.key === 'ArrowDown') this.#open();
+          if (dir > 0) this.#open();
           else this.#close(false);
-          return;
-        }
-        if (!open) {
+        } else if (open) this.#step(dir);
+        else {
+          // opening: the chosen group's option, else the first (down) or the last (up)
           this.#open();
-          const rows = this.#rows.rows;
-          const chosen = rowOfGroup(rows, this.value);
-          this.#move(chosen >= 0 ? chosen : edgeOption(rows, e.key === 'ArrowDown' ? 'first' : 'last'));
-          return;
+          const chosen = rowOfGroup(this.#rows.rows, this.value);
+          if (chosen >= 0) this.#move(chosen);
+          else this.#step(dir, -1);
         }
-        this.#step(e.key === 'ArrowDown' ? 1 : -1);
         return;
       }
       case 'Home':
       case 'End':
         if (!open || e.shiftKey) return; // closed: the caret moves, as in any text field
         e.preventDefault();
-        this.#move(edgeOption(this.#rows.rows, e.key === 'Home' ? 'first' : 'last'));
+        this.#step(e.key === 'Home' ? 1 : -1, -1);
         return;
       case 'PageDown':
       case 'PageUp':
@@ -818,9 +816,12 @@ export class D1ClassPicker extends LitElement {
     }, ANNOUNCE_DELAY);
   }
 
-  /** Move `delta` options (headings are skipped), stopping at the ends. */
-  #step(delta: number): void {
-    this.#move(stepOption(this.#rows.rows, this._activeRow, delta));
+  /**
+   * Move `delta` options from row `from` (headings are skipped), stopping at the ends; from -1 to
+   * the first option (delta > 0) or the last.
+   */
+  #step(delta: number, from = this._activeRow): void {
+    this.#move(stepOption(this.#rows.rows, from, delta));
   }
 
   /**

@@ -194,23 +194,18 @@ function sessionFor(g: Group, sessions: Map<string, AcademicSession>): AcademicS
   return own[0];
 }
 
-/** Row index of the first or last option, or -1 when there is none. */
-export function edgeOption(rows: readonly Row[], which: 'first' | 'last'): number {
-  if (which === 'first') return rows.findIndex((r) => r.kind === 'option');
-  for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.kind === 'option') return i;
-  return -1;
-}
-
 /**
  * The row of the option `delta` options away from row `from` (headings are skipped), stopping at
- * the ends; from -1 (none active) it starts at the first option going down, the last going up.
+ * the ends; from -1 (none active) it is the first option going down, the last going up (also the
+ * Home and End keys'), or -1 when there is none.
  */
 export function stepOption(rows: readonly Row[], from: number, delta: number): number {
-  if (from < 0) return edgeOption(rows, delta > 0 ? 'first' : 'last');
   const dir = Math.sign(delta);
-  let left = Math.abs(delta);
+  let left = from < 0 ? 1 : Math.abs(delta);
   let found = from;
-  for (let i = from + dir; left > 0 && i >= 0 && i < rows.length; i += dir) {
+  // from none: start just outside the end the step enters by
+  let i = from < 0 && dir < 0 ? rows.length : from;
+  while (left > 0 && (i += dir) >= 0 && i < rows.length) {
     if (rows[i]!.kind === 'option') {
       found = i;
       left--;

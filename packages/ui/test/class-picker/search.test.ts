@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { KeySearch, fold, tokenize } from '../../src/class-picker/search.js';
-import { buildCatalog, buildRows, edgeOption, orderEntries, rowOfGroup, stepOption } from '../../src/class-picker/model.js';
+import { buildCatalog, buildRows, orderEntries, rowOfGroup, stepOption } from '../../src/class-picker/model.js';
 import { manyGroups, orgs, sessions, smallGroups } from './fixtures.js';
 
 describe('class picker search: Finnish matching', () => {
@@ -98,10 +98,11 @@ describe('class picker model: moving between options', () => {
     const { rows } = buildRows(cat.sorted, null);
     const kinds = rows.map((r) => r.kind[0]).join('');
     expect(kinds).to.equal('hooooohohohoho');
-    expect(edgeOption(rows, 'first')).to.equal(1);
-    expect(edgeOption(rows, 'last')).to.equal(13);
+    // from none (-1): the first option going down, the last going up, for any step (Home, End, PageDown)
     expect(stepOption(rows, -1, 1)).to.equal(1);
     expect(stepOption(rows, -1, -1)).to.equal(13);
+    expect(stepOption(rows, -1, 10)).to.equal(1);
+    expect(stepOption(rows, -1, -10)).to.equal(13);
     expect(stepOption(rows, 5, 1)).to.equal(7); // over the heading at 6
     expect(stepOption(rows, 7, -1)).to.equal(5);
     expect(stepOption(rows, 1, 10)).to.equal(13); // a page past the end stops at the last
@@ -109,6 +110,7 @@ describe('class picker model: moving between options', () => {
     expect(stepOption(rows, 1, -1)).to.equal(1);
     expect(rowOfGroup(rows, 'g-old')).to.equal(7);
     expect(rowOfGroup(rows, null)).to.equal(-1);
-    expect(edgeOption([], 'first')).to.equal(-1);
+    expect(stepOption([], -1, 1)).to.equal(-1);
+    expect(stepOption([], -1, -1)).to.equal(-1);
   });
 });
