@@ -236,8 +236,8 @@ export class D1ClassPicker extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // an aborted controller may stay: aborting it again does nothing
     this.#abort?.abort();
-    this.#abort = null;
     this.#loadKey = this.#pupilsKey = '';
     clearTimeout(this.#announceTimer);
   }
@@ -374,7 +374,8 @@ export class D1ClassPicker extends LitElement {
   /** A guardian's children: from the standalone `pupils`, or the roster (names), or the user's agents. */
   #resolvePupils(): void {
     if (this.pupils) {
-      if (this._pupils !== this.pupils) this._pupils = this.pupils;
+      // the same array again is no change (lit compares before it updates)
+      this._pupils = this.pupils;
     } else if (this.#platform.store && this.#guardian && this.#user) {
       const user = this.#user;
       if (user.id !== this.#pupilsKey) {
