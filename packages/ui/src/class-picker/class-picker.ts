@@ -258,11 +258,9 @@ export class D1ClassPicker extends LitElement {
     // the window first: aria-activedescendant may point only at an option this render puts in the
     // DOM (a reference to a missing element is read as nothing)
     const rows = expanded ? this.#list.render((row, i) => this.#renderRow(row, i)) : nothing;
-    const active = this.#rows.rows[this._activeRow];
+    const active = this.#entryAt(this._activeRow);
     const activeId =
-      expanded && active?.kind === 'option' && this.#list.isRendered(this._activeRow)
-        ? this.#optionId(active.entry)
-        : nothing;
+      expanded && active && this.#list.isRendered(this._activeRow) ? this.#optionId(active) : nothing;
     return html`<div class="wrap">
       ${this.#renderPupils()}
       <label class="label" part="label" for=${inputId}>${t('label')}</label>
@@ -702,10 +700,10 @@ export class D1ClassPicker extends LitElement {
         this.#step(e.key === 'PageDown' ? PAGE : -PAGE);
         return;
       case 'Enter': {
-        const row = this.#rows.rows[this._activeRow];
-        if (!open || row?.kind !== 'option') return;
+        const entry = this.#entryAt(this._activeRow);
+        if (!open || !entry) return;
         e.preventDefault();
-        this.#choose(row.entry);
+        this.#choose(entry);
         return;
       }
       case 'Escape':
@@ -766,8 +764,14 @@ export class D1ClassPicker extends LitElement {
   /** One listener for every row: a closure per row would be made again on every render. */
   #onListClick(e: Event): void {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[role="option"]');
-    const row = el ? this.#rows.rows[Number(el.dataset.row)] : undefined;
-    if (row?.kind === 'option') this.#choose(row.entry);
+    const entry = el && this.#entryAt(Number(el.dataset.row));
+    if (entry) this.#choose(entry);
+  }
+
+  /** The group of row `i` when that row is an option. */
+  #entryAt(i: number): Entry | undefined {
+    const row = this.#rows.rows[i];
+    return row?.kind === 'option' ? row.entry : undefined;
   }
 
   /** Loaded, with groups to choose from: the list can open. */
