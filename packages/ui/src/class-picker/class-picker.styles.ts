@@ -13,17 +13,23 @@ export const classPickerStyles = css`
     width: var(--_width);
     vertical-align: middle;
   }
-  .wrap {
-    position: relative;
+  /* the columns: the control, the open panel, an option's text */
+  .wrap,
+  .d1-panel,
+  .text {
     display: flex;
     flex-direction: column;
+  }
+  .wrap {
+    position: relative;
     gap: var(--d1-space-xs);
     padding: var(--d1-space-xs);
     color: var(--d1-color-text);
     background: var(--_host-bg);
     border-radius: var(--d1-radius-m);
   }
-  .label {
+  .label,
+  .title {
     font-weight: var(--d1-font-weight-bold);
   }
   :host([label-hidden]) .label {
@@ -71,8 +77,6 @@ export const classPickerStyles = css`
     border-end-start-radius: 0;
   }
   .d1-panel {
-    display: flex;
-    flex-direction: column;
     width: max(100%, 16rem);
     padding: 0;
     overflow: hidden;
@@ -101,13 +105,8 @@ export const classPickerStyles = css`
     border-radius: 0;
   }
   .text {
-    display: flex;
-    flex-direction: column;
     flex: 1 1 auto;
     min-width: 0;
-  }
-  .title {
-    font-weight: var(--d1-font-weight-bold);
   }
   .meta {
     font-size: var(--d1-font-size-s);
