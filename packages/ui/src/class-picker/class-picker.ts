@@ -344,19 +344,21 @@ export class D1ClassPicker extends LitElement {
     const role = s.activeRole;
     this.#guardian = role?.role === 'guardian';
     const child = s.activeChildId;
-    if (this.#guardian && (fresh || child !== this.#storeChildId)) {
-      // a sign-in sets the first child: the child this tab chose last (still theirs) wins, and
-      // #resolvePupils writes it back to the store
-      const kept = fresh && readMemory(this.#childScope()).selected;
-      const id = kept && s.user?.agentIds?.includes(kept) ? kept : child;
-      if (id) this._childId = id;
-    } else if (this.#guardian && role !== this.#storeRole) {
-      // a guardian role switched (login bar): the child at that school follows, once known
-      const here = (id: string | null) => this.#schoolsOf.get(id ?? '')?.has(role!.orgId);
-      const ids = s.user?.agentIds ?? [];
-      const next =
-        here(this._childId) === false && (ids.find(here) ?? ids.find((id) => !this.#schoolsOf.has(id)));
-      if (next) this.#setChild(next);
+    if (this.#guardian) {
+      if (fresh || child !== this.#storeChildId) {
+        // a sign-in sets the first child: the child this tab chose last (still theirs) wins, and
+        // #resolvePupils writes it back to the store
+        const kept = fresh && readMemory(this.#childScope()).selected;
+        const id = kept && s.user?.agentIds?.includes(kept) ? kept : child;
+        if (id) this._childId = id;
+      } else if (role !== this.#storeRole) {
+        // a guardian role switched (login bar): the child at that school follows, once known
+        const here = (id: string | null) => this.#schoolsOf.get(id ?? '')?.has(role!.orgId);
+        const ids = s.user?.agentIds ?? [];
+        const next =
+          here(this._childId) === false && (ids.find(here) ?? ids.find((id) => !this.#schoolsOf.has(id)));
+        if (next) this.#setChild(next);
+      }
     }
     this.#storeChildId = child;
     this.#storeRole = role;
