@@ -77,7 +77,7 @@ const ANNOUNCE_DELAY = 600;
 const NONE: never[] = [];
 const NO_GROUPS: RosterGroups = { groups: [], organizations: [], sessions: [] };
 const EMPTY_ROWS: RowSet = { rows: [], count: 0, pos: new Uint32Array(0) };
-const RECENT_SECTION: Section = { id: 'recent', school: '', session: '', recent: true };
+const RECENT_SECTION: Section = { school: '', session: '', recent: true };
 
 /**
  * Choose the active group (class or teaching group): an ARIA 1.2 combobox over a virtualized

@@ -40,8 +40,6 @@ export function optionLabel(entry: Entry, details: string[], multiSection: boole
 
 /** OneRoster grades are codes: "07" reads "7. luokka" / "årskurs 7"; other codes stay as they are. */
 export function gradeText(grade: string, t: T): string {
-  const n = Number.parseInt(grade, 10);
-  return Number.isFinite(n) && String(n) === grade.replace(/^0+(?=\d)/, '')
-    ? t('grade', { grade: String(n) })
-    : grade;
+  const n = parseInt(grade, 10);
+  return !isNaN(n) && String(n) === grade.replace(/^0+(?=\d)/, '') ? t('grade', { grade: String(n) }) : grade;
 }

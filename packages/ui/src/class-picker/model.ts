@@ -23,7 +23,6 @@ export interface Entry {
 
 /** A heading in the list: a school and session, or the recent groups. */
 export interface Section {
-  id: string;
   /** School name, or '' for the recent section. */
   school: string;
   /** Session title, or '' when unknown. */
@@ -73,8 +72,10 @@ export function buildCatalog(
   const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
   const orgs = new Map(organizations.map((o) => [o.id, o]));
   const sess = new Map(sessions.map((s) => [s.id, s]));
-  const sections = new Map<string, Section & { start: string }>();
-  const sectionOf = (g: Group): Section & { start: string } => {
+  // while sorting, a section also has its key (school and session id) and its session's start
+  type Built = Section & { id: string; start: string };
+  const sections = new Map<string, Built>();
+  const sectionOf = (g: Group): Built => {
     const org = orgs.get(g.schoolId);
     const s = sessionFor(g, sess);
     // unknown schools share one "other" section rather than one per id
