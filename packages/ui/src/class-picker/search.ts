@@ -62,17 +62,13 @@ export function tokenize(query: string): string[] {
  * that earlier result is scanned; answers of recent queries are kept, so backspace is a lookup.
  */
 export class KeySearch {
-  readonly size: number;
   #keys: readonly string[];
   #cache = new Map<string, Uint32Array>();
-  #cacheLimit: number;
   /** Items scanned by the last {@link search}; tests and the benchmark read it. */
   lastScanned = 0;
 
-  constructor(keys: readonly string[], cacheLimit = 48) {
+  constructor(keys: readonly string[]) {
     this.#keys = keys;
-    this.size = keys.length;
-    this.#cacheLimit = cacheLimit;
     // One scan now, off the keystroke: strings built by replace chains are trees of pieces the
     // engine joins on their first search, and the match loop is still interpreted on its first
     // run; together they made the first keystroke over 10,000 groups cost ~5 ms instead of ~0.3.
@@ -105,7 +101,7 @@ export class KeySearch {
     const result = out.slice(0, n);
     this.#cache.set(id, result);
     // over the limit, so not empty: drop the least recently used answer
-    if (this.#cache.size > this.#cacheLimit) this.#cache.delete(this.#cache.keys().next().value!);
+    if (this.#cache.size > CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
     return result;
   }
 
@@ -121,6 +117,8 @@ export class KeySearch {
   }
 }
 
+/** Answers kept (no caller asked for another number). */
+const CACHE_LIMIT = 48;
 const WARM_UP = [FIELD_SEPARATOR + FIELD_SEPARATOR];
 
 function matches(key: string, tokens: string[]): boolean {
