@@ -209,7 +209,7 @@ export class D1ClassPicker extends LitElement {
   #schoolsOf = new Map<string, Set<string>>();
   #recent?: readonly string[];
   #lastRowsQuery?: string | null;
-  #announceTimer?: number;
+  #announceTimer?: ReturnType<typeof setTimeout>;
   /** Inside `<d1-platform>`: the store (mirrored by #apply) and the roster service. */
   #platform = new PlatformLink(this, (s, attached) => this.#apply(s, attached));
 
@@ -468,6 +468,7 @@ export class D1ClassPicker extends LitElement {
 
   async #load(run: GroupLoader): Promise<void> {
     const ac = new AbortController();
+    const { signal } = ac;
     const childId = this._childId;
     this.#abort = ac;
     this._status = 'loading';
@@ -477,12 +478,12 @@ export class D1ClassPicker extends LitElement {
     try {
       const data = await run({
         childId,
-        signal: ac.signal,
+        signal,
         onProgress: (p) => {
-          if (!ac.signal.aborted) this._progress = p;
+          if (!signal.aborted) this._progress = p;
         },
       });
-      if (ac.signal.aborted) return;
+      if (signal.aborted) return;
       this._data = data;
       this.#followChild(data, childId);
       this._status = 'ready';
@@ -491,7 +492,7 @@ export class D1ClassPicker extends LitElement {
         this.#entries.length ? this.#t('results', { count: this.#entries.length }) : this.#t('empty'),
       );
     } catch (err) {
-      if (ac.signal.aborted) return;
+      if (signal.aborted) return;
       console.warn('[d1-class-picker] loading the groups failed', err);
       this._status = 'error';
       this.#announcer.announce(this.#t('error'));
@@ -816,7 +817,7 @@ export class D1ClassPicker extends LitElement {
 
   #scheduleCount(): void {
     clearTimeout(this.#announceTimer);
-    this.#announceTimer = window.setTimeout(() => {
+    this.#announceTimer = setTimeout(() => {
       if (!this._open) return;
       const n = this.#rows.count;
       this.#announcer.announce(n ? this.#t('results', { count: n }) : this.#t('noMatches'));

@@ -72,8 +72,9 @@ export function buildCatalog(
   const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
   const orgs = new Map(organizations.map((o) => [o.id, o]));
   const sess = new Map(sessions.map((s) => [s.id, s]));
-  // while sorting, a section also has its key (school and session id) and its session's start
-  type Built = Section & { id: string; start: string };
+  // while sorting, a section also has its key (school and session id), its session's start and
+  // its place among the sections
+  type Built = Section & { id: string; start: string; rank?: number };
   const sections = new Map<string, Built>();
   const sectionOf = (g: Group): Built => {
     const org = orgs.get(g.schoolId);
@@ -93,25 +94,26 @@ export function buildCatalog(
     }
     return section;
   };
-  const entries: Entry[] = [];
+  const entries: (Entry & { section: Built })[] = [];
   for (const group of groups) {
     if (group.status === 'tobedeleted') continue;
     entries.push({ group, n: 0, section: sectionOf(group), key: searchKeyOf(group) });
   }
   // sections first (a handful), so the entries compare by a number and then by title
-  const ranked = [...sections.values()].sort(
-    (sa, sb) =>
-      collator.compare(sa.school, sb.school) ||
-      // the current or latest session first: teachers mostly work in it
-      compareRaw(sb.start, sa.start) ||
-      collator.compare(sa.session, sb.session) ||
-      // section ids are unique: never 0
-      compareRaw(sa.id, sb.id),
-  );
-  const rank = new Map<Section, number>(ranked.map((sec, i) => [sec, i]));
+  [...sections.values()]
+    .sort(
+      (sa, sb) =>
+        collator.compare(sa.school, sb.school) ||
+        // the current or latest session first: teachers mostly work in it
+        compareRaw(sb.start, sa.start) ||
+        collator.compare(sa.session, sb.session) ||
+        // section ids are unique: never 0
+        compareRaw(sa.id, sb.id),
+    )
+    .forEach((sec, i) => (sec.rank = i));
   entries.sort(
     (a, b) =>
-      rank.get(a.section)! - rank.get(b.section)! ||
+      a.section.rank! - b.section.rank! ||
       collator.compare(a.group.title, b.group.title) ||
       collator.compare(a.group.code ?? '', b.group.code ?? '') ||
       compareRaw(a.group.id, b.group.id),
