@@ -574,7 +574,9 @@ export class D1ClassPicker extends LitElement {
       this.value = id;
       store?.update({ activeGroup: group });
       // after this update: listeners added in the same task still hear it
-      void this.updateComplete.then(() => this.#fire(group, 'restore'));
+      void this.updateComplete.then(() =>
+        fire(this, 'd1-group-change', { group, source: 'restore' } satisfies GroupChangeDetail, false),
+      );
     }
     this.#restoreText();
   }
@@ -807,12 +809,8 @@ export class D1ClassPicker extends LitElement {
     this.#close(true);
     if (!changed) return;
     this.#platform.store?.update({ activeGroup: group });
-    this.#fire(group, 'user');
+    fire(this, 'd1-group-change', { group, source: 'user' } satisfies GroupChangeDetail, false);
     this.#announcer.announce(this.#t('chosen', { title: group.title }));
-  }
-
-  #fire(group: Group, source: GroupChangeDetail['source']): void {
-    fire(this, 'd1-group-change', { group, source } satisfies GroupChangeDetail, false);
   }
 
   #scheduleCount(): void {

@@ -141,16 +141,16 @@ export function orderEntries(
   recentIds: readonly string[],
   recentSection: Section,
 ): Entry[] {
-  const recent: Entry[] = [];
+  // a Set keeps the first of repeated ids, in order
+  const recent = new Set<Entry>();
   for (const id of recentIds) {
     const e = catalog.byId.get(id);
-    if (e && !recent.includes(e)) recent.push(e);
+    if (e) recent.add(e);
   }
-  if (!recent.length) return catalog.sorted;
-  const set = new Set(recent);
+  if (!recent.size) return catalog.sorted;
   return [
-    ...recent.map((e) => ({ ...e, section: recentSection, row: undefined })),
-    ...catalog.sorted.filter((e) => !set.has(e)),
+    ...[...recent].map((e) => ({ ...e, section: recentSection, row: undefined })),
+    ...catalog.sorted.filter((e) => !recent.has(e)),
   ];
 }
 
