@@ -186,15 +186,13 @@ export function searchKeyOf(g: Group): string {
  */
 function sessionFor(g: Group, sessions: Map<string, AcademicSession>): AcademicSession | undefined {
   const own = g.sessionIds.map((id) => sessions.get(id)).filter((s): s is AcademicSession => !!s);
-  if (!own.length) return undefined;
-  const year = own.find((s) => s.type === 'schoolYear');
-  if (year) return year;
-  if (own.length > 1) {
-    const parent = own[0]!.parentId;
-    if (parent && own.every((s) => s.parentId === parent) && sessions.has(parent))
-      return sessions.get(parent);
-  }
-  return own[0];
+  // none known: every test below fails and own[0] is undefined
+  const parent = own.length > 1 && own[0]!.parentId;
+  return (
+    own.find((s) => s.type === 'schoolYear') ||
+    (parent && own.every((s) => s.parentId === parent) && sessions.get(parent)) ||
+    own[0]
+  );
 }
 
 /**
