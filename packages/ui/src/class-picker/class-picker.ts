@@ -547,7 +547,8 @@ export class D1ClassPicker extends LitElement {
       this.#entries = this.#catalog ? orderEntries(this.#catalog, this.#memory.recent, RECENT_SECTION) : [];
       this.#search = new KeySearch(this.#entries.map((e) => e.key));
       this.#lastRowsQuery = null;
-      if (this._activeRow >= 0) this._activeRow = -1;
+      // no change when none was active (lit compares before it updates)
+      this._activeRow = -1;
     }
     if (restore) this.#restore();
     else if (changed.has('value') && !this._open) this.#restoreText();

@@ -121,7 +121,8 @@ export function buildCatalog(
   // a plain list (no known school or session anywhere) needs no heading at all
   if (sections.size === 1) {
     const only = sections.values().next().value!;
-    if (!orgs.has(entries[0]?.group.schoolId ?? '') && !only.session) only.school = '';
+    // (its first group made it)
+    if (!orgs.has(entries[0]!.group.schoolId) && !only.session) only.school = '';
   }
   const byId = new Map<string, Entry>();
   entries.forEach((e, i) => {
