@@ -171,8 +171,8 @@ export class D1ClassPicker extends LitElement {
   #uid = uniqueId('d1-class-picker');
   #catalog?: Catalog | null;
   #catalogKey: unknown[] = [];
-  #entries: Entry[] = [];
-  /** Made by the first #prepare: #recent starts unset, so that one always reorders. */
+  /** Made by the first #prepare (before any render): #recent starts unset, so that one always reorders. */
+  #entries!: Entry[];
   #search!: KeySearch;
   #rows: RowSet = EMPTY_ROWS;
   #memory: PickerMemory = { selected: null, recent: [] };
@@ -508,9 +508,9 @@ export class D1ClassPicker extends LitElement {
     if (!this.#guardian || !store || !childId) return;
     const at = new Set(data.groups.map((g) => g.schoolId));
     this.#schoolsOf.set(childId, at);
-    const now = store.get().activeRole;
-    const role = this.#user?.roles.find((r) => r.role === 'guardian' && at.has(r.orgId));
-    if (role && !(now?.role === 'guardian' && at.has(now.orgId))) store.update({ activeRole: role });
+    const here = (r?: RoleAssignment | null) => r?.role === 'guardian' && at.has(r.orgId);
+    const role = this.#user?.roles.find(here);
+    if (role && !here(store.get().activeRole)) store.update({ activeRole: role });
   }
 
   /** What the memory is kept under: the signed-in user (or "standalone"), and the chosen child. */
