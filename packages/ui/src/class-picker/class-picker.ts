@@ -532,17 +532,15 @@ export class D1ClassPicker extends LitElement {
       : this._data;
     const lang = this.#l10n.lang;
     const key = [source?.groups, source?.organizations, source?.sessions, lang, this.#scope];
-    let reorder = false;
-    let restore = false;
-    if (key.some((v, i) => v !== this.#catalogKey[i])) {
+    // a new catalog is ordered again and restores the choice
+    const restore = key.some((v, i) => v !== this.#catalogKey[i]);
+    if (restore) {
       this.#catalogKey = key;
       this.#catalog = source
         ? buildCatalog(source.groups, source.organizations, source.sessions, lang, this.#t('other'))
         : null;
-      reorder = restore = true;
     }
-    if (this.#recent !== this.#memory.recent) reorder = true;
-    if (reorder) {
+    if (restore || this.#recent !== this.#memory.recent) {
       this.#recent = this.#memory.recent;
       this.#entries = this.#catalog ? orderEntries(this.#catalog, this.#memory.recent, RECENT_SECTION) : [];
       this.#search = new KeySearch(this.#entries.map((e) => e.key));
