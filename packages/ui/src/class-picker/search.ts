@@ -50,7 +50,7 @@ export function fold(text: string): string {
 export function tokenize(query: string): string[] {
   return fold(query.replace(/[\u0000-\u001f]/g, ' '))
     .split(' ')
-    .filter((t) => t.length > 0);
+    .filter(Boolean);
 }
 
 /**
