@@ -45,7 +45,7 @@ export interface GroupChangeDetail {
   group: Group;
   /**
    * `user`: chosen now; `restore`: the tab's earlier choice, restored after a reload, or a
-   * `value` given before the groups loaded (a deep link) that the store did not have yet.
+   * `value` given from outside (a deep link, the back button) that the store did not have yet.
    */
   source: 'user' | 'restore';
 }
@@ -549,7 +549,13 @@ export class D1ClassPicker extends LitElement {
       this._activeRow = -1;
     }
     if (restore) this.#restore();
-    else if (changed.has('value') && !this._open) this.#restoreText();
+    else if (changed.has('value') && !this._open) {
+      // a group set from outside after the load (the shell's back button, a vendor's code): the
+      // store follows it as it does a deep link's; a cleared value stays cleared (a school switch
+      // clears the group on purpose, the tab's earlier choice must not come back then)
+      if (this.value) this.#restore();
+      else this.#restoreText();
+    }
     const query = this._typed ? this._text : '';
     if (this.#lastRowsQuery !== query) {
       this.#lastRowsQuery = query;

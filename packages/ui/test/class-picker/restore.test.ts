@@ -174,6 +174,44 @@ describe('<d1-class-picker> restore, deep links and the guardian role', () => {
     expect(events.length).to.equal(1);
   });
 
+  it('a value set after the load (the back button) becomes the store activeGroup; a cleared one stays cleared', async () => {
+    const store = createPlatformStore({
+      auth: { status: 'signed-in' },
+      user: teacher,
+      activeRole: teacher.roles[0]!,
+    });
+    const { picker } = await mountInPlatform(store, {
+      roster: new FakeRoster({ groupsByUser: { [teacher.id]: smallGroups } }),
+    });
+    await waitFor(() => picker.resultCount === 9, 'loaded');
+    // the teacher chooses 7B (the tab remembers it), then goes on to another page of the portal
+    parts(picker).input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => store.get().activeGroup?.id === 'g-7b', 'chosen');
+    const events: GroupChangeEvent[] = [];
+    picker.addEventListener('d1-group-change', (e) => events.push(e));
+    // the shell's popstate hands the picker the group of an earlier address
+    picker.value = 'g-zeta';
+    await waitFor(() => store.get().activeGroup?.id === 'g-zeta', "the store's activeGroup");
+    await waitFor(() => events.length === 1, 'd1-group-change');
+    expect(events[0]!.detail).to.include({ source: 'restore' });
+    expect(parts(picker).input.value).to.equal('Zeta 1');
+    // an unknown id changes nothing in the store
+    picker.value = 'no-such-group';
+    await picker.updateComplete;
+    expect(store.get().activeGroup?.id).to.equal('g-zeta');
+    // cleared from outside (a school switch): the remembered 7B does not come back
+    picker.value = null;
+    store.update({ activeGroup: null });
+    await picker.updateComplete;
+    expect(store.get().activeGroup).to.equal(null);
+    expect(picker.value).to.equal(null);
+    expect(parts(picker).input.value).to.equal('');
+    expect(events.length).to.equal(1);
+  });
+
   it('standalone, a given value is shown and nothing is fired', async () => {
     const events: GroupChangeEvent[] = [];
     const wrapper = await fixture<HTMLDivElement>(
