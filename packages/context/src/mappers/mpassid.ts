@@ -8,7 +8,7 @@
  */
 import type { Organization, PlatformRole, RoleAssignment, User } from '../model.js';
 import { MappingError } from '../errors.js';
-import { defined, obj, some } from './read.js';
+import { defined, obj, roleWords, some } from './read.js';
 
 /** Attribute names, as MPASSid releases them. */
 export const MPASS = {
@@ -27,37 +27,16 @@ export const MPASS = {
 } as const;
 
 /** Role names (fi, sv, en) and codes (1-6, sent since 1/2024) -> platform roles. */
-const ROLE_WORDS: Record<string, PlatformRole> = {
-  '1': 'student',
-  oppilas: 'student',
-  opiskelija: 'student',
-  elev: 'student',
-  studerande: 'student',
-  learner: 'student',
-  student: 'student',
-  '2': 'teacher',
-  opettaja: 'teacher',
-  lärare: 'teacher',
-  teacher: 'teacher',
-  '3': 'staff',
-  hallintohenkilö: 'staff',
-  henkilökunta: 'staff',
-  staff: 'staff',
-  '4': 'schoolSecretary',
-  koulusihteeri: 'schoolSecretary',
-  skolsekreterare: 'schoolSecretary',
-  '5': 'substituteTeacher',
-  sijaisopettaja: 'substituteTeacher',
-  vikarie: 'substituteTeacher',
-  '6': 'principal',
-  rehtori: 'principal',
-  rektor: 'principal',
-  principal: 'principal',
+const ROLE_WORDS = roleWords({
+  student: '1 oppilas opiskelija elev studerande learner student',
+  teacher: '2 opettaja lärare teacher',
+  staff: '3 hallintohenkilö henkilökunta staff',
+  schoolSecretary: '4 koulusihteeri skolsekreterare',
+  substituteTeacher: '5 sijaisopettaja vikarie',
+  principal: '6 rehtori rektor principal',
   // MPASSid has no guardian role; a home registry or the devkit may send this local extension.
-  huoltaja: 'guardian',
-  vårdnadshavare: 'guardian',
-  guardian: 'guardian',
-};
+  guardian: 'huoltaja vårdnadshavare guardian',
+});
 
 /** The result of mapping one set of MPASSid attributes. */
 export interface MpassIdentity {
@@ -178,9 +157,7 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
 }
 
 function roleOf(word: string | undefined): PlatformRole | undefined {
-  const key = word?.trim().toLowerCase();
-  // own keys only: a claim "constructor" or "__proto__" is no role
-  return key && Object.hasOwn(ROLE_WORDS, key) ? ROLE_WORDS[key] : undefined;
+  return ROLE_WORDS.get(word?.trim().toLowerCase());
 }
 
 // MPASSid attributes are mostly multi-valued: accept a string, an array of strings, or nothing.
