@@ -5,7 +5,7 @@
  * only the frame's own window, only the manifest origin, answers to that exact origin.
  * @module
  */
-import { assertOrigin } from './host.js';
+import { frameListener } from './host.js';
 
 /** Where an LTI tool's data goes: per plugin (the host scopes it), string values. */
 export interface LtiStorage {
@@ -46,9 +46,6 @@ const PREFIX = 'org.imsglobal.';
 
 /** Answer LTI client-side postMessages from one tool frame. */
 export function createLtiListener(o: LtiListenerOptions): LtiListener {
-  assertOrigin(o.origin);
-  const win = o.window ?? window;
-  const source = typeof o.frame == 'function' ? o.frame : () => (o.frame as HTMLIFrameElement).contentWindow;
   const maxKey = o.maxKeyLength ?? 256;
   const maxValue = o.maxValueLength ?? 65536;
   const min = o.minHeight ?? 1;
@@ -60,10 +57,8 @@ export function createLtiListener(o: LtiListenerOptions): LtiListener {
     ...(o.onResize ? ['lti.frameResize'] : []),
   ];
 
-  const onMessage = (e: MessageEvent) => {
-    const src = source();
-    if (!src || e.source !== src || e.origin !== o.origin) return;
-    const m = parse(e.data);
+  const close = frameListener(o, (data, src) => {
+    const m = parse(data);
     if (!m || typeof m.subject != 'string') return;
     const subject = m.subject;
     const prefix = subject.startsWith(PREFIX) ? PREFIX : '';
@@ -112,9 +107,8 @@ export function createLtiListener(o: LtiListenerOptions): LtiListener {
             () => error('bad_request', 'the value could not be read'),
           );
     }
-  };
-  win.addEventListener('message', onMessage);
-  return { close: () => win.removeEventListener('message', onMessage) };
+  });
+  return { close };
 }
 
 /** Objects as they are; JSON strings (an older Canvas convention) parsed; anything else null. */
