@@ -66,7 +66,8 @@ export function createPlatform(config: PlatformConfig): Platform {
   let notifications: PlatformNotificationService | null = null;
   let pluginSessions: PlatformPluginSessionService | null = null;
   if (auth && config.api) {
-    const api = new ApiClient({ api: config.api, auth, ...(config.fetch ? { fetch: config.fetch } : {}) });
+    // no fetch given: ApiClient's default
+    const api = new ApiClient({ api: config.api, auth, fetch: config.fetch });
     services.roster = new OneRosterService({ api });
     services.notifications = notifications = new PlatformNotificationService({ api });
     services.pluginSessions = pluginSessions = new PlatformPluginSessionService({ api });
