@@ -137,7 +137,7 @@ export class OneRosterService implements RosterService {
         try {
           const b = await this.#api.json<{ org?: unknown }>(
             `${this.#base}/schools/${encodeURIComponent(id)}`,
-            signal ? { signal } : {},
+            { signal },
           );
           return fromOneRosterOrg(b.org);
         } catch (err) {
@@ -175,7 +175,7 @@ export class OneRosterService implements RosterService {
   async #user(id: string, signal?: AbortSignal): Promise<User> {
     const b = await this.#api.json<{ user?: unknown }>(
       `${this.#base}/users/${encodeURIComponent(id)}`,
-      signal ? { signal } : {},
+      { signal },
     );
     return fromOneRosterUser(b.user);
   }
@@ -194,7 +194,7 @@ export class OneRosterService implements RosterService {
     for (let total: number | null = null; ;) {
       const res = await this.#api.request(
         `${this.#base}${path}${sep}limit=${this.#pageSize}&offset=${out.length}`,
-        signal ? { signal } : {},
+        { signal },
       );
       const header = res.headers.get('X-Total-Count');
       total = header !== null && /^\d+$/.test(header) ? Number(header) : total;
