@@ -162,9 +162,9 @@ function roleOf(word: string | undefined): PlatformRole | undefined {
 
 // MPASSid attributes are mostly multi-valued: accept a string, an array of strings, or nothing.
 function values(c: Record<string, unknown>, name: string): string[] {
-  const v = c[name];
-  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
-  if (Array.isArray(v))
-    return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
-  return [];
+  // [v].flat(): a string is one value, an array its values; anything else is no string and drops
+  return [c[name]]
+    .flat()
+    .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+    .map((x) => x.trim());
 }
