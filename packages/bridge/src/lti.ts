@@ -80,7 +80,7 @@ export function createLtiListener(o: LtiListenerOptions): LtiListener {
         return answer({ supported_messages: supported().map((s) => ({ subject: prefix + s })) });
       case 'lti.frameResize': {
         const h = typeof m.height == 'string' ? parseFloat(m.height) : m.height;
-        if (typeof h != 'number' || !Number.isFinite(h))
+        if (typeof h != 'number' || !isFinite(h))
           return error('bad_request', 'height must be a number');
         o.onResize!(Math.round(Math.min(max, Math.max(min, h))));
         return answer({});

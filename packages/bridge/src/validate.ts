@@ -90,7 +90,7 @@ function href(v: unknown, p: string): string | undefined {
 function json(v: unknown, p: string, depth = 0): unknown {
   if (depth > 32) fail(p, 'JSON data nested at most 32 levels');
   if (v === null || typeof v == 'string' || typeof v == 'boolean') return v;
-  if (typeof v == 'number' && Number.isFinite(v)) return v;
+  if (typeof v == 'number' && isFinite(v)) return v;
   if (Array.isArray(v)) return v.map((x, i) => json(x, `${p}[${i}]`, depth + 1));
   if (isObj(v) && Object.getPrototypeOf(v) === Object.prototype) {
     // fromEntries defines its keys, not assigns them: an own "__proto__" key is data, not the
@@ -139,7 +139,7 @@ export const validators: Validators = {
   },
   'ui.resize'(p) {
     const h = obj(p).height;
-    if (typeof h != 'number' || !Number.isFinite(h) || h < 0 || h > LIMITS.maxHeight)
+    if (typeof h != 'number' || !isFinite(h) || h < 0 || h > LIMITS.maxHeight)
       fail('.height', `a number from 0 to ${LIMITS.maxHeight}`);
     return { height: Math.ceil(h) };
   },

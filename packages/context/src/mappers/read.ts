@@ -69,7 +69,7 @@ export function date(o: Json, key: string, path: string, required: true): string
 export function date(o: Json, key: string, path: string, required?: false): string | undefined;
 export function date(o: Json, key: string, path: string, required = false): string | undefined {
   const v = required ? str(o, key, path) : optStr(o, key, path);
-  return v === undefined || (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+  return v === undefined || (DATE.test(v) && !isNaN(Date.parse(`${v}T00:00:00Z`)))
     ? v
     : fail(`${path}.${key}`, `expected a date YYYY-MM-DD, got "${v}"`);
 }
@@ -77,7 +77,7 @@ export function date(o: Json, key: string, path: string, required = false): stri
 export function dateTime(o: Json, key: string, path: string): string {
   const v = str(o, key, path);
   const t = Date.parse(v);
-  return Number.isNaN(t)
+  return isNaN(t)
     ? fail(`${path}.${key}`, `expected an ISO 8601 date-time, got "${v}"`)
     : new Date(t).toISOString();
 }

@@ -307,7 +307,7 @@ function isNotification(x: unknown): x is Notification {
   return (
     typeof n.id === 'string' &&
     typeof n.createdAt === 'string' &&
-    !Number.isNaN(Date.parse(n.createdAt)) &&
+    !isNaN(Date.parse(n.createdAt)) &&
     isText(n.title) &&
     (n.body === undefined || isText(n.body)) &&
     (n.readAt === undefined || typeof n.readAt === 'string') &&
