@@ -9,7 +9,7 @@
  * @module
  */
 import type { AuthService, ContextStore, PlatformContext } from '@digione/context';
-import { apiRoot, type FetchLike } from '../http.js';
+import { ApiClient, type FetchLike } from '../http.js';
 import { authErrorOf, contextFromClaims, type MeResponse, type SignedInContext } from './claims.js';
 import { oauthClient } from './oauth-client.js';
 import { rememberReturn, takeReturn } from './return-to.js';
@@ -249,11 +249,12 @@ export class OidcAuthService implements AuthService {
     let me: MeResponse | null = null;
     if (this.#options.api) {
       try {
-        const f = this.#options.fetch ?? ((i, init) => fetch(i, init));
-        const res = await f(`${apiRoot(this.#options.api)}/api/me`, {
-          headers: { Authorization: `Bearer ${user.access_token}` },
-        });
-        if (res.ok) me = (await res.json()) as MeResponse;
+        // with this sign-in's token (a 401 finds no other to retry with); any failure leaves me null
+        me = await new ApiClient({
+          api: this.#options.api,
+          auth: { getAccessToken: async () => user.access_token },
+          fetch: this.#options.fetch,
+        }).json<MeResponse>('/api/me');
       } catch {
         // without /api/me the school codes stay the org ids; the sign-in itself stands
       }
