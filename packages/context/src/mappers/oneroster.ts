@@ -22,6 +22,7 @@ import {
   strArr,
   type Json,
 } from './read.js';
+import { TIME_ZONE } from '../locale.js';
 
 const STATUS = ['active', 'tobedeleted'] as const;
 
@@ -209,12 +210,8 @@ export function isCurrent(range: { beginDate?: IsoDate; endDate?: IsoDate }, tod
 
 /** Today's date in Helsinki as YYYY-MM-DD (dates are compared as Helsinki calendar days). */
 export function helsinkiToday(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Helsinki',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  // Swedish writes a numeric date as YYYY-MM-DD (CLDR's sv yMd pattern pads month and day)
+  return now.toLocaleDateString('sv-SE', { timeZone: TIME_ZONE });
 }
 
 /** Copy a group with the user's enrollment role applied. */
