@@ -72,10 +72,11 @@ export function createPlatform(config: PlatformConfig): Platform {
     services.notifications = notifications = new PlatformNotificationService({ api });
     services.pluginSessions = pluginSessions = new PlatformPluginSessionService({ api });
   }
+  const who = (s?: Readonly<PlatformContext>) =>
+    s?.auth.status === 'signed-in' ? (s.user?.id ?? null) : null;
   const sync = (s: Readonly<PlatformContext>, prev?: Readonly<PlatformContext>) => {
-    const id = s.auth.status === 'signed-in' ? (s.user?.id ?? null) : null;
-    const was = prev?.auth.status === 'signed-in' ? (prev.user?.id ?? null) : null;
-    if (id === was && prev) return;
+    const id = who(s);
+    if (id === who(prev) && prev) return;
     notifications?.stop(true);
     pluginSessions?.clear();
     if (id) notifications?.start();
