@@ -120,9 +120,9 @@ export class OidcAuthService implements AuthService {
     const redirect = options.redirectUri ?? location.origin + location.pathname;
     this.client =
       options.client ??
+      // the issuer and client id as given; the client reads only its own settings
       oauthClient({
-        issuer: options.issuer,
-        clientId: options.clientId,
+        ...options,
         redirectUri: redirect,
         postLogoutRedirectUri: options.postLogoutRedirectUri ?? redirect,
         scope: options.scope ?? 'openid profile offline_access',

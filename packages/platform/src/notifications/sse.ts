@@ -25,7 +25,7 @@ export function sseParser(onEvent: (e: SseEvent) => void, onRetry?: (ms: number)
       data = [];
       return;
     }
-    if (l.startsWith(':')) return;
+    // a comment (`: ...`) has the empty field name, which is none of the four
     const i = l.indexOf(':');
     const field = i < 0 ? l : l.slice(0, i);
     const value = i < 0 ? '' : l.slice(l[i + 1] === ' ' ? i + 2 : i + 1);
