@@ -7,8 +7,7 @@
  * @module
  */
 import type { Organization, PlatformRole, RoleAssignment, User } from '../model.js';
-import { MappingError } from '../errors.js';
-import { defined, obj, roleWords, some } from './read.js';
+import { defined, fail, obj, roleWords, some } from './read.js';
 
 /** Attribute names, as MPASSid releases them. */
 export const MPASS = {
@@ -61,25 +60,22 @@ const SCHOOL_CODE = /^\d{5}$/;
 export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): MpassIdentity {
   const c = obj(claims, 'claims');
   const orgId = options.orgIdForSchoolCode ?? ((code: string) => code);
-  const first = (name: string, ...alts: string[]) =>
-    [name, ...alts].map((n) => values(c, n)[0]).find((v) => v !== undefined);
+  // the first value of the first of these attributes that has one
+  const first = (...names: string[]) => names.flatMap((n) => values(c, n))[0];
 
   const givenName = first(MPASS.givenName, 'given_name');
   const familyName = first(MPASS.familyName, 'family_name');
-  if (!givenName) throw new MappingError(MPASS.givenName, 'is required (given name)');
-  if (!familyName) throw new MappingError(MPASS.familyName, 'is required (family name)');
+  if (!givenName) fail(MPASS.givenName, 'is required (given name)');
+  if (!familyName) fail(MPASS.familyName, 'is required (family name)');
   const uid = first(MPASS.uid);
   const sub = typeof c.sub === 'string' && c.sub ? c.sub : uid;
-  if (!sub) throw new MappingError('sub', `is required (or ${MPASS.uid})`);
+  if (!sub) fail('sub', `is required (or ${MPASS.uid})`);
   const learnerNumber = first(MPASS.learnerNumber);
   if (learnerNumber !== undefined && !/^1\.2\.246\.562\.(24|98)\.\d+$/.test(learnerNumber)) {
-    throw new MappingError(
-      MPASS.learnerNumber,
-      `is not a learner number (1.2.246.562.24.*): "${learnerNumber}"`,
-    );
+    fail(MPASS.learnerNumber, `is not a learner number (1.2.246.562.24.*): "${learnerNumber}"`);
   }
   if (!learnerNumber && options.requireLearnerNumber !== false)
-    throw new MappingError(MPASS.learnerNumber, 'is required (oppijanumero)');
+    fail(MPASS.learnerNumber, 'is required (oppijanumero)');
 
   // schools: codes, plus names from schoolInfo "99900;Demolan koulu"
   const names = new Map<string, string>();
@@ -132,7 +128,7 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
         ),
       );
   }
-  if (!roles.length) throw new MappingError(MPASS.role, 'no valid role with a school code');
+  if (!roles.length) fail(MPASS.role, 'no valid role with a school code');
 
   const organizations: Organization[] = plainCodes.map((code) => ({
     id: orgId(code),
