@@ -109,8 +109,14 @@ export class OneRosterService implements RosterService {
     const filter = encodeURIComponent(`user.sourcedId='${userId.replace(/'/g, "''")}'`);
     let raw: unknown[];
     try {
-      raw = await this.#all(`/enrollments?filter=${filter}`, 'enrollments', signal, undefined, (e) =>
-        isForUser(e, userId),
+      raw = await this.#all(
+        `/enrollments?filter=${filter}`,
+        'enrollments',
+        signal,
+        undefined,
+        (e) =>
+          // a server that ignored the filter sends other people's enrollments too
+          (e as { user?: { sourcedId?: unknown } } | null)?.user?.sourcedId === userId,
       );
     } catch (err) {
       if (err instanceof PlatformError && (err.code === 'INVALID_PARAMS' || err.code === 'NOT_FOUND'))
@@ -173,10 +179,9 @@ export class OneRosterService implements RosterService {
   }
 
   async #user(id: string, signal?: AbortSignal): Promise<User> {
-    const b = await this.#api.json<{ user?: unknown }>(
-      `${this.#base}/users/${encodeURIComponent(id)}`,
-      { signal },
-    );
+    const b = await this.#api.json<{ user?: unknown }>(`${this.#base}/users/${encodeURIComponent(id)}`, {
+      signal,
+    });
     return fromOneRosterUser(b.user);
   }
 
@@ -206,8 +211,4 @@ export class OneRosterService implements RosterService {
       if (!page.length || (total !== null ? out.length >= total : page.length < this.#pageSize)) return out;
     }
   }
-}
-
-function isForUser(e: unknown, userId: string): boolean {
-  return (e as { user?: { sourcedId?: unknown } } | null)?.user?.sourcedId === userId;
 }
