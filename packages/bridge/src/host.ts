@@ -231,8 +231,6 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
   };
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null;
-
 /** Throws unless `origin` is a serialized http(s) origin (no `*`, no path, no `null`). */
 export function assertOrigin(origin: string): void {
   let ok = false;
@@ -260,7 +258,8 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
   const stop = frameListener(options, (data, src) => {
     const d = data as Partial<HelloMessage>;
     if (
-      !isObj(d) ||
+      !d ||
+      typeof d != 'object' ||
       d.type !== 'd1.hello' ||
       typeof d.instance != 'string' ||
       !d.instance ||
