@@ -48,6 +48,9 @@ export class OidcError extends Error {
   }
 }
 
+/** Now in whole seconds, as oidc-client-ts counts `expires_at` (the session's timers too). */
+export const epoch = () => Math.floor(Date.now() / 1000);
+
 const fail = (code: string, message: string, error?: string): never => {
   throw new OidcError(code, message, error);
 };
@@ -211,7 +214,7 @@ export function oauthClient(s: OAuthClientSettings): OidcClientLike {
     scope: r.scope,
     session_state,
     profile: claims ?? profile,
-    expires_at: r.expires_in === undefined ? undefined : Math.floor(Date.now() / 1000) + r.expires_in,
+    expires_at: r.expires_in === undefined ? undefined : epoch() + r.expires_in,
   });
 
   return {

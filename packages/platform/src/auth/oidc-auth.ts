@@ -11,7 +11,7 @@
 import type { AuthService, ContextStore, PlatformContext } from '@digione/context';
 import { ApiClient, type FetchLike } from '../http.js';
 import { authErrorOf, contextFromClaims, type MeResponse, type SignedInContext } from './claims.js';
-import { oauthClient } from './oauth-client.js';
+import { epoch, oauthClient } from './oauth-client.js';
 import { rememberReturn, takeReturn } from './return-to.js';
 
 /** The platform API's resource indicator (RFC 8707). */
@@ -327,8 +327,6 @@ export class OidcAuthService implements AuthService {
   }
 }
 
-/** Now in whole seconds, as oidc-client-ts counts `expires_at`. */
-const epoch = () => Math.floor(Date.now() / 1000);
 
 /** Past `expires_at` (a session without one never expires here; the API's 401 says so). */
 function expired(user: OidcTokens | null): boolean {
