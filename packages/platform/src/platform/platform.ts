@@ -127,7 +127,8 @@ export class D1Platform extends HTMLElement {
     const cfg = {
       api: this.api ?? undefined,
       redirectUri: this.redirectUri ?? undefined,
-      ...(this.#ownStore ? { store: this.#ownStore } : {}),
+      // without a store of its own (undefined) the platform makes one
+      store: this.#ownStore,
     };
     let platform: Platform | null = null;
     if (auth || (this.issuer && this.clientId)) {
