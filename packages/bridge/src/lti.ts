@@ -73,20 +73,20 @@ export function createLtiListener(o: LtiListenerOptions): LtiListener {
     };
     const error = (code: string, message: string) => answer({ error: { code, message } });
     if (!supported().includes(base)) return error('unsupported_subject', `${subject} is not supported`);
-    const key = m.key;
-    const badKey = typeof key != 'string' || !key || key.length > maxKey;
+    // a string once checked: put_data and get_data, its only users, check it first of all
+    const key = m.key as string;
+    if (base.endsWith('_data') && (typeof key != 'string' || !key || key.length > maxKey))
+      return error('bad_request', `key must be a string of 1 to ${maxKey} characters`);
     switch (base) {
       case 'lti.capabilities':
         return answer({ supported_messages: supported().map((s) => ({ subject: prefix + s })) });
       case 'lti.frameResize': {
         const h = typeof m.height == 'string' ? parseFloat(m.height) : m.height;
-        if (typeof h != 'number' || !isFinite(h))
-          return error('bad_request', 'height must be a number');
+        if (typeof h != 'number' || !isFinite(h)) return error('bad_request', 'height must be a number');
         o.onResize!(Math.round(Math.min(max, Math.max(min, h))));
         return answer({});
       }
       case 'lti.put_data': {
-        if (badKey) return error('bad_request', `key must be a string of 1 to ${maxKey} characters`);
         if (typeof m.value != 'string' || m.value.length > maxValue)
           return error('bad_request', `value must be a string of at most ${maxValue} characters`);
         const value = m.value;
@@ -98,7 +98,6 @@ export function createLtiListener(o: LtiListenerOptions): LtiListener {
           );
       }
       case 'lti.get_data':
-        if (badKey) return error('bad_request', `key must be a string of 1 to ${maxKey} characters`);
         return void Promise.resolve()
           .then(() => o.storage!.get(key))
           .then(
