@@ -310,7 +310,7 @@ function isNotification(x: unknown): x is Notification {
     !isNaN(Date.parse(n.createdAt)) &&
     isText(n.title) &&
     (n.body === undefined || isText(n.body)) &&
-    (n.readAt === undefined || typeof n.readAt === 'string') &&
+    optString(n.readAt) &&
     isRecord(source) &&
     typeof source.pluginId === 'string' &&
     optString(source.vendorName) &&
