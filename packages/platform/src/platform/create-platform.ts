@@ -89,7 +89,10 @@ export function createPlatform(config: PlatformConfig): Platform {
     oidc,
     notifications,
     pluginSessions,
-    start: () => oidc?.start() ?? Promise.resolve(),
+    // settles with the session's start (at once without OIDC)
+    async start() {
+      await oidc?.start();
+    },
     dispose() {
       unsubscribe();
       detach?.();
