@@ -327,7 +327,6 @@ export class OidcAuthService implements AuthService {
   }
 }
 
-
 /** Past `expires_at` (a session without one never expires here; the API's 401 says so). */
 function expired(user: OidcTokens | null): boolean {
   return user?.expires_at !== undefined && user.expires_at <= epoch();
