@@ -231,8 +231,6 @@ export function hostCore(o: Omit<HostEndpointOptions, 'frame' | 'window'>, onClo
   };
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null;
-
 /** Throws unless `origin` is a serialized http(s) origin (no `*`, no path, no `null`). */
 export function assertOrigin(origin: string): void {
   let ok = false;
@@ -254,20 +252,14 @@ export function assertOrigin(origin: string): void {
  * `hello` until it is answered.
  */
 export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
-  const { frame, origin } = options;
-  assertOrigin(origin);
-  const win = options.window ?? window;
   const versions = options.versions ?? PROTOCOL_VERSIONS;
-  const source = typeof frame == 'function' ? frame : () => frame.contentWindow;
   let instance: string | null = null;
 
-  const onMessage = (e: MessageEvent) => {
-    const src = source();
-    // Wrong source or wrong origin: ignored, without a word (the sender may be hostile).
-    if (!src || e.source !== src || e.origin !== origin) return;
-    const d = e.data as Partial<HelloMessage>;
+  const stop = frameListener(options, (data, src) => {
+    const d = data as Partial<HelloMessage>;
     if (
-      !isObj(d) ||
+      !d ||
+      typeof d != 'object' ||
       d.type !== 'd1.hello' ||
       typeof d.instance != 'string' ||
       !d.instance ||
@@ -286,15 +278,35 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
           message: `no common protocol version; host speaks ${versions.join(', ')}`,
         },
       };
-      src.postMessage(reject, origin);
+      src.postMessage(reject, options.origin);
       return;
     }
     instance = d.instance;
     const ch = new MessageChannel();
     const welcome: WelcomeMessage = { type: 'd1.welcome', version: v, pluginId: options.pluginId, instance };
-    core.attach(ch.port1, v, () => src.postMessage(welcome, origin, [ch.port2]));
-  };
-  const core = hostCore(options, () => win.removeEventListener('message', onMessage));
-  win.addEventListener('message', onMessage);
+    core.attach(ch.port1, v, () => src.postMessage(welcome, options.origin, [ch.port2]));
+  });
+  const core = hostCore(options, stop);
   return core.endpoint;
+}
+
+/**
+ * Listen (on `o.window`, default `window`) for messages of the frame's window from exactly
+ * `o.origin`; a wrong source or a wrong origin is ignored without a word (the sender may be
+ * hostile). Throws first when the origin is no exact http(s) origin. Returns the remover.
+ * The host endpoint and the LTI listener both admit messages this way.
+ */
+export function frameListener(
+  o: { frame: HTMLIFrameElement | (() => Window | null); origin: string; window?: Window },
+  fn: (data: unknown, src: Window) => void,
+): () => void {
+  const { frame, origin } = o;
+  assertOrigin(origin);
+  const win = o.window ?? window;
+  const onMessage = (e: MessageEvent) => {
+    const src = typeof frame == 'function' ? frame() : frame.contentWindow;
+    if (src && e.source === src && e.origin === origin) fn(e.data, src);
+  };
+  win.addEventListener('message', onMessage);
+  return () => win.removeEventListener('message', onMessage);
 }

@@ -5,7 +5,7 @@
  * only the frame's own window, only the manifest origin, answers to that exact origin.
  * @module
  */
-import { assertOrigin } from './host.js';
+import { frameListener } from './host.js';
 
 /** Where an LTI tool's data goes: per plugin (the host scopes it), string values. */
 export interface LtiStorage {
@@ -46,9 +46,6 @@ const PREFIX = 'org.imsglobal.';
 
 /** Answer LTI client-side postMessages from one tool frame. */
 export function createLtiListener(o: LtiListenerOptions): LtiListener {
-  assertOrigin(o.origin);
-  const win = o.window ?? window;
-  const source = typeof o.frame == 'function' ? o.frame : () => (o.frame as HTMLIFrameElement).contentWindow;
   const maxKey = o.maxKeyLength ?? 256;
   const maxValue = o.maxValueLength ?? 65536;
   const min = o.minHeight ?? 1;
@@ -60,10 +57,8 @@ export function createLtiListener(o: LtiListenerOptions): LtiListener {
     ...(o.onResize ? ['lti.frameResize'] : []),
   ];
 
-  const onMessage = (e: MessageEvent) => {
-    const src = source();
-    if (!src || e.source !== src || e.origin !== o.origin) return;
-    const m = parse(e.data);
+  const close = frameListener(o, (data, src) => {
+    const m = parse(data);
     if (!m || typeof m.subject != 'string') return;
     const subject = m.subject;
     const prefix = subject.startsWith(PREFIX) ? PREFIX : '';
@@ -78,20 +73,20 @@ export function createLtiListener(o: LtiListenerOptions): LtiListener {
     };
     const error = (code: string, message: string) => answer({ error: { code, message } });
     if (!supported().includes(base)) return error('unsupported_subject', `${subject} is not supported`);
-    const key = m.key;
-    const badKey = typeof key != 'string' || !key || key.length > maxKey;
+    // a string once checked: put_data and get_data, its only users, check it first of all
+    const key = m.key as string;
+    if (base.endsWith('_data') && (typeof key != 'string' || !key || key.length > maxKey))
+      return error('bad_request', `key must be a string of 1 to ${maxKey} characters`);
     switch (base) {
       case 'lti.capabilities':
         return answer({ supported_messages: supported().map((s) => ({ subject: prefix + s })) });
       case 'lti.frameResize': {
         const h = typeof m.height == 'string' ? parseFloat(m.height) : m.height;
-        if (typeof h != 'number' || !Number.isFinite(h))
-          return error('bad_request', 'height must be a number');
+        if (typeof h != 'number' || !isFinite(h)) return error('bad_request', 'height must be a number');
         o.onResize!(Math.round(Math.min(max, Math.max(min, h))));
         return answer({});
       }
       case 'lti.put_data': {
-        if (badKey) return error('bad_request', `key must be a string of 1 to ${maxKey} characters`);
         if (typeof m.value != 'string' || m.value.length > maxValue)
           return error('bad_request', `value must be a string of at most ${maxValue} characters`);
         const value = m.value;
@@ -103,7 +98,6 @@ export function createLtiListener(o: LtiListenerOptions): LtiListener {
           );
       }
       case 'lti.get_data':
-        if (badKey) return error('bad_request', `key must be a string of 1 to ${maxKey} characters`);
         return void Promise.resolve()
           .then(() => o.storage!.get(key))
           .then(
@@ -112,9 +106,8 @@ export function createLtiListener(o: LtiListenerOptions): LtiListener {
             () => error('bad_request', 'the value could not be read'),
           );
     }
-  };
-  win.addEventListener('message', onMessage);
-  return { close: () => win.removeEventListener('message', onMessage) };
+  });
+  return { close };
 }
 
 /** Objects as they are; JSON strings (an older Canvas convention) parsed; anything else null. */

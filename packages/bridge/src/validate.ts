@@ -90,19 +90,12 @@ function href(v: unknown, p: string): string | undefined {
 function json(v: unknown, p: string, depth = 0): unknown {
   if (depth > 32) fail(p, 'JSON data nested at most 32 levels');
   if (v === null || typeof v == 'string' || typeof v == 'boolean') return v;
-  if (typeof v == 'number' && Number.isFinite(v)) return v;
+  if (typeof v == 'number' && isFinite(v)) return v;
   if (Array.isArray(v)) return v.map((x, i) => json(x, `${p}[${i}]`, depth + 1));
   if (isObj(v) && Object.getPrototypeOf(v) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    // defineProperty, not assignment: an own "__proto__" key is data, not the copy's prototype
-    for (const [k, x] of Object.entries(v))
-      Object.defineProperty(out, k, {
-        value: json(x, `${p}.${k}`, depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    return out;
+    // fromEntries defines its keys, not assigns them: an own "__proto__" key is data, not the
+    // copy's prototype
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, json(x, `${p}.${k}`, depth + 1)]));
   }
   return fail(p, 'JSON data (null, boolean, finite number, string, array or plain object)');
 }
@@ -146,7 +139,7 @@ export const validators: Validators = {
   },
   'ui.resize'(p) {
     const h = obj(p).height;
-    if (typeof h != 'number' || !Number.isFinite(h) || h < 0 || h > LIMITS.maxHeight)
+    if (typeof h != 'number' || !isFinite(h) || h < 0 || h > LIMITS.maxHeight)
       fail('.height', `a number from 0 to ${LIMITS.maxHeight}`);
     return { height: Math.ceil(h) };
   },
@@ -197,9 +190,7 @@ export const PARAMS_MAX_BYTES: { readonly [M in HostMethod]: number } = {
 export function validateParams<M extends HostMethod>(method: M, params: unknown): HostMethods[M]['params'];
 export function validateParams(method: string, params: unknown): unknown;
 export function validateParams(method: string, params: unknown): unknown {
-  const v = Object.prototype.hasOwnProperty.call(validators, method)
-    ? validators[method as HostMethod]
-    : undefined;
+  const v = Object.hasOwn(validators, method) && validators[method as HostMethod];
   if (!v) throw new BridgeError('UNSUPPORTED', `unknown method ${method}`);
   return v(params);
 }

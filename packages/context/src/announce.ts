@@ -27,7 +27,7 @@ function region(doc: Document, politeness: Politeness): HTMLElement {
     el.setAttribute('aria-atomic', 'true');
     el.dataset.d1Announcer = politeness;
     el.style.cssText =
-      'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0;';
+      'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0';
     doc.body.append(el);
   }
   return el;

@@ -113,8 +113,8 @@ export function toPluginContext(
           title: g.title,
           code: g.code || undefined,
           kind: fullGroup ? g.kind : undefined,
-          subjects: fullGroup && g.subjects ? [...g.subjects] : undefined,
-          grades: fullGroup && g.grades ? [...g.grades] : undefined,
+          subjects: fullGroup ? g.subjects?.slice() : undefined,
+          grades: fullGroup ? g.grades?.slice() : undefined,
         })
       : null,
     locale: lang,

@@ -16,7 +16,8 @@ export type Listener<T> = (state: Readonly<T>, previous: Readonly<T>) => void;
 /** Framework-free state container shared by every DigiOne element and service. */
 export class ContextStore<T extends object> {
   #state: T;
-  #listeners: Array<{ fn: Listener<T>; active: boolean }> = [];
+  // each subscription is its own wrapper, so one function subscribed twice runs twice
+  #listeners = new Set<Listener<T>>();
   #queue: Array<Partial<T>> = [];
   #dispatching = false;
 
@@ -46,10 +47,11 @@ export class ContextStore<T extends object> {
         this.#state = Object.freeze({ ...previous, ...next });
         // snapshot: listeners added now start with the next change
         const current = this.#state;
-        for (const l of this.#listeners.slice()) {
-          if (!l.active) continue;
+        for (const l of [...this.#listeners]) {
+          // one unsubscribed by an earlier listener of this change is not called
+          if (!this.#listeners.has(l)) continue;
           try {
-            l.fn(current, previous);
+            l(current, previous);
           } catch (err) {
             // one broken listener must not starve the others or leave the store half-dispatched
             console.error('[d1] a ContextStore listener threw; the others still ran', err);
@@ -63,13 +65,9 @@ export class ContextStore<T extends object> {
 
   /** Call `fn` on every change; returns the function that stops it. */
   subscribe(fn: Listener<T>): () => void {
-    const entry = { fn, active: true };
-    this.#listeners.push(entry);
-    return () => {
-      entry.active = false;
-      const i = this.#listeners.indexOf(entry);
-      if (i >= 0) this.#listeners.splice(i, 1);
-    };
+    const l: Listener<T> = (state, previous) => fn(state, previous);
+    this.#listeners.add(l);
+    return () => void this.#listeners.delete(l);
   }
 
   /** Call `fn` when the value picked by `select` changes (by `Object.is`). */

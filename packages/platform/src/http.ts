@@ -63,11 +63,8 @@ export class ApiClient {
       if (json !== undefined) headers.set('Content-Type', 'application/json');
       let res: Response;
       try {
-        res = await this.#fetch(this.url(path), {
-          ...rest,
-          headers,
-          ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-        });
+        // JSON.stringify(undefined) is undefined: no body, as fetch reads an absent one
+        res = await this.#fetch(this.url(path), { ...rest, headers, body: JSON.stringify(json) });
       } catch (err) {
         if (rest.signal?.aborted) throw rest.signal.reason;
         throw new PlatformError('NETWORK', `${path}: ${String(err)}`);

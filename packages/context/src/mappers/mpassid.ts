@@ -7,8 +7,7 @@
  * @module
  */
 import type { Organization, PlatformRole, RoleAssignment, User } from '../model.js';
-import { MappingError } from '../errors.js';
-import { defined, obj, some } from './read.js';
+import { defined, fail, obj, roleWords, some } from './read.js';
 
 /** Attribute names, as MPASSid releases them. */
 export const MPASS = {
@@ -27,37 +26,16 @@ export const MPASS = {
 } as const;
 
 /** Role names (fi, sv, en) and codes (1-6, sent since 1/2024) -> platform roles. */
-const ROLE_WORDS: Record<string, PlatformRole> = {
-  '1': 'student',
-  oppilas: 'student',
-  opiskelija: 'student',
-  elev: 'student',
-  studerande: 'student',
-  learner: 'student',
-  student: 'student',
-  '2': 'teacher',
-  opettaja: 'teacher',
-  lärare: 'teacher',
-  teacher: 'teacher',
-  '3': 'staff',
-  hallintohenkilö: 'staff',
-  henkilökunta: 'staff',
-  staff: 'staff',
-  '4': 'schoolSecretary',
-  koulusihteeri: 'schoolSecretary',
-  skolsekreterare: 'schoolSecretary',
-  '5': 'substituteTeacher',
-  sijaisopettaja: 'substituteTeacher',
-  vikarie: 'substituteTeacher',
-  '6': 'principal',
-  rehtori: 'principal',
-  rektor: 'principal',
-  principal: 'principal',
+const ROLE_WORDS = roleWords({
+  student: '1 oppilas opiskelija elev studerande learner student',
+  teacher: '2 opettaja lärare teacher',
+  staff: '3 hallintohenkilö henkilökunta staff',
+  schoolSecretary: '4 koulusihteeri skolsekreterare',
+  substituteTeacher: '5 sijaisopettaja vikarie',
+  principal: '6 rehtori rektor principal',
   // MPASSid has no guardian role; a home registry or the devkit may send this local extension.
-  huoltaja: 'guardian',
-  vårdnadshavare: 'guardian',
-  guardian: 'guardian',
-};
+  guardian: 'huoltaja vårdnadshavare guardian',
+});
 
 /** The result of mapping one set of MPASSid attributes. */
 export interface MpassIdentity {
@@ -82,25 +60,22 @@ const SCHOOL_CODE = /^\d{5}$/;
 export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): MpassIdentity {
   const c = obj(claims, 'claims');
   const orgId = options.orgIdForSchoolCode ?? ((code: string) => code);
-  const first = (name: string, ...alts: string[]) =>
-    [name, ...alts].map((n) => values(c, n)[0]).find((v) => v !== undefined);
+  // the first value of the first of these attributes that has one
+  const first = (...names: string[]) => names.flatMap((n) => values(c, n))[0];
 
   const givenName = first(MPASS.givenName, 'given_name');
   const familyName = first(MPASS.familyName, 'family_name');
-  if (!givenName) throw new MappingError(MPASS.givenName, 'is required (given name)');
-  if (!familyName) throw new MappingError(MPASS.familyName, 'is required (family name)');
+  if (!givenName) fail(MPASS.givenName, 'is required (given name)');
+  if (!familyName) fail(MPASS.familyName, 'is required (family name)');
   const uid = first(MPASS.uid);
   const sub = typeof c.sub === 'string' && c.sub ? c.sub : uid;
-  if (!sub) throw new MappingError('sub', `is required (or ${MPASS.uid})`);
+  if (!sub) fail('sub', `is required (or ${MPASS.uid})`);
   const learnerNumber = first(MPASS.learnerNumber);
   if (learnerNumber !== undefined && !/^1\.2\.246\.562\.(24|98)\.\d+$/.test(learnerNumber)) {
-    throw new MappingError(
-      MPASS.learnerNumber,
-      `is not a learner number (1.2.246.562.24.*): "${learnerNumber}"`,
-    );
+    fail(MPASS.learnerNumber, `is not a learner number (1.2.246.562.24.*): "${learnerNumber}"`);
   }
   if (!learnerNumber && options.requireLearnerNumber !== false)
-    throw new MappingError(MPASS.learnerNumber, 'is required (oppijanumero)');
+    fail(MPASS.learnerNumber, 'is required (oppijanumero)');
 
   // schools: codes, plus names from schoolInfo "99900;Demolan koulu"
   const names = new Map<string, string>();
@@ -153,7 +128,7 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
         ),
       );
   }
-  if (!roles.length) throw new MappingError(MPASS.role, 'no valid role with a school code');
+  if (!roles.length) fail(MPASS.role, 'no valid role with a school code');
 
   const organizations: Organization[] = plainCodes.map((code) => ({
     id: orgId(code),
@@ -178,16 +153,14 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
 }
 
 function roleOf(word: string | undefined): PlatformRole | undefined {
-  const key = word?.trim().toLowerCase();
-  // own keys only: a claim "constructor" or "__proto__" is no role
-  return key && Object.hasOwn(ROLE_WORDS, key) ? ROLE_WORDS[key] : undefined;
+  return ROLE_WORDS.get(word?.trim().toLowerCase());
 }
 
 // MPASSid attributes are mostly multi-valued: accept a string, an array of strings, or nothing.
 function values(c: Record<string, unknown>, name: string): string[] {
-  const v = c[name];
-  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
-  if (Array.isArray(v))
-    return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
-  return [];
+  // [v].flat(): a string is one value, an array its values; anything else is no string and drops
+  return [c[name]]
+    .flat()
+    .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+    .map((x) => x.trim());
 }

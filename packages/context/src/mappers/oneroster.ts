@@ -3,15 +3,7 @@
  * {@link MappingError} naming the field; enumerations accept `ext:*` values where OneRoster does.
  * @module
  */
-import type {
-  AcademicSession,
-  Group,
-  IsoDate,
-  Organization,
-  PlatformRole,
-  RoleAssignment,
-  User,
-} from '../model.js';
+import type { AcademicSession, Group, IsoDate, Organization, RoleAssignment, User } from '../model.js';
 import {
   arr,
   bool,
@@ -24,32 +16,29 @@ import {
   oneOf,
   optStr,
   ref,
+  roleWords,
   some,
   str,
   strArr,
   type Json,
 } from './read.js';
+import { TIME_ZONE } from '../locale.js';
 
 const STATUS = ['active', 'tobedeleted'] as const;
 
 /** OneRoster role -> platform role; `ext:` roles used by Finnish feeds map too. */
-const OR_ROLES: Record<string, PlatformRole> = {
+const OR_ROLES = roleWords({
   student: 'student',
   teacher: 'teacher',
   principal: 'principal',
-  guardian: 'guardian',
-  parent: 'guardian',
-  relative: 'guardian',
+  guardian: 'guardian parent relative',
   aide: 'aide',
   counselor: 'counselor',
   districtAdministrator: 'districtAdministrator',
-  siteAdministrator: 'staff',
-  systemAdministrator: 'staff',
-  proctor: 'staff',
-  'ext:staff': 'staff',
-  'ext:schoolSecretary': 'schoolSecretary',
-  'ext:substituteTeacher': 'substituteTeacher',
-};
+  staff: 'siteAdministrator systemAdministrator proctor ext:staff',
+  schoolSecretary: 'ext:schoolSecretary',
+  substituteTeacher: 'ext:substituteTeacher',
+});
 
 // A OneRoster date range (begin inclusive, end exclusive), each end optional.
 const range = (o: Json, path: string) => ({
@@ -69,8 +58,7 @@ export function fromOneRosterUser(input: unknown, path = 'user'): User {
     const p = `${path}.roles[${i}]`;
     const ro = obj(r, p);
     const orRole = str(ro, 'role', p);
-    // own keys only: a feed's role "constructor" or "__proto__" is no role
-    const role = Object.hasOwn(OR_ROLES, orRole) ? OR_ROLES[orRole] : undefined;
+    const role = OR_ROLES.get(orRole);
     const roleType = oneOf(ro, 'roleType', p, ['primary', 'secondary'] as const);
     const orgId = ref(ro, 'org', p);
     // an unknown role is dropped before its dates are read
@@ -222,12 +210,8 @@ export function isCurrent(range: { beginDate?: IsoDate; endDate?: IsoDate }, tod
 
 /** Today's date in Helsinki as YYYY-MM-DD (dates are compared as Helsinki calendar days). */
 export function helsinkiToday(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Helsinki',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  // Swedish writes a numeric date as YYYY-MM-DD (CLDR's sv yMd pattern pads month and day)
+  return now.toLocaleDateString('sv-SE', { timeZone: TIME_ZONE });
 }
 
 /** Copy a group with the user's enrollment role applied. */

@@ -1,6 +1,7 @@
 // Small typed readers for untrusted JSON. Each throws a MappingError naming the path, so a mapper
 // either returns a whole object or throws before building anything.
 import { MappingError } from '../errors.js';
+import type { PlatformRole } from '../model.js';
 
 export type Json = Record<string, unknown>;
 
@@ -68,7 +69,7 @@ export function date(o: Json, key: string, path: string, required: true): string
 export function date(o: Json, key: string, path: string, required?: false): string | undefined;
 export function date(o: Json, key: string, path: string, required = false): string | undefined {
   const v = required ? str(o, key, path) : optStr(o, key, path);
-  return v === undefined || (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+  return v === undefined || (DATE.test(v) && !isNaN(Date.parse(`${v}T00:00:00Z`)))
     ? v
     : fail(`${path}.${key}`, `expected a date YYYY-MM-DD, got "${v}"`);
 }
@@ -76,7 +77,7 @@ export function date(o: Json, key: string, path: string, required = false): stri
 export function dateTime(o: Json, key: string, path: string): string {
   const v = str(o, key, path);
   const t = Date.parse(v);
-  return Number.isNaN(t)
+  return isNaN(t)
     ? fail(`${path}.${key}`, `expected an ISO 8601 date-time, got "${v}"`)
     : new Date(t).toISOString();
 }
@@ -101,4 +102,18 @@ export function ref(o: Json, key: string, path: string, optional = false): strin
 /** `o` without its undefined fields: optional fields are left out, never set to undefined. */
 export function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter((e) => e[1] !== undefined)) as T;
+}
+
+/**
+ * Roles by the words that name them, each role's words written once (space-separated) instead of
+ * a word -> role entry each. A Map: a word "constructor" or "__proto__" is no role, and a missing
+ * word (undefined) finds none.
+ */
+export function roleWords(
+  words: Partial<Record<PlatformRole, string>>,
+): Map<string | undefined, PlatformRole> {
+  const m = new Map<string | undefined, PlatformRole>();
+  for (const role in words)
+    for (const w of words[role as PlatformRole]!.split(' ')) m.set(w, role as PlatformRole);
+  return m;
 }

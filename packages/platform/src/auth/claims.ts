@@ -84,19 +84,27 @@ export function contextFromClaims(claims: Record<string, unknown>, me?: MeRespon
 /** The sign-in error a login bar shows for a failure (a pupil-friendly code, plus the detail). */
 export function authErrorOf(err: unknown): AuthError {
   const message = err instanceof Error ? err.message : String(err);
-  if (err instanceof MappingError) {
-    if (err.field === MPASS.learnerNumber) return { code: 'missing-learner-number', message };
-    if (err.field === MPASS.role) return { code: 'missing-role', message };
-    return { code: 'unknown', message };
-  }
   // OidcError (`?error=`, token endpoint errors), like oidc-client-ts's ErrorResponse, carries the
   // OAuth `error`: checked by shape, not by class, so an injected oidc-client-ts maps alike
   const { error, name, code } = (err ?? {}) as { error?: unknown; name?: unknown; code?: unknown };
-  if (error === 'access_denied') return { code: 'rejected', message };
-  if (error === 'login_required' || error === 'invalid_grant') return { code: 'expired', message };
-  // fetch fails with a bare TypeError (a failed protocol check is an OidcError with a `code`); a
-  // timed-out request is a TimeoutError (AbortSignal.timeout) or ErrorTimeout (oidc-client-ts)
-  if ((err instanceof TypeError && !code) || name === 'TimeoutError' || name === 'ErrorTimeout')
-    return { code: 'network', message };
-  return { code: 'unknown', message };
+  return {
+    code:
+      err instanceof MappingError
+        ? err.field === MPASS.learnerNumber
+          ? 'missing-learner-number'
+          : err.field === MPASS.role
+            ? 'missing-role'
+            : 'unknown'
+        : error === 'access_denied'
+          ? 'rejected'
+          : error === 'login_required' || error === 'invalid_grant'
+            ? 'expired'
+            : // fetch fails with a bare TypeError (a failed protocol check is an OidcError with a
+              // `code`); a timed-out request is a TimeoutError (AbortSignal.timeout) or ErrorTimeout
+              // (oidc-client-ts)
+              (err instanceof TypeError && !code) || name === 'TimeoutError' || name === 'ErrorTimeout'
+              ? 'network'
+              : 'unknown',
+    message,
+  };
 }

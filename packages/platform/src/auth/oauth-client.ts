@@ -48,6 +48,9 @@ export class OidcError extends Error {
   }
 }
 
+/** Now in whole seconds, as oidc-client-ts counts `expires_at` (the session's timers too). */
+export const epoch = () => Math.floor(Date.now() / 1000);
+
 const fail = (code: string, message: string, error?: string): never => {
   throw new OidcError(code, message, error);
 };
@@ -143,11 +146,7 @@ export function oauthClient(s: OAuthClientSettings): OidcClientLike {
     }));
 
   /** A front-channel URL of the provider with these parameters (empty ones left out). */
-  const endpoint = async (
-    href: string | undefined,
-    what: string,
-    params: Record<string, string | undefined>,
-  ) => {
+  const endpoint = (href: string | undefined, what: string, params: Record<string, string | undefined>) => {
     if (!href) fail('OIDC_RESPONSE', `the provider has no ${what}`);
     const url = checked(href, what);
     for (const [k, v] of Object.entries(params)) if (v) url.searchParams.set(k, v);
@@ -168,7 +167,7 @@ export function oauthClient(s: OAuthClientSettings): OidcClientLike {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: new URLSearchParams({ client_id: s.clientId, resource: s.resource, ...params }),
-      ...(signal ? { signal } : {}),
+      signal,
     });
     const r = await json(res, 'token endpoint');
     if (typeof r.access_token != 'string' || !r.access_token)
@@ -215,7 +214,7 @@ export function oauthClient(s: OAuthClientSettings): OidcClientLike {
     scope: r.scope,
     session_state,
     profile: claims ?? profile,
-    expires_at: r.expires_in === undefined ? undefined : Math.floor(Date.now() / 1000) + r.expires_in,
+    expires_at: r.expires_in === undefined ? undefined : epoch() + r.expires_in,
   });
 
   return {
@@ -272,7 +271,8 @@ export function oauthClient(s: OAuthClientSettings): OidcClientLike {
         {
           grant_type: 'refresh_token',
           refresh_token: state.refresh_token,
-          ...(resource ? { resource } : {}),
+          // in the place of the default resource: the form's field order stays
+          resource: resource || s.resource,
         },
         { sub: state.profile.sub },
         timeoutInSeconds ? AbortSignal.timeout(timeoutInSeconds * 1000) : undefined,

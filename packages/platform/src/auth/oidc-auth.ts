@@ -9,9 +9,9 @@
  * @module
  */
 import type { AuthService, ContextStore, PlatformContext } from '@digione/context';
-import { apiRoot, type FetchLike } from '../http.js';
+import { ApiClient, type FetchLike } from '../http.js';
 import { authErrorOf, contextFromClaims, type MeResponse, type SignedInContext } from './claims.js';
-import { oauthClient } from './oauth-client.js';
+import { epoch, oauthClient } from './oauth-client.js';
 import { rememberReturn, takeReturn } from './return-to.js';
 
 /** The platform API's resource indicator (RFC 8707). */
@@ -120,9 +120,9 @@ export class OidcAuthService implements AuthService {
     const redirect = options.redirectUri ?? location.origin + location.pathname;
     this.client =
       options.client ??
+      // the issuer and client id as given; the client reads only its own settings
       oauthClient({
-        issuer: options.issuer,
-        clientId: options.clientId,
+        ...options,
         redirectUri: redirect,
         postLogoutRedirectUri: options.postLogoutRedirectUri ?? redirect,
         scope: options.scope ?? 'openid profile offline_access',
@@ -249,11 +249,12 @@ export class OidcAuthService implements AuthService {
     let me: MeResponse | null = null;
     if (this.#options.api) {
       try {
-        const f = this.#options.fetch ?? ((i, init) => fetch(i, init));
-        const res = await f(`${apiRoot(this.#options.api)}/api/me`, {
-          headers: { Authorization: `Bearer ${user.access_token}` },
-        });
-        if (res.ok) me = (await res.json()) as MeResponse;
+        // with this sign-in's token (a 401 finds no other to retry with); any failure leaves me null
+        me = await new ApiClient({
+          api: this.#options.api,
+          auth: { getAccessToken: async () => user.access_token },
+          fetch: this.#options.fetch,
+        }).json<MeResponse>('/api/me');
       } catch {
         // without /api/me the school codes stay the org ids; the sign-in itself stands
       }
@@ -325,9 +326,6 @@ export class OidcAuthService implements AuthService {
     for (const s of this.#stores) s.update(partial);
   }
 }
-
-/** Now in whole seconds, as oidc-client-ts counts `expires_at`. */
-const epoch = () => Math.floor(Date.now() / 1000);
 
 /** Past `expires_at` (a session without one never expires here; the API's 401 says so). */
 function expired(user: OidcTokens | null): boolean {

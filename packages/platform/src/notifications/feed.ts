@@ -102,7 +102,7 @@ export class PlatformNotificationService implements NotificationService {
       this.#parser.lastEventId = '';
       this.#gone.clear();
       this.#sent.clear();
-      this.#set([], []);
+      this.#set([]);
     }
   }
 
@@ -136,14 +136,9 @@ export class PlatformNotificationService implements NotificationService {
 
   /** Remove at once (optimistic); it comes back and the call rejects when the server refuses. */
   async dismiss(id: string): Promise<void> {
-    const i = this.#list.findIndex((n) => n.id === id);
-    if (i < 0) return;
-    const item = this.#list[i]!;
-    this.#gone.add(id);
-    this.#set(
-      this.#list.filter((n) => n.id !== id),
-      [],
-    );
+    const item = this.#list.find((n) => n.id === id);
+    if (!item) return;
+    this.#drop(id);
     try {
       await this.#api.request(`/api/notifications/${encodeURIComponent(id)}`, { method: 'DELETE' });
     } catch (err) {
@@ -159,12 +154,10 @@ export class PlatformNotificationService implements NotificationService {
     const readAt = new Date(this.#now()).toISOString();
     const changed = new Set(ids.filter((id) => this.#list.some((n) => n.id === id && !n.readAt)));
     if (!changed.size) return;
-    this.#set(
-      this.#list.map((n) => (changed.has(n.id) ? { ...n, readAt } : n)),
-      [],
-    );
+    this.#set(this.#list.map((n) => (changed.has(n.id) ? { ...n, readAt } : n)));
     try {
-      await this.#api.request(path, { method: 'POST', ...(json ? { json } : {}) });
+      // an undefined json sends no body
+      await this.#api.request(path, { method: 'POST', json });
     } catch (err) {
       // undo only what is still ours: a `read` event may have confirmed some meanwhile
       this.#set(
@@ -173,7 +166,6 @@ export class PlatformNotificationService implements NotificationService {
           const { readAt: _r, ...rest } = n;
           return rest;
         }),
-        [],
       );
       throw err;
     }
@@ -255,20 +247,18 @@ export class PlatformNotificationService implements NotificationService {
     if (!isRecord(d)) return;
     const o = d as { id?: unknown; ids?: unknown; readAt?: unknown };
     if (type === 'notification' && isNotification(d)) this.#add(d);
-    else if (type === 'dismiss' && typeof o.id === 'string') {
-      this.#gone.add(o.id);
-      this.#set(
-        this.#list.filter((n) => n.id !== o.id),
-        [],
-      );
-    } else if (type === 'read' && Array.isArray(o.ids)) {
+    else if (type === 'dismiss' && typeof o.id === 'string') this.#drop(o.id);
+    else if (type === 'read' && Array.isArray(o.ids)) {
       const ids = new Set(o.ids);
       const readAt = typeof o.readAt === 'string' ? o.readAt : new Date(this.#now()).toISOString();
-      this.#set(
-        this.#list.map((n) => (ids.has(n.id) && n.readAt !== readAt ? { ...n, readAt } : n)),
-        [],
-      );
+      this.#set(this.#list.map((n) => (ids.has(n.id) && n.readAt !== readAt ? { ...n, readAt } : n)));
     }
+  }
+
+  // Gone here, and not brought back by a list or an event that still carries it.
+  #drop(id: string): void {
+    this.#gone.add(id);
+    this.#set(this.#list.filter((n) => n.id !== id));
   }
 
   #add(n: Notification): void {
@@ -295,7 +285,7 @@ export class PlatformNotificationService implements NotificationService {
     );
   }
 
-  #set(list: readonly Notification[], added: readonly Notification[]): void {
+  #set(list: readonly Notification[], added: readonly Notification[] = []): void {
     this.#list = Object.freeze(list);
     if (this.#gone.size > 500) this.#gone = new Set([...this.#gone].slice(-250));
     for (const fn of [...this.#listeners]) {
@@ -317,10 +307,10 @@ function isNotification(x: unknown): x is Notification {
   return (
     typeof n.id === 'string' &&
     typeof n.createdAt === 'string' &&
-    !Number.isNaN(Date.parse(n.createdAt)) &&
+    !isNaN(Date.parse(n.createdAt)) &&
     isText(n.title) &&
     (n.body === undefined || isText(n.body)) &&
-    (n.readAt === undefined || typeof n.readAt === 'string') &&
+    optString(n.readAt) &&
     isRecord(source) &&
     typeof source.pluginId === 'string' &&
     optString(source.vendorName) &&

@@ -25,10 +25,10 @@ export function sseParser(onEvent: (e: SseEvent) => void, onRetry?: (ms: number)
       data = [];
       return;
     }
-    if (l.startsWith(':')) return;
-    const i = l.indexOf(':');
-    const field = i < 0 ? l : l.slice(0, i);
-    const value = i < 0 ? '' : l.slice(l[i + 1] === ' ' ? i + 2 : i + 1);
+    // `field: value` (one space after the first colon dropped), or a bare field with an empty
+    // value; a comment (`: ...`) has the empty field name, which is none of the four
+    const [field, ...rest] = l.split(':');
+    const value = rest.join(':').replace(/^ /, '');
     if (field === 'event') type = value;
     else if (field === 'data') data.push(value);
     else if (field === 'id' && !value.includes('\0')) id = value;

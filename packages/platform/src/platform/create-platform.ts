@@ -66,15 +66,17 @@ export function createPlatform(config: PlatformConfig): Platform {
   let notifications: PlatformNotificationService | null = null;
   let pluginSessions: PlatformPluginSessionService | null = null;
   if (auth && config.api) {
-    const api = new ApiClient({ api: config.api, auth, ...(config.fetch ? { fetch: config.fetch } : {}) });
+    // no fetch given: ApiClient's default
+    const api = new ApiClient({ api: config.api, auth, fetch: config.fetch });
     services.roster = new OneRosterService({ api });
     services.notifications = notifications = new PlatformNotificationService({ api });
     services.pluginSessions = pluginSessions = new PlatformPluginSessionService({ api });
   }
+  const who = (s?: Readonly<PlatformContext>) =>
+    s?.auth.status === 'signed-in' ? (s.user?.id ?? null) : null;
   const sync = (s: Readonly<PlatformContext>, prev?: Readonly<PlatformContext>) => {
-    const id = s.auth.status === 'signed-in' ? (s.user?.id ?? null) : null;
-    const was = prev?.auth.status === 'signed-in' ? (prev.user?.id ?? null) : null;
-    if (id === was && prev) return;
+    const id = who(s);
+    if (id === who(prev) && prev) return;
     notifications?.stop(true);
     pluginSessions?.clear();
     if (id) notifications?.start();
@@ -87,7 +89,10 @@ export function createPlatform(config: PlatformConfig): Platform {
     oidc,
     notifications,
     pluginSessions,
-    start: () => oidc?.start() ?? Promise.resolve(),
+    // settles with the session's start (at once without OIDC)
+    async start() {
+      await oidc?.start();
+    },
     dispose() {
       unsubscribe();
       detach?.();

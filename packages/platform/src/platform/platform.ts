@@ -62,38 +62,16 @@ export class D1Platform extends HTMLElement {
     this.attachShadow({ mode: 'open' }).innerHTML = '<style>:host{display:contents}</style><slot></slot>';
   }
 
-  /** OIDC issuer (attribute `issuer`). */
-  get issuer(): string | null {
-    return this.getAttribute('issuer');
-  }
-  /** Sets the `issuer` attribute (null removes it). */
-  set issuer(v: string | null) {
-    this.#attr('issuer', v);
-  }
-  /** OIDC client id (attribute `client-id`). */
-  get clientId(): string | null {
-    return this.getAttribute('client-id');
-  }
-  /** Sets the `client-id` attribute (null removes it). */
-  set clientId(v: string | null) {
-    this.#attr('client-id', v);
-  }
-  /** Platform API base URL (attribute `api`). */
-  get api(): string | null {
-    return this.getAttribute('api');
-  }
-  /** Sets the `api` attribute (null removes it). */
-  set api(v: string | null) {
-    this.#attr('api', v);
-  }
-  /** Redirect URI (attribute `redirect-uri`). */
-  get redirectUri(): string | null {
-    return this.getAttribute('redirect-uri');
-  }
-  /** Sets the `redirect-uri` attribute (null removes it). */
-  set redirectUri(v: string | null) {
-    this.#attr('redirect-uri', v);
-  }
+  // The configuration properties reflect their attributes (null removes it); defined below, once
+  // for all four, instead of a getter and a setter each.
+  /** OIDC issuer (attribute `issuer`); null removes the attribute. */
+  declare issuer: string | null;
+  /** OIDC client id (attribute `client-id`); null removes the attribute. */
+  declare clientId: string | null;
+  /** Platform API base URL (attribute `api`); null removes the attribute. */
+  declare api: string | null;
+  /** Redirect URI (attribute `redirect-uri`); null removes the attribute. */
+  declare redirectUri: string | null;
 
   /** The store provided to the elements inside; set it to share a store of your own. */
   get store(): ContextStore<PlatformContext> | undefined {
@@ -149,7 +127,8 @@ export class D1Platform extends HTMLElement {
     const cfg = {
       api: this.api ?? undefined,
       redirectUri: this.redirectUri ?? undefined,
-      ...(this.#ownStore ? { store: this.#ownStore } : {}),
+      // without a store of its own (undefined) the platform makes one
+      store: this.#ownStore,
     };
     let platform: Platform | null = null;
     if (auth || (this.issuer && this.clientId)) {
@@ -200,12 +179,23 @@ export class D1Platform extends HTMLElement {
     const lang = this.getAttribute('lang');
     if (lang && this.#store) this.#store.update({ locale: localeFor(lang) });
   }
-
-  #attr(name: string, v: string | null): void {
-    if (v === null) this.removeAttribute(name);
-    else this.setAttribute(name, v);
-  }
 }
+
+for (const name of ATTRS)
+  Object.defineProperty(
+    D1Platform.prototype,
+    name.replace(/-(.)/, (_, c: string) => c.toUpperCase()),
+    {
+      configurable: true,
+      get(this: D1Platform) {
+        return this.getAttribute(name);
+      },
+      set(this: D1Platform, v: string | null) {
+        if (v === null) this.removeAttribute(name);
+        else this.setAttribute(name, v);
+      },
+    },
+  );
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -54,8 +54,7 @@ export class PlatformPluginSessionService implements PluginSessionService {
   /** The stored value, or undefined when the key is unset. */
   async storageGet(pluginId: string, key: string): Promise<unknown> {
     try {
-      const b = await this.#api.json<{ value?: unknown }>(this.#path(pluginId, key));
-      return b.value;
+      return (await this.#api.json<{ value?: unknown }>(this.#path(pluginId, key))).value;
     } catch (err) {
       if (err instanceof PlatformError && err.code === 'NOT_FOUND') return undefined;
       throw err;

@@ -109,8 +109,14 @@ export class OneRosterService implements RosterService {
     const filter = encodeURIComponent(`user.sourcedId='${userId.replace(/'/g, "''")}'`);
     let raw: unknown[];
     try {
-      raw = await this.#all(`/enrollments?filter=${filter}`, 'enrollments', signal, undefined, (e) =>
-        isForUser(e, userId),
+      raw = await this.#all(
+        `/enrollments?filter=${filter}`,
+        'enrollments',
+        signal,
+        undefined,
+        (e) =>
+          // a server that ignored the filter sends other people's enrollments too
+          (e as { user?: { sourcedId?: unknown } } | null)?.user?.sourcedId === userId,
       );
     } catch (err) {
       if (err instanceof PlatformError && (err.code === 'INVALID_PARAMS' || err.code === 'NOT_FOUND'))
@@ -137,7 +143,7 @@ export class OneRosterService implements RosterService {
         try {
           const b = await this.#api.json<{ org?: unknown }>(
             `${this.#base}/schools/${encodeURIComponent(id)}`,
-            signal ? { signal } : {},
+            { signal },
           );
           return fromOneRosterOrg(b.org);
         } catch (err) {
@@ -173,10 +179,9 @@ export class OneRosterService implements RosterService {
   }
 
   async #user(id: string, signal?: AbortSignal): Promise<User> {
-    const b = await this.#api.json<{ user?: unknown }>(
-      `${this.#base}/users/${encodeURIComponent(id)}`,
-      signal ? { signal } : {},
-    );
+    const b = await this.#api.json<{ user?: unknown }>(`${this.#base}/users/${encodeURIComponent(id)}`, {
+      signal,
+    });
     return fromOneRosterUser(b.user);
   }
 
@@ -194,7 +199,7 @@ export class OneRosterService implements RosterService {
     for (let total: number | null = null; ;) {
       const res = await this.#api.request(
         `${this.#base}${path}${sep}limit=${this.#pageSize}&offset=${out.length}`,
-        signal ? { signal } : {},
+        { signal },
       );
       const header = res.headers.get('X-Total-Count');
       total = header !== null && /^\d+$/.test(header) ? Number(header) : total;
@@ -206,8 +211,4 @@ export class OneRosterService implements RosterService {
       if (!page.length || (total !== null ? out.length >= total : page.length < this.#pageSize)) return out;
     }
   }
-}
-
-function isForUser(e: unknown, userId: string): boolean {
-  return (e as { user?: { sourcedId?: unknown } } | null)?.user?.sourcedId === userId;
 }
