@@ -441,19 +441,13 @@ export class D1LoginBar extends LitElement {
   #activate(index: number): void {
     const item = this.#menu[index];
     if (!item) return;
-    switch (item.kind) {
-      case 'role':
-        this.#closeMenu(true);
-        if (!item.checked) this.#changeRole(item.role);
-        return;
-      case 'lang':
-        this.#closeMenu(true);
-        if (!item.checked) this.#changeLocale(item.lang);
-        return;
-      case 'sign-out':
-        this.#closeMenu(false);
-        void this.#signOut();
-        return;
+    // a role or language goes back to the button; sign out replaces the button with sign in
+    const signOut = item.kind === 'sign-out';
+    this.#closeMenu(!signOut);
+    if (signOut) void this.#signOut();
+    else if (!item.checked) {
+      if (item.kind === 'role') this.#changeRole(item.role);
+      else this.#changeLocale(item.lang);
     }
   }
 
