@@ -566,26 +566,28 @@ export class D1NotificationTray extends LitElement {
     if (this.#dirty) {
       this.#dirty = false;
       this.#listDirty = true;
-      const src = this.#source;
-      if (this.#readLocal.size || this.#goneLocal.size) {
-        // forget optimistic changes the source now reflects
-        const byId = new Map(src.map((n) => [n.id, n]));
-        for (const id of this.#readLocal.keys())
-          if (!byId.get(id) || byId.get(id)!.readAt) this.#readLocal.delete(id);
-        for (const id of this.#goneLocal) if (!byId.has(id)) this.#goneLocal.delete(id);
-      }
+      // optimistic changes carried over: only those the source does not reflect yet (the item is
+      // still there, still unread), so the rest are forgotten
+      const readLocal = new Map<string, string>();
+      const goneLocal = new Set<string>();
       let unread = 0;
       const list: Notification[] = [];
       const seen = new Set<string>();
-      for (const n of src) {
+      for (const n of this.#source) {
         // malformed or repeated items from outside are left out, not allowed to break the list
         if (!isUsable(n) || seen.has(n.id)) continue;
         seen.add(n.id);
-        if (this.#goneLocal.has(n.id)) continue;
-        const readAt = n.readAt ?? this.#readLocal.get(n.id);
-        if (!readAt) unread++;
-        list.push(readAt && !n.readAt ? { ...n, readAt } : n);
+        if (this.#goneLocal.has(n.id)) {
+          goneLocal.add(n.id);
+          continue;
+        }
+        const local = n.readAt ? undefined : this.#readLocal.get(n.id);
+        if (local) readLocal.set(n.id, local);
+        if (!n.readAt && !local) unread++;
+        list.push(local ? { ...n, readAt: local } : n);
       }
+      this.#readLocal = readLocal;
+      this.#goneLocal = goneLocal;
       this.#effective = list;
       this.#unread = unread;
     }
