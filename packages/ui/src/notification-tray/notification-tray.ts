@@ -177,14 +177,16 @@ export class D1NotificationTray extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('notifications') && this.notifications) {
-      const usable = this.#source.filter(isUsable);
-      // the first list is what was there already; only later additions are news
-      if (this.#known) this.#queueNew(usable.filter((n) => !this.#known!.has(n.id)));
-      this.#known = new Set(usable.map((n) => n.id));
+    if (changed.has('notifications')) {
+      this.#dirty = true;
+      if (this.notifications) {
+        const usable = this.#source.filter(isUsable);
+        // the first list is what was there already; only later additions are news
+        if (this.#known) this.#queueNew(usable.filter((n) => !this.#known!.has(n.id)));
+        this.#known = new Set(usable.map((n) => n.id));
+      }
     }
     this.#syncService();
-    if (changed.has('notifications')) this.#dirty = true;
     if (changed.has('max') || changed.has('perSourceLimit')) this.#listDirty = true;
     this.#deriveIfDirty();
     if (changed.has('open')) {
