@@ -249,7 +249,7 @@ export class D1NotificationTray extends LitElement {
           <p class="count d1-muted">${unread ? t('unread', { count: unread }) : t('noneUnread')}</p>
           ${
             unread
-              ? html`<button class="d1-button" @click=${this.#markAllRead}>${t('markAllRead')}</button>`
+              ? html`<button class="d1-button" @click=${() => this.#markRead()}>${t('markAllRead')}</button>`
               : nothing
           }
         </div>
@@ -345,38 +345,21 @@ export class D1NotificationTray extends LitElement {
     if (!n.readAt) this.#markRead(n, i);
   }
 
-  #markRead(n: Notification, i: number): void {
-    this.#active = i;
-    const at = new Date().toISOString();
-    this.#readLocal.set(n.id, at);
-    this.#change(
-      (svc) => svc.markRead([n.id]),
-      () => request(this, 'd1-notification-read', { ids: [n.id], all: false }),
-      () => this.#readLocal.delete(n.id),
-      'failRead',
-    );
-    // its button goes away: focus stays with the item
-    if (this.shadowRoot!.activeElement) this.#refocus(i);
-  }
-
-  #markAllRead(): void {
+  /** Marks `n` (item `i`) read, or without `n` every unread notification (the mark-all button). */
+  #markRead(n?: Notification, i = -1): void {
     this.#deriveIfDirty();
+    if (n) this.#active = i;
     const at = new Date().toISOString();
-    const ids: string[] = [];
-    for (const n of this.#effective) {
-      if (!n.readAt) {
-        ids.push(n.id);
-        this.#readLocal.set(n.id, at);
-      }
-    }
+    const ids = (n ? [n] : this.#effective).filter((x) => !x.readAt).map((x) => x.id);
+    ids.forEach((id) => this.#readLocal.set(id, at));
     this.#change(
-      (svc) => svc.markAllRead(),
-      () => request(this, 'd1-notification-read', { ids, all: true }),
+      (svc) => (n ? svc.markRead(ids) : svc.markAllRead()),
+      () => request(this, 'd1-notification-read', { ids, all: !n }),
       () => ids.forEach((id) => this.#readLocal.delete(id)),
       'failRead',
     );
-    // the button goes away: focus goes to the heading
-    if (this.shadowRoot!.activeElement) this.#refocus(-1);
+    // its button goes away: focus stays with the item (after mark all, the heading takes it)
+    if (this.shadowRoot!.activeElement) this.#refocus(i);
   }
 
   #dismiss(n: Notification, i: number): void {
