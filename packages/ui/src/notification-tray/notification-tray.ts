@@ -132,12 +132,13 @@ export class D1NotificationTray extends LitElement {
   #goneLocal = new Set<string>();
   #dirty = true;
   #listDirty = true;
-  #effective: Notification[] = [];
-
-  #visible: Notification[] = [];
+  // Derived by #deriveIfDirty, which every reader calls or follows (the dirty flags start set, so
+  // the first call fills them): the list and the count, and for an open panel what it shows.
+  #effective!: Notification[];
+  #visible!: Notification[];
   #rows: TrayRow[] = [];
-  #rowOf: number[] = [];
-  #report: LimitReport = { total: 0, shown: 0, cappedSources: [] };
+  #rowOf!: number[];
+  #report!: LimitReport;
   #unread = 0;
   #active = 0;
   #tick?: ReturnType<typeof setInterval>;
