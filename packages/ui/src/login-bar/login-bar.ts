@@ -137,9 +137,9 @@ export class D1LoginBar extends LitElement {
     align: 'end',
   });
   readonly #id = uniqueId('d1-login-bar');
-  #focusSignIn = false;
-  /** The menu's items as last rendered: what a click, a key or typeahead acts on. */
-  #menu: MenuItem[] = [];
+  #focusSignIn?: boolean;
+  /** The menu's items as last rendered: what a click, a key or typeahead acts on (only a rendered menu can). */
+  #menu!: MenuItem[];
   #lastStatus: AuthStatus | undefined;
 
   constructor() {

@@ -90,7 +90,8 @@ export class D1NotificationTray extends LitElement {
   /** The clock for relative times; unset means the real clock, refreshed each minute while open. */
   now?: Date | number | string;
 
-  private message = '';
+  /** The refused change's message, while there is one. */
+  private message?: string;
 
   // the platform's NotificationService, inside <d1-platform>
   #platform = new PlatformLink(this);
@@ -139,7 +140,7 @@ export class D1NotificationTray extends LitElement {
   #rows: TrayRow[] = [];
   #rowOf!: number[];
   #report!: LimitReport;
-  #unread = 0;
+  #unread!: number;
   #active = 0;
   #tick?: ReturnType<typeof setInterval>;
 
