@@ -234,7 +234,8 @@ export class D1LoginBar extends LitElement {
         items.push({
           kind: 'role',
           role,
-          label: school ? this.#t('roleAt', { role: roleText, school }) : roleText,
+          // "role, school" as the menu button's name reads it, in every language
+          label: school ? `${roleText}, ${school}` : roleText,
           checked: sameRole(role, active),
         });
       }
