@@ -14,7 +14,6 @@ export const trayCatalog = defineCatalog(
       { one: 'Aviseringar, {count} oläst', other: 'Aviseringar, {count} olästa' },
       'Notifications, {count} unread',
     ],
-    heading: ['Ilmoitukset', 'Aviseringar', 'Notifications'],
     unread: [
       { one: '{count} lukematon', other: '{count} lukematonta' },
       { one: '{count} oläst', other: '{count} olästa' },

@@ -244,9 +244,10 @@ export class D1NotificationTray extends LitElement {
     const t = this.#t;
     const report = this.#report;
     const unread = this.#unread;
+    // the heading is the bell's own name ("Notifications")
     return html`
       <div class="head">
-        <h2 id="heading" class="d1-heading" tabindex="-1">${t('heading')}</h2>
+        <h2 id="heading" class="d1-heading" tabindex="-1">${t('bell')}</h2>
         <div class="summary">
           <p class="count d1-muted">${unread ? t('unread', { count: unread }) : t('noneUnread')}</p>
           ${
