@@ -165,11 +165,6 @@ export class D1NotificationTray extends LitElement {
     if (returnFocus) this.#bell?.focus();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.requestUpdate();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
