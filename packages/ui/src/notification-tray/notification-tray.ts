@@ -610,7 +610,8 @@ function request<K extends 'd1-notification-read' | 'd1-notification-dismiss'>(
 ): Promise<unknown> {
   const waits: Promise<unknown>[] = [];
   const full = { ...detail, waitUntil: (p: Promise<unknown>) => void waits.push(p) } as TrayRequestDetail;
-  return fire(host, type, full) ? Promise.all(waits) : Promise.reject(new Error('refused'));
+  // the reason of a refusal is never read: #change undoes the change whatever it is
+  return fire(host, type, full) ? Promise.all(waits) : Promise.reject();
 }
 
 declare global {
