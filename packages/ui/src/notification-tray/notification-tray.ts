@@ -98,7 +98,6 @@ export class D1NotificationTray extends LitElement {
   #l10n = new LocaleController(this, trayCatalog);
   #t = this.#l10n.t;
   #announcer = new AnnouncerController(this);
-  #theme = new ThemeController(this);
   #dismissCtl = new DismissController(this, {
     isOpen: () => this.open,
     close: (reason) => {
@@ -143,6 +142,11 @@ export class D1NotificationTray extends LitElement {
   #unread!: number;
   #active = 0;
   #tick?: ReturnType<typeof setInterval>;
+
+  constructor() {
+    super();
+    new ThemeController(this);
+  }
 
   /** Unread notifications (all the tray holds, not only those rendered). */
   get unreadCount(): number {
