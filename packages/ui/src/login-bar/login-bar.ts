@@ -123,19 +123,6 @@ export class D1LoginBar extends LitElement {
   readonly #t = this.#l10n.t;
   readonly #announcer = new AnnouncerController(this);
   readonly #platform = new PlatformLink(this);
-  // Escape (focus back to the button), a press outside, or focus leaving: all close the menu.
-  readonly #dismiss = new DismissController(this, {
-    isOpen: () => this._open,
-    close: () => (this._open = false),
-    trigger: () => this.#trigger(),
-  });
-  // Keeps the menu inside the viewport (right edges aligned: the bar sits at the end of a header).
-  readonly #popover = new PopoverController(this, {
-    isOpen: () => this._open,
-    anchor: () => this.#trigger(),
-    panel: () => this.renderRoot.querySelector<HTMLElement>('.popup'),
-    align: 'end',
-  });
   readonly #id = uniqueId('d1-login-bar');
   #focusSignIn?: boolean;
   /** The menu's items as last rendered: what a click, a key or typeahead acts on (only a rendered menu can). */
@@ -144,6 +131,20 @@ export class D1LoginBar extends LitElement {
 
   constructor() {
     super();
+    // controllers nothing calls are made here, not kept in fields (in the order they run)
+    // Escape (focus back to the button), a press outside, or focus leaving: all close the menu.
+    new DismissController(this, {
+      isOpen: () => this._open,
+      close: () => (this._open = false),
+      trigger: () => this.#trigger(),
+    });
+    // Keeps the menu inside the viewport (right edges aligned: the bar sits at the end of a header).
+    new PopoverController(this, {
+      isOpen: () => this._open,
+      anchor: () => this.#trigger(),
+      panel: () => this.renderRoot.querySelector<HTMLElement>('.popup'),
+      align: 'end',
+    });
     new ThemeController(this);
   }
 

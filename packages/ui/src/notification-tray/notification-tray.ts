@@ -98,30 +98,8 @@ export class D1NotificationTray extends LitElement {
   #l10n = new LocaleController(this, trayCatalog);
   #t = this.#l10n.t;
   #announcer = new AnnouncerController(this);
-  #dismissCtl = new DismissController(this, {
-    isOpen: () => this.open,
-    close: (reason) => {
-      this.open = false;
-      // an outside press on something that takes no focus would leave focus on <body>: give it
-      // back to the bell, so a keyboard user continues from where they were
-      if (reason === 'outside') setTimeout(() => this.#refocusBellIfLost());
-    },
-    trigger: () => this.#bell,
-  });
-  #popover = new PopoverController(this, {
-    isOpen: () => this.open,
-    anchor: () => this.#bell,
-    panel: () => this.renderRoot.querySelector<HTMLElement>('.panel'),
-    align: 'end',
-  });
   #burst = new BurstCollector<Notification>((items) => this.#announce(items));
-  #vlist = new VirtualListController<TrayRow>(this, {
-    // the list is the scroller; its spacers give it the whole list's height (capped by CSS)
-    scroller: () => (this.open ? this.renderRoot.querySelector<HTMLElement>('.list') : null),
-    items: () => this.#rows,
-    key: (r) => r.key,
-    estimate: 100,
-  });
+  #vlist: VirtualListController<TrayRow>;
 
   #serviceList: readonly Notification[] = [];
   #subscribed?: NotificationService;
@@ -145,7 +123,31 @@ export class D1NotificationTray extends LitElement {
 
   constructor() {
     super();
+    // controllers nothing calls are made here, not kept in fields (in the order they run)
     new ThemeController(this);
+    new DismissController(this, {
+      isOpen: () => this.open,
+      close: (reason) => {
+        this.open = false;
+        // an outside press on something that takes no focus would leave focus on <body>: give it
+        // back to the bell, so a keyboard user continues from where they were
+        if (reason === 'outside') setTimeout(() => this.#refocusBellIfLost());
+      },
+      trigger: () => this.#bell,
+    });
+    new PopoverController(this, {
+      isOpen: () => this.open,
+      anchor: () => this.#bell,
+      panel: () => this.renderRoot.querySelector<HTMLElement>('.panel'),
+      align: 'end',
+    });
+    this.#vlist = new VirtualListController<TrayRow>(this, {
+      // the list is the scroller; its spacers give it the whole list's height (capped by CSS)
+      scroller: () => (this.open ? this.renderRoot.querySelector<HTMLElement>('.list') : null),
+      items: () => this.#rows,
+      key: (r) => r.key,
+      estimate: 100,
+    });
   }
 
   /** Unread notifications (all the tray holds, not only those rendered). */
