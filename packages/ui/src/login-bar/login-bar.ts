@@ -394,20 +394,21 @@ export class D1LoginBar extends LitElement {
     return this.renderRoot.querySelector<HTMLButtonElement>('.trigger');
   }
 
+  // Listeners are plain methods: Lit calls a template's listeners with the element as `this`.
   // Enter and Space arrive here as the button's own click, so keyboard and pointer share one path.
-  #onTriggerClick = (): void => {
+  #onTriggerClick(): void {
     if (this._open) this.#closeMenu(false);
     else void this.#openMenu();
-  };
+  }
 
-  #onTriggerKeydown = (e: KeyboardEvent): void => {
+  #onTriggerKeydown(e: KeyboardEvent): void {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       void this.#openMenu(e.key === 'ArrowUp');
     }
-  };
+  }
 
-  #onMenuKeydown = (e: KeyboardEvent): void => {
+  #onMenuKeydown(e: KeyboardEvent): void {
     const items = this.#menuItems();
     const current = items.indexOf(e.target as HTMLElement);
     // Arrows wrap (APG menu); Home/End jump. Escape bubbles on to the DismissController.
@@ -436,7 +437,7 @@ export class D1LoginBar extends LitElement {
         items[next]?.focus();
       }
     }
-  };
+  }
 
   // --- actions --------------------------------------------------------------------------------
 
@@ -453,7 +454,7 @@ export class D1LoginBar extends LitElement {
     }
   }
 
-  #signIn = async (): Promise<void> => {
+  async #signIn(): Promise<void> {
     this._signedOutHere = false;
     if (!fire(this, 'd1-sign-in')) return;
     try {
@@ -462,7 +463,7 @@ export class D1LoginBar extends LitElement {
       // The platform records the reason in the store; this only keeps the rejection from being lost.
       console.warn('[d1-login-bar] sign-in failed', err);
     }
-  };
+  }
 
   async #signOut(): Promise<void> {
     if (!fire(this, 'd1-sign-out')) {

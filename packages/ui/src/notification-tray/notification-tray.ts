@@ -401,7 +401,8 @@ export class D1NotificationTray extends LitElement {
 
   // ---- keyboard and focus ----------------------------------------------------------------------
 
-  #onListKey = (e: KeyboardEvent): void => {
+  // Listeners are plain methods: Lit calls a template's listeners with the element as `this`.
+  #onListKey(e: KeyboardEvent): void {
     const row = (e.target as Element).closest?.('.item') as HTMLElement | null;
     if (!row || e.altKey || e.ctrlKey || e.metaKey) return;
     // arrows, Home/End and PageUp/PageDown (10 items), stopping at the ends
@@ -409,7 +410,7 @@ export class D1NotificationTray extends LitElement {
     if (next === null) return;
     e.preventDefault();
     void this.#focusItem(next);
-  };
+  }
 
   /**
    * After the window moved (the user scrolled the list): if the tab stop left the DOM, Tab would
@@ -433,14 +434,14 @@ export class D1NotificationTray extends LitElement {
     }
   }
 
-  #onListFocus = (e: FocusEvent): void => {
+  #onListFocus(e: FocusEvent): void {
     const row = (e.target as Element).closest?.('.item') as HTMLElement | null;
     const i = row ? Number(row.dataset.index) : NaN;
     if (!Number.isNaN(i) && i !== this.#active) {
       this.#active = i;
       this.requestUpdate();
     }
-  };
+  }
 
   /** Scrolls item `i` into the virtual window if needed, then focuses it. */
   async #focusItem(i: number): Promise<void> {
