@@ -38,11 +38,11 @@ export interface LoginBarLocaleChangeDetail {
 }
 
 /** The languages offered, by their own names, so each is findable by someone who cannot read the others. */
-const LANGUAGES: ReadonlyArray<{ lang: UiLang; name: string }> = [
-  { lang: 'fi', name: 'Suomeksi' },
-  { lang: 'sv', name: 'På svenska' },
-  { lang: 'en', name: 'In English' },
-];
+const LANGUAGES: Readonly<Record<UiLang, string>> = {
+  fi: 'Suomeksi',
+  sv: 'På svenska',
+  en: 'In English',
+};
 
 type MenuItem =
   | { kind: 'role'; label: string; role: RoleAssignment; checked: boolean }
@@ -241,7 +241,7 @@ export class D1LoginBar extends LitElement {
         });
       }
     }
-    for (const { lang, name } of LANGUAGES) {
+    for (const [lang, name] of Object.entries(LANGUAGES) as Array<[UiLang, string]>) {
       items.push({ kind: 'lang', lang, label: name, checked: lang === this.#l10n.lang });
     }
     items.push({ kind: 'sign-out', label: this.#t('signOut') });
@@ -290,7 +290,8 @@ export class D1LoginBar extends LitElement {
     const items = (this.#menu = this.#items(user, active, organizations));
     // in #items order: the roles (if any), the languages, sign out
     const rendered = items.map((item, i) => this.#renderItem(item, i));
-    const roles = items.length - LANGUAGES.length - 1;
+    // how many roles: the first language comes right after them
+    const roles = items.findIndex((item) => item.kind === 'lang');
     // The commas are for screen readers (the accessible name reads "name, role, school"); the
     // dot is for the eye.
     const meta = html`${roleText}${
