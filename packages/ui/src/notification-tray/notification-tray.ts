@@ -205,6 +205,7 @@ export class D1NotificationTray extends LitElement {
   protected override render(): TemplateResult {
     const t = this.#t;
     const unread = this.#unread;
+    // the bell's name: "Ilmoitukset" or "Ilmoitukset, 3 lukematonta" (the panel's count after it)
     return html`
       <button
         part="bell"
@@ -215,7 +216,9 @@ export class D1NotificationTray extends LitElement {
         @click=${() => (this.open ? this.hide() : this.show())}
       >
         ${bellIcon}
-        <span class="visually-hidden">${unread ? t('bellUnread', { count: unread }) : t('bell')}</span>
+        <span class="visually-hidden"
+          >${t('bell')}${unread ? `, ${t('unread', { count: unread })}` : ''}</span
+        >
         ${
           unread
             ? html`<span part="badge" class="d1-badge" aria-hidden="true"
