@@ -18,6 +18,7 @@ import {
   ThemeController,
   baseStyles,
   controlStyles,
+  type CatalogKey,
   fire,
   moveIndex,
   uniqueId,
@@ -26,6 +27,8 @@ import { messages } from './login-bar.messages.js';
 import { loginBarStyles } from './login-bar.styles.js';
 import { effectiveRole, initials, sameRole, visibleName } from './login-bar.format.js';
 import { typeaheadIndex } from './menu-keys.js';
+
+type MessageKey = CatalogKey<typeof messages>;
 
 /** `detail` of `d1-role-change`. */
 export interface LoginBarRoleChangeDetail {
@@ -268,10 +271,11 @@ export class D1LoginBar extends LitElement {
 
   /** The reason, or the general one when there is none or it is not one the bar knows. */
   #renderError(error: AuthError | null): TemplateResult {
-    const code = error && `error.${error.code}` in messages.messages.fi ? error.code : 'unknown';
+    // no error reads "error.undefined", which no message has
+    const key = `error.${error?.code}` as const;
     // role="alert": this is the outcome of the user's own sign-in, so interrupting is right.
     return html`<div class="error" part="error">
-      <p role="alert">${this.#t(`error.${code}`)}</p>
+      <p role="alert">${this.#t(key in messages.messages.fi ? (key as MessageKey) : 'error.unknown')}</p>
       <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
         ${this.#t('signInAgain')}
       </button>
