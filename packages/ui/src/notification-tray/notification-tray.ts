@@ -131,7 +131,11 @@ export class D1NotificationTray extends LitElement {
         this.open = false;
         // an outside press on something that takes no focus would leave focus on <body>: give it
         // back to the bell, so a keyboard user continues from where they were
-        if (reason === 'outside') setTimeout(() => this.#refocusBellIfLost());
+        if (reason === 'outside')
+          setTimeout(() => {
+            const a = this.ownerDocument.activeElement;
+            if (!this.open && (!a || a === this.ownerDocument.body)) this.#bell?.focus();
+          });
       },
       trigger: () => this.#bell,
     });
@@ -467,11 +471,6 @@ export class D1NotificationTray extends LitElement {
       if (i >= 0 && i < this.#visible.length) void this.#focusItem(i);
       else this.#heading?.focus();
     });
-  }
-
-  #refocusBellIfLost(): void {
-    const a = this.ownerDocument.activeElement;
-    if (!this.open && (!a || a === this.ownerDocument.body)) this.#bell?.focus();
   }
 
   get #heading(): HTMLElement | null {
