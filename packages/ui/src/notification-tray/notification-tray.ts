@@ -244,8 +244,28 @@ export class D1NotificationTray extends LitElement {
     `;
   }
 
+  /**
+   * After the window moved (the user scrolled the list): if the tab stop left the DOM, Tab would
+   * skip the list, so the first notification in view becomes the tab stop.
+   */
   protected override updated(): void {
-    if (this.open && this.#visible.length) this.#keepTabStopInView();
+    if (
+      !this.open ||
+      !this.#visible.length ||
+      // the tab stop is in the DOM, or keyboard navigation is in flight (it focuses its target)
+      this.#vlist.isRendered(this.#rowOf[this.#active] ?? -1) ||
+      this.shadowRoot!.activeElement?.closest('.item')
+    )
+      return;
+    const view = this.renderRoot.querySelector('.list')!.getBoundingClientRect();
+    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('.list > .item')].find((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > view.top && r.top < view.bottom;
+    });
+    if (first) {
+      this.#active = Number(first.dataset.index);
+      this.requestUpdate();
+    }
   }
 
   #renderPanel(): TemplateResult {
@@ -302,7 +322,11 @@ export class D1NotificationTray extends LitElement {
     const href = safeHref(n.link?.href);
     const icon = safeIcon(n.source?.icon);
     const sev: Severity = SEVERITIES.includes(n.severity) ? n.severity : 'info';
-    const open = (e: Event) => this.#openAction(e, n, i);
+    // following the action: the event (a cancelled one keeps a link from navigating), then read
+    const open = (e: Event) => {
+      if (!fire(this, 'd1-notification-open', { notification: n })) e.preventDefault();
+      if (unread) this.#markRead(n, i);
+    };
     return html`<article
       part="item"
       class="item ${unread ? 'unread' : ''}"
@@ -350,11 +374,6 @@ export class D1NotificationTray extends LitElement {
   }
 
   // ---- actions ---------------------------------------------------------------------------------
-
-  #openAction(e: Event, n: Notification, i: number): void {
-    if (!fire(this, 'd1-notification-open', { notification: n })) e.preventDefault();
-    if (!n.readAt) this.#markRead(n, i);
-  }
 
   /** Marks `n` (item `i`) read, or without `n` every unread notification (the mark-all button). */
   #markRead(n?: Notification, i = -1): void {
@@ -417,28 +436,6 @@ export class D1NotificationTray extends LitElement {
     if (next === null) return;
     e.preventDefault();
     void this.#focusItem(next);
-  }
-
-  /**
-   * After the window moved (the user scrolled the list): if the tab stop left the DOM, Tab would
-   * skip the list, so the first notification in view becomes the tab stop.
-   */
-  #keepTabStopInView(): void {
-    // keyboard navigation in flight: it focuses its target itself
-    if (
-      this.#vlist.isRendered(this.#rowOf[this.#active] ?? -1) ||
-      this.shadowRoot!.activeElement?.closest('.item')
-    )
-      return;
-    const view = this.renderRoot.querySelector('.list')!.getBoundingClientRect();
-    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('.list > .item')].find((el) => {
-      const r = el.getBoundingClientRect();
-      return r.bottom > view.top && r.top < view.bottom;
-    });
-    if (first) {
-      this.#active = Number(first.dataset.index);
-      this.requestUpdate();
-    }
   }
 
   #onListFocus(e: FocusEvent): void {
