@@ -98,7 +98,24 @@ export class D1NotificationTray extends LitElement {
   #l10n = new LocaleController(this, trayCatalog);
   #t = this.#l10n.t;
   #announcer = new AnnouncerController(this);
-  #burst = new BurstCollector<Notification>((items) => this.#announce(items));
+  // a burst of new notifications is read as one message
+  #burst = new BurstCollector<Notification>((items) => {
+    const t = this.#t;
+    const lang = this.#l10n.lang;
+    const errors = items.filter((n) => n.severity === 'error').length;
+    let text: string;
+    if (items.length === 1) {
+      const n = items[0]!;
+      text = t(errors ? 'newError' : 'newOne', {
+        title: textOf(n.title, lang),
+        source: textOf(n.source?.vendorName, lang),
+      });
+    } else {
+      text = t('newMany', { count: items.length });
+      if (errors) text += `, ${t('newManyErrors', { count: errors })}`;
+    }
+    this.#announcer.announce(text, { assertive: errors > 0 });
+  });
   #vlist: VirtualListController<TrayRow>;
 
   #serviceList: readonly Notification[] = [];
@@ -513,24 +530,6 @@ export class D1NotificationTray extends LitElement {
 
   #queueNew(added: readonly Notification[]): void {
     this.#burst.push(added.filter((n) => isUsable(n) && !n.readAt));
-  }
-
-  #announce(items: Notification[]): void {
-    const t = this.#t;
-    const lang = this.#l10n.lang;
-    const errors = items.filter((n) => n.severity === 'error').length;
-    let text: string;
-    if (items.length === 1) {
-      const n = items[0]!;
-      text = t(errors ? 'newError' : 'newOne', {
-        title: textOf(n.title, lang),
-        source: textOf(n.source?.vendorName, lang),
-      });
-    } else {
-      text = t('newMany', { count: items.length });
-      if (errors) text += `, ${t('newManyErrors', { count: errors })}`;
-    }
-    this.#announcer.announce(text, { assertive: errors > 0 });
   }
 
   /** Which sources were cut short: the first two by name, the rest as a count, so the note stays short. */
