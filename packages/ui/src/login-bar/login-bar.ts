@@ -453,9 +453,23 @@ export class D1LoginBar extends LitElement {
     const signOut = item.kind === 'sign-out';
     this.#closeMenu(!signOut);
     if (signOut) void this.#signOut();
-    else if (!item.checked) {
-      if (item.kind === 'role') this.#changeRole(item.role);
-      else this.#changeLocale(item.lang);
+    else if (item.checked) return;
+    // each change is an event first (cancelable), then the store's; standalone the bar keeps its
+    // role itself, while a language is the page's to set
+    else if (item.kind === 'role') {
+      const role = item.role;
+      if (!fire(this, 'd1-role-change', { role } satisfies LoginBarRoleChangeDetail)) return;
+      const store = this.#platform.store;
+      if (store) {
+        const { user, activeRole, activeGroup } = store.get();
+        // A group belongs to one school: keep it only while the school stays the same.
+        const keepGroup = !!user && effectiveRole(user, activeRole)?.orgId === role.orgId;
+        store.update({ activeRole: role, activeGroup: keepGroup ? activeGroup : null });
+      } else {
+        this.activeRole = role;
+      }
+    } else if (fire(this, 'd1-locale-change', { locale: item.lang } satisfies LoginBarLocaleChangeDetail)) {
+      this.#platform.store?.update({ locale: localeFor(item.lang) });
     }
   }
 
@@ -483,24 +497,6 @@ export class D1LoginBar extends LitElement {
     } catch (err) {
       console.warn('[d1-login-bar] sign-out failed', err);
     }
-  }
-
-  #changeRole(role: RoleAssignment): void {
-    if (!fire(this, 'd1-role-change', { role } satisfies LoginBarRoleChangeDetail)) return;
-    const store = this.#platform.store;
-    if (store) {
-      const { user, activeRole, activeGroup } = store.get();
-      // A group belongs to one school: keep it only while the school stays the same.
-      const keepGroup = !!user && effectiveRole(user, activeRole)?.orgId === role.orgId;
-      store.update({ activeRole: role, activeGroup: keepGroup ? activeGroup : null });
-    } else {
-      this.activeRole = role;
-    }
-  }
-
-  #changeLocale(lang: UiLang): void {
-    if (!fire(this, 'd1-locale-change', { locale: lang } satisfies LoginBarLocaleChangeDetail)) return;
-    this.#platform.store?.update({ locale: localeFor(lang) });
   }
 }
 
