@@ -328,7 +328,17 @@ export class D1NotificationTray extends LitElement {
   }
 
   #renderRow(r: TrayRow): TemplateResult {
-    if (r.kind === 'day') return html`<h3 class="day d1-section">${this.#dayLabel(r.day)}</h3>`;
+    if (r.kind === 'day') {
+      const now = this.#now;
+      // noon keeps the date the same in every zone the formatter might think in
+      const label =
+        r.day === helsinkiDay(now)
+          ? this.#t('today')
+          : r.day === helsinkiDay(now - 86_400_000)
+            ? this.#t('yesterday')
+            : this.#l10n.day(`${r.day}T12:00:00Z`);
+      return html`<h3 class="day d1-section">${label}</h3>`;
+    }
     const t = this.#t;
     const lang = this.#l10n.lang;
     const { n, index: i } = r;
@@ -539,15 +549,6 @@ export class D1NotificationTray extends LitElement {
     const named = c.slice(0, c.length > 3 ? 2 : 3).map((s) => t('capped', { name: s.name, count: s.hidden }));
     if (c.length > named.length) named.push(t('cappedOthers', { count: c.length - named.length }));
     return named.join(' ');
-  }
-
-  #dayLabel(day: string): string {
-    const today = helsinkiDay(this.#now);
-    const yesterday = helsinkiDay(this.#now - 86_400_000);
-    if (day === today) return this.#t('today');
-    if (day === yesterday) return this.#t('yesterday');
-    // noon keeps the date the same in every zone the formatter might think in
-    return this.#l10n.day(`${day}T12:00:00Z`);
   }
 
   #deriveIfDirty(): void {
