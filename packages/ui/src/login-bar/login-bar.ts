@@ -170,7 +170,14 @@ export class D1LoginBar extends LitElement {
         return this.#renderError(view.error);
       default:
         // signed out with a reason (a session that expired): say why, with the way back in
-        return view.error ? this.#renderError(view.error) : this.#renderSignedOut();
+        if (view.error) return this.#renderError(view.error);
+        // signed out: the way in, after the note if the user signed out here
+        return html`
+          ${this._signedOutHere ? html`<p class="note">${this.#t('signedOut')}</p>` : nothing}
+          <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
+            ${this.#t('signIn')}
+          </button>
+        `;
     }
   }
 
@@ -252,15 +259,6 @@ export class D1LoginBar extends LitElement {
   }
 
   // --- templates ----------------------------------------------------------------------------
-
-  #renderSignedOut(): TemplateResult {
-    return html`
-      ${this._signedOutHere ? html`<p class="note">${this.#t('signedOut')}</p>` : nothing}
-      <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
-        ${this.#t('signIn')}
-      </button>
-    `;
-  }
 
   #renderBusy(status: 'unknown' | 'signing-in'): TemplateResult {
     const text = this.#t(status === 'unknown' ? 'checking' : 'signingIn');
