@@ -289,6 +289,12 @@ export class D1NotificationTray extends LitElement {
     const t = this.#t;
     const report = this.#report;
     const unread = this.#unread;
+    // Which sources were cut short: the first two by name, the rest as a count, so the note stays short.
+    const c = report.cappedSources;
+    const capped = c
+      .slice(0, c.length > 3 ? 2 : 3)
+      .map((s) => t('capped', { name: s.name, count: s.hidden }));
+    if (c.length > capped.length) capped.push(t('cappedOthers', { count: c.length - capped.length }));
     // the heading is the bell's own name ("Notifications")
     return html`
       <div class="head">
@@ -313,7 +319,7 @@ export class D1NotificationTray extends LitElement {
       ${
         report.shown < report.total
           ? html`<p class="notes d1-muted">
-              ${t('showing', { count: report.shown, total: report.total })} ${this.#cappedNote(report)}
+              ${t('showing', { count: report.shown, total: report.total })} ${capped.join(' ')}
             </p>`
           : nothing
       }
@@ -540,15 +546,6 @@ export class D1NotificationTray extends LitElement {
 
   #queueNew(added: readonly Notification[]): void {
     this.#burst.push(added.filter((n) => isUsable(n) && !n.readAt));
-  }
-
-  /** Which sources were cut short: the first two by name, the rest as a count, so the note stays short. */
-  #cappedNote(report: LimitReport): string {
-    const t = this.#t;
-    const c = report.cappedSources;
-    const named = c.slice(0, c.length > 3 ? 2 : 3).map((s) => t('capped', { name: s.name, count: s.hidden }));
-    if (c.length > named.length) named.push(t('cappedOthers', { count: c.length - named.length }));
-    return named.join(' ');
   }
 
   #deriveIfDirty(): void {
