@@ -366,7 +366,7 @@ export class D1LoginBar extends LitElement {
       aria-checked=${signOut ? nothing : String(item.checked)}
       aria-describedby=${signOut ? `${this.#id}-signout-hint` : nothing}
       lang=${item.kind === 'lang' ? item.lang : nothing}
-      @click=${() => this.#activate(index)}
+      @click=${() => void this.#activate(index)}
     >
       <span class="check" aria-hidden="true">${signOut ? '' : '✓'}</span>
       <span class="item-text">${item.label}</span>
@@ -429,7 +429,7 @@ export class D1LoginBar extends LitElement {
       case 'Enter':
       case ' ':
         e.preventDefault();
-        if (current >= 0) this.#activate(current);
+        if (current >= 0) void this.#activate(current);
         return;
     }
     if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.trim()) {
@@ -444,14 +444,28 @@ export class D1LoginBar extends LitElement {
 
   // --- actions --------------------------------------------------------------------------------
 
-  #activate(index: number): void {
+  async #activate(index: number): Promise<void> {
     const item = this.#menu[index];
     if (!item) return;
     // a role or language goes back to the button; sign out replaces the button with sign in
     const signOut = item.kind === 'sign-out';
     this.#closeMenu(!signOut);
-    if (signOut) void this.#signOut();
-    else if (item.checked) return;
+    if (signOut) {
+      // the event (a cancelled one puts focus back on the button), then say what signing out
+      // here did, and the platform's sign-out
+      if (!fire(this, 'd1-sign-out')) {
+        this.#trigger()?.focus();
+        return;
+      }
+      this._signedOutHere = true;
+      this.#focusSignIn = true;
+      this.#announcer.announce(this.#t('signedOut'));
+      try {
+        await this.#platform.services?.auth?.signOut();
+      } catch (err) {
+        console.warn('[d1-login-bar] sign-out failed', err);
+      }
+    } else if (item.checked) return;
     // each change is an event first (cancelable), then the store's; standalone the bar keeps its
     // role itself, while a language is the page's to set
     else if (item.kind === 'role') {
@@ -479,21 +493,6 @@ export class D1LoginBar extends LitElement {
     } catch (err) {
       // The platform records the reason in the store; this only keeps the rejection from being lost.
       console.warn('[d1-login-bar] sign-in failed', err);
-    }
-  }
-
-  async #signOut(): Promise<void> {
-    if (!fire(this, 'd1-sign-out')) {
-      this.#trigger()?.focus();
-      return;
-    }
-    this._signedOutHere = true;
-    this.#focusSignIn = true;
-    this.#announcer.announce(this.#t('signedOut'));
-    try {
-      await this.#platform.services?.auth?.signOut();
-    } catch (err) {
-      console.warn('[d1-login-bar] sign-out failed', err);
     }
   }
 }
