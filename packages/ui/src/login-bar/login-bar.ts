@@ -232,32 +232,6 @@ export class D1LoginBar extends LitElement {
     return org ? pickText(org.name, this.#l10n.lang) : '';
   }
 
-  #items(
-    user: User,
-    active: RoleAssignment | null,
-    organizations: Readonly<Record<string, Organization>>,
-  ): MenuItem[] {
-    const items: MenuItem[] = [];
-    if (user.roles.length > 1) {
-      for (const role of user.roles) {
-        const school = this.#schoolText(role, organizations);
-        const roleText = this.#roleText(role);
-        items.push({
-          kind: 'role',
-          role,
-          // "role, school" as the menu button's name reads it, in every language
-          label: school ? `${roleText}, ${school}` : roleText,
-          checked: sameRole(role, active),
-        });
-      }
-    }
-    for (const [lang, name] of Object.entries(LANGUAGES) as Array<[UiLang, string]>) {
-      items.push({ kind: 'lang', lang, label: name, checked: lang === this.#l10n.lang });
-    }
-    items.push({ kind: 'sign-out', label: this.#t('signOut') });
-    return items;
-  }
-
   // --- templates ----------------------------------------------------------------------------
 
   #renderBusy(status: 'unknown' | 'signing-in'): TemplateResult {
@@ -289,7 +263,25 @@ export class D1LoginBar extends LitElement {
     const name = visibleName(user);
     const roleText = active ? this.#roleText(active) : '';
     const school = active ? this.#schoolText(active, organizations) : '';
-    const items = (this.#menu = this.#items(user, active, organizations));
+    // the menu: the roles (when there is a choice), the languages, sign out
+    const items: MenuItem[] = (this.#menu = []);
+    if (user.roles.length > 1) {
+      for (const role of user.roles) {
+        const school = this.#schoolText(role, organizations);
+        const roleText = this.#roleText(role);
+        items.push({
+          kind: 'role',
+          role,
+          // "role, school" as the menu button's name reads it, in every language
+          label: school ? `${roleText}, ${school}` : roleText,
+          checked: sameRole(role, active),
+        });
+      }
+    }
+    for (const [lang, name] of Object.entries(LANGUAGES) as Array<[UiLang, string]>) {
+      items.push({ kind: 'lang', lang, label: name, checked: lang === this.#l10n.lang });
+    }
+    items.push({ kind: 'sign-out', label: this.#t('signOut') });
     // in #items order: the roles (if any), the languages, sign out
     const rendered = items.map((item, i) => this.#renderItem(item, i));
     // how many roles: the first language comes right after them
