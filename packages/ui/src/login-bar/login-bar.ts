@@ -282,8 +282,23 @@ export class D1LoginBar extends LitElement {
       items.push({ kind: 'lang', lang, label: name, checked: lang === this.#l10n.lang });
     }
     items.push({ kind: 'sign-out', label: this.#t('signOut') });
-    // in #items order: the roles (if any), the languages, sign out
-    const rendered = items.map((item, i) => this.#renderItem(item, i));
+    // rendered once, in menu order, then sliced into the groups below
+    const rendered = items.map((item, index) => {
+      // sign out is a plain menuitem described by the hint; roles and languages are radios
+      const signOut = item.kind === 'sign-out';
+      return html`<div
+        role=${signOut ? 'menuitem' : 'menuitemradio'}
+        tabindex="-1"
+        data-index=${index}
+        aria-checked=${signOut ? nothing : String(item.checked)}
+        aria-describedby=${signOut ? `${this.#id}-signout-hint` : nothing}
+        lang=${item.kind === 'lang' ? item.lang : nothing}
+        @click=${() => void this.#activate(index)}
+      >
+        <span class="check" aria-hidden="true">${signOut ? '' : '✓'}</span>
+        <span class="item-text">${item.label}</span>
+      </div>`;
+    });
     // how many roles: the first language comes right after them
     const roles = items.findIndex((item) => item.kind === 'lang');
     // The commas are for screen readers (the accessible name reads "name, role, school"); the
@@ -346,23 +361,6 @@ export class D1LoginBar extends LitElement {
         <p class="hint" id="${id}-signout-hint">${this.#t('signOutHint')}</p>
       </div>
     `;
-  }
-
-  #renderItem(item: MenuItem, index: number): TemplateResult {
-    // sign out is a plain menuitem described by the hint; roles and languages are radios
-    const signOut = item.kind === 'sign-out';
-    return html`<div
-      role=${signOut ? 'menuitem' : 'menuitemradio'}
-      tabindex="-1"
-      data-index=${index}
-      aria-checked=${signOut ? nothing : String(item.checked)}
-      aria-describedby=${signOut ? `${this.#id}-signout-hint` : nothing}
-      lang=${item.kind === 'lang' ? item.lang : nothing}
-      @click=${() => void this.#activate(index)}
-    >
-      <span class="check" aria-hidden="true">${signOut ? '' : '✓'}</span>
-      <span class="item-text">${item.label}</span>
-    </div>`;
   }
 
   // --- menu behaviour (APG menu button) ------------------------------------------------------
