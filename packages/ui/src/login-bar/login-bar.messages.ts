@@ -24,7 +24,6 @@ export const messages = defineCatalog(
     ],
     roleGroup: ['Rooli ja koulu', 'Roll och skola', 'Role and school'],
     languageGroup: ['Kieli', 'Språk', 'Language'],
-    roleAt: ['{role}, {school}', '{role}, {school}', '{role}, {school}'],
     'error.rejected': [
       'Kirjautuminen ei onnistunut. Yritä uudelleen tai pyydä apua opettajalta.',
       'Inloggningen lyckades inte. Försök igen eller be din lärare om hjälp.',

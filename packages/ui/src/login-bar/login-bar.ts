@@ -18,6 +18,7 @@ import {
   ThemeController,
   baseStyles,
   controlStyles,
+  type CatalogKey,
   fire,
   moveIndex,
   uniqueId,
@@ -26,6 +27,8 @@ import { messages } from './login-bar.messages.js';
 import { loginBarStyles } from './login-bar.styles.js';
 import { effectiveRole, initials, sameRole, visibleName } from './login-bar.format.js';
 import { typeaheadIndex } from './menu-keys.js';
+
+type MessageKey = CatalogKey<typeof messages>;
 
 /** `detail` of `d1-role-change`. */
 export interface LoginBarRoleChangeDetail {
@@ -38,11 +41,11 @@ export interface LoginBarLocaleChangeDetail {
 }
 
 /** The languages offered, by their own names, so each is findable by someone who cannot read the others. */
-const LANGUAGES: ReadonlyArray<{ lang: UiLang; name: string }> = [
-  { lang: 'fi', name: 'Suomeksi' },
-  { lang: 'sv', name: 'På svenska' },
-  { lang: 'en', name: 'In English' },
-];
+const LANGUAGES: Readonly<Record<UiLang, string>> = {
+  fi: 'Suomeksi',
+  sv: 'På svenska',
+  en: 'In English',
+};
 
 type MenuItem =
   | { kind: 'role'; label: string; role: RoleAssignment; checked: boolean }
@@ -123,27 +126,28 @@ export class D1LoginBar extends LitElement {
   readonly #t = this.#l10n.t;
   readonly #announcer = new AnnouncerController(this);
   readonly #platform = new PlatformLink(this);
-  // Escape (focus back to the button), a press outside, or focus leaving: all close the menu.
-  readonly #dismiss = new DismissController(this, {
-    isOpen: () => this._open,
-    close: () => (this._open = false),
-    trigger: () => this.#trigger(),
-  });
-  // Keeps the menu inside the viewport (right edges aligned: the bar sits at the end of a header).
-  readonly #popover = new PopoverController(this, {
-    isOpen: () => this._open,
-    anchor: () => this.#trigger(),
-    panel: () => this.renderRoot.querySelector<HTMLElement>('.popup'),
-    align: 'end',
-  });
   readonly #id = uniqueId('d1-login-bar');
-  #focusSignIn = false;
-  /** The menu's items as last rendered: what a click, a key or typeahead acts on. */
-  #menu: MenuItem[] = [];
+  #focusSignIn?: boolean;
+  /** The menu's items as last rendered: what a click, a key or typeahead acts on (only a rendered menu can). */
+  #menu!: MenuItem[];
   #lastStatus: AuthStatus | undefined;
 
   constructor() {
     super();
+    // controllers nothing calls are made here, not kept in fields (in the order they run)
+    // Escape (focus back to the button), a press outside, or focus leaving: all close the menu.
+    new DismissController(this, {
+      isOpen: () => this._open,
+      close: () => (this._open = false),
+      trigger: () => this.#trigger(),
+    });
+    // Keeps the menu inside the viewport (right edges aligned: the bar sits at the end of a header).
+    new PopoverController(this, {
+      isOpen: () => this._open,
+      anchor: () => this.#trigger(),
+      panel: () => this.renderRoot.querySelector<HTMLElement>('.popup'),
+      align: 'end',
+    });
     new ThemeController(this);
   }
 
@@ -166,7 +170,14 @@ export class D1LoginBar extends LitElement {
         return this.#renderError(view.error);
       default:
         // signed out with a reason (a session that expired): say why, with the way back in
-        return view.error ? this.#renderError(view.error) : this.#renderSignedOut();
+        if (view.error) return this.#renderError(view.error);
+        // signed out: the way in, after the note if the user signed out here
+        return html`
+          ${this._signedOutHere ? html`<p class="note">${this.#t('signedOut')}</p>` : nothing}
+          <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
+            ${this.#t('signIn')}
+          </button>
+        `;
     }
   }
 
@@ -221,41 +232,7 @@ export class D1LoginBar extends LitElement {
     return org ? pickText(org.name, this.#l10n.lang) : '';
   }
 
-  #items(
-    user: User,
-    active: RoleAssignment | null,
-    organizations: Readonly<Record<string, Organization>>,
-  ): MenuItem[] {
-    const items: MenuItem[] = [];
-    if (user.roles.length > 1) {
-      for (const role of user.roles) {
-        const school = this.#schoolText(role, organizations);
-        const roleText = this.#roleText(role);
-        items.push({
-          kind: 'role',
-          role,
-          label: school ? this.#t('roleAt', { role: roleText, school }) : roleText,
-          checked: sameRole(role, active),
-        });
-      }
-    }
-    for (const { lang, name } of LANGUAGES) {
-      items.push({ kind: 'lang', lang, label: name, checked: lang === this.#l10n.lang });
-    }
-    items.push({ kind: 'sign-out', label: this.#t('signOut') });
-    return items;
-  }
-
   // --- templates ----------------------------------------------------------------------------
-
-  #renderSignedOut(): TemplateResult {
-    return html`
-      ${this._signedOutHere ? html`<p class="note">${this.#t('signedOut')}</p>` : nothing}
-      <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
-        ${this.#t('signIn')}
-      </button>
-    `;
-  }
 
   #renderBusy(status: 'unknown' | 'signing-in'): TemplateResult {
     const text = this.#t(status === 'unknown' ? 'checking' : 'signingIn');
@@ -266,10 +243,11 @@ export class D1LoginBar extends LitElement {
 
   /** The reason, or the general one when there is none or it is not one the bar knows. */
   #renderError(error: AuthError | null): TemplateResult {
-    const code = error && `error.${error.code}` in messages.messages.fi ? error.code : 'unknown';
+    // no error reads "error.undefined", which no message has
+    const key = `error.${error?.code}` as const;
     // role="alert": this is the outcome of the user's own sign-in, so interrupting is right.
     return html`<div class="error" part="error">
-      <p role="alert">${this.#t(`error.${code}`)}</p>
+      <p role="alert">${this.#t(key in messages.messages.fi ? (key as MessageKey) : 'error.unknown')}</p>
       <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
         ${this.#t('signInAgain')}
       </button>
@@ -285,10 +263,44 @@ export class D1LoginBar extends LitElement {
     const name = visibleName(user);
     const roleText = active ? this.#roleText(active) : '';
     const school = active ? this.#schoolText(active, organizations) : '';
-    const items = (this.#menu = this.#items(user, active, organizations));
-    // in #items order: the roles (if any), the languages, sign out
-    const rendered = items.map((item, i) => this.#renderItem(item, i));
-    const roles = items.length - LANGUAGES.length - 1;
+    // the menu: the roles (when there is a choice), the languages, sign out
+    const items: MenuItem[] = (this.#menu = []);
+    if (user.roles.length > 1) {
+      for (const role of user.roles) {
+        const school = this.#schoolText(role, organizations);
+        const roleText = this.#roleText(role);
+        items.push({
+          kind: 'role',
+          role,
+          // "role, school" as the menu button's name reads it, in every language
+          label: school ? `${roleText}, ${school}` : roleText,
+          checked: sameRole(role, active),
+        });
+      }
+    }
+    for (const [lang, name] of Object.entries(LANGUAGES) as Array<[UiLang, string]>) {
+      items.push({ kind: 'lang', lang, label: name, checked: lang === this.#l10n.lang });
+    }
+    items.push({ kind: 'sign-out', label: this.#t('signOut') });
+    // rendered once, in menu order, then sliced into the groups below
+    const rendered = items.map((item, index) => {
+      // sign out is a plain menuitem described by the hint; roles and languages are radios
+      const signOut = item.kind === 'sign-out';
+      return html`<div
+        role=${signOut ? 'menuitem' : 'menuitemradio'}
+        tabindex="-1"
+        data-index=${index}
+        aria-checked=${signOut ? nothing : String(item.checked)}
+        aria-describedby=${signOut ? `${this.#id}-signout-hint` : nothing}
+        lang=${item.kind === 'lang' ? item.lang : nothing}
+        @click=${() => void this.#activate(index)}
+      >
+        <span class="check" aria-hidden="true">${signOut ? '' : '✓'}</span>
+        <span class="item-text">${item.label}</span>
+      </div>`;
+    });
+    // how many roles: the first language comes right after them
+    const roles = items.findIndex((item) => item.kind === 'lang');
     // The commas are for screen readers (the accessible name reads "name, role, school"); the
     // dot is for the eye.
     const meta = html`${roleText}${
@@ -351,23 +363,6 @@ export class D1LoginBar extends LitElement {
     `;
   }
 
-  #renderItem(item: MenuItem, index: number): TemplateResult {
-    // sign out is a plain menuitem described by the hint; roles and languages are radios
-    const signOut = item.kind === 'sign-out';
-    return html`<div
-      role=${signOut ? 'menuitem' : 'menuitemradio'}
-      tabindex="-1"
-      data-index=${index}
-      aria-checked=${signOut ? nothing : String(item.checked)}
-      aria-describedby=${signOut ? `${this.#id}-signout-hint` : nothing}
-      lang=${item.kind === 'lang' ? item.lang : nothing}
-      @click=${() => this.#activate(index)}
-    >
-      <span class="check" aria-hidden="true">${signOut ? '' : '✓'}</span>
-      <span class="item-text">${item.label}</span>
-    </div>`;
-  }
-
   // --- menu behaviour (APG menu button) ------------------------------------------------------
 
   #menuItems(): HTMLElement[] {
@@ -392,20 +387,21 @@ export class D1LoginBar extends LitElement {
     return this.renderRoot.querySelector<HTMLButtonElement>('.trigger');
   }
 
+  // Listeners are plain methods: Lit calls a template's listeners with the element as `this`.
   // Enter and Space arrive here as the button's own click, so keyboard and pointer share one path.
-  #onTriggerClick = (): void => {
+  #onTriggerClick(): void {
     if (this._open) this.#closeMenu(false);
     else void this.#openMenu();
-  };
+  }
 
-  #onTriggerKeydown = (e: KeyboardEvent): void => {
+  #onTriggerKeydown(e: KeyboardEvent): void {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       void this.#openMenu(e.key === 'ArrowUp');
     }
-  };
+  }
 
-  #onMenuKeydown = (e: KeyboardEvent): void => {
+  #onMenuKeydown(e: KeyboardEvent): void {
     const items = this.#menuItems();
     const current = items.indexOf(e.target as HTMLElement);
     // Arrows wrap (APG menu); Home/End jump. Escape bubbles on to the DismissController.
@@ -423,7 +419,7 @@ export class D1LoginBar extends LitElement {
       case 'Enter':
       case ' ':
         e.preventDefault();
-        if (current >= 0) this.#activate(current);
+        if (current >= 0) void this.#activate(current);
         return;
     }
     if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.trim()) {
@@ -434,30 +430,52 @@ export class D1LoginBar extends LitElement {
         items[next]?.focus();
       }
     }
-  };
+  }
 
   // --- actions --------------------------------------------------------------------------------
 
-  #activate(index: number): void {
+  async #activate(index: number): Promise<void> {
     const item = this.#menu[index];
     if (!item) return;
-    switch (item.kind) {
-      case 'role':
-        this.#closeMenu(true);
-        if (!item.checked) this.#changeRole(item.role);
+    // a role or language goes back to the button; sign out replaces the button with sign in
+    const signOut = item.kind === 'sign-out';
+    this.#closeMenu(!signOut);
+    if (signOut) {
+      // the event (a cancelled one puts focus back on the button), then say what signing out
+      // here did, and the platform's sign-out
+      if (!fire(this, 'd1-sign-out')) {
+        this.#trigger()?.focus();
         return;
-      case 'lang':
-        this.#closeMenu(true);
-        if (!item.checked) this.#changeLocale(item.lang);
-        return;
-      case 'sign-out':
-        this.#closeMenu(false);
-        void this.#signOut();
-        return;
+      }
+      this._signedOutHere = true;
+      this.#focusSignIn = true;
+      this.#announcer.announce(this.#t('signedOut'));
+      try {
+        await this.#platform.services?.auth?.signOut();
+      } catch (err) {
+        console.warn('[d1-login-bar] sign-out failed', err);
+      }
+    } else if (item.checked) return;
+    // each change is an event first (cancelable), then the store's; standalone the bar keeps its
+    // role itself, while a language is the page's to set
+    else if (item.kind === 'role') {
+      const role = item.role;
+      if (!fire(this, 'd1-role-change', { role } satisfies LoginBarRoleChangeDetail)) return;
+      const store = this.#platform.store;
+      if (store) {
+        const { user, activeRole, activeGroup } = store.get();
+        // A group belongs to one school: keep it only while the school stays the same.
+        const keepGroup = !!user && effectiveRole(user, activeRole)?.orgId === role.orgId;
+        store.update({ activeRole: role, activeGroup: keepGroup ? activeGroup : null });
+      } else {
+        this.activeRole = role;
+      }
+    } else if (fire(this, 'd1-locale-change', { locale: item.lang } satisfies LoginBarLocaleChangeDetail)) {
+      this.#platform.store?.update({ locale: localeFor(item.lang) });
     }
   }
 
-  #signIn = async (): Promise<void> => {
+  async #signIn(): Promise<void> {
     this._signedOutHere = false;
     if (!fire(this, 'd1-sign-in')) return;
     try {
@@ -466,39 +484,6 @@ export class D1LoginBar extends LitElement {
       // The platform records the reason in the store; this only keeps the rejection from being lost.
       console.warn('[d1-login-bar] sign-in failed', err);
     }
-  };
-
-  async #signOut(): Promise<void> {
-    if (!fire(this, 'd1-sign-out')) {
-      this.#trigger()?.focus();
-      return;
-    }
-    this._signedOutHere = true;
-    this.#focusSignIn = true;
-    this.#announcer.announce(this.#t('signedOut'));
-    try {
-      await this.#platform.services?.auth?.signOut();
-    } catch (err) {
-      console.warn('[d1-login-bar] sign-out failed', err);
-    }
-  }
-
-  #changeRole(role: RoleAssignment): void {
-    if (!fire(this, 'd1-role-change', { role } satisfies LoginBarRoleChangeDetail)) return;
-    const store = this.#platform.store;
-    if (store) {
-      const { user, activeRole, activeGroup } = store.get();
-      // A group belongs to one school: keep it only while the school stays the same.
-      const keepGroup = !!user && effectiveRole(user, activeRole)?.orgId === role.orgId;
-      store.update({ activeRole: role, activeGroup: keepGroup ? activeGroup : null });
-    } else {
-      this.activeRole = role;
-    }
-  }
-
-  #changeLocale(lang: UiLang): void {
-    if (!fire(this, 'd1-locale-change', { locale: lang } satisfies LoginBarLocaleChangeDetail)) return;
-    this.#platform.store?.update({ locale: localeFor(lang) });
   }
 }
 

@@ -9,12 +9,6 @@ export const trayCatalog = defineCatalog(
   'notification-tray',
   byKey({
     bell: ['Ilmoitukset', 'Aviseringar', 'Notifications'],
-    bellUnread: [
-      { one: 'Ilmoitukset, {count} lukematon', other: 'Ilmoitukset, {count} lukematonta' },
-      { one: 'Aviseringar, {count} oläst', other: 'Aviseringar, {count} olästa' },
-      'Notifications, {count} unread',
-    ],
-    heading: ['Ilmoitukset', 'Aviseringar', 'Notifications'],
     unread: [
       { one: '{count} lukematon', other: '{count} lukematonta' },
       { one: '{count} oläst', other: '{count} olästa' },

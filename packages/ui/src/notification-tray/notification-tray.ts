@@ -90,38 +90,33 @@ export class D1NotificationTray extends LitElement {
   /** The clock for relative times; unset means the real clock, refreshed each minute while open. */
   now?: Date | number | string;
 
-  private message = '';
+  /** The refused change's message, while there is one. */
+  private message?: string;
 
   // the platform's NotificationService, inside <d1-platform>
   #platform = new PlatformLink(this);
   #l10n = new LocaleController(this, trayCatalog);
   #t = this.#l10n.t;
   #announcer = new AnnouncerController(this);
-  #theme = new ThemeController(this);
-  #dismissCtl = new DismissController(this, {
-    isOpen: () => this.open,
-    close: (reason) => {
-      this.open = false;
-      // an outside press on something that takes no focus would leave focus on <body>: give it
-      // back to the bell, so a keyboard user continues from where they were
-      if (reason === 'outside') setTimeout(() => this.#refocusBellIfLost());
-    },
-    trigger: () => this.#bell,
+  // a burst of new notifications is read as one message
+  #burst = new BurstCollector<Notification>((items) => {
+    const t = this.#t;
+    const lang = this.#l10n.lang;
+    const errors = items.filter((n) => n.severity === 'error').length;
+    let text: string;
+    if (items.length === 1) {
+      const n = items[0]!;
+      text = t(errors ? 'newError' : 'newOne', {
+        title: textOf(n.title, lang),
+        source: textOf(n.source?.vendorName, lang),
+      });
+    } else {
+      text = t('newMany', { count: items.length });
+      if (errors) text += `, ${t('newManyErrors', { count: errors })}`;
+    }
+    this.#announcer.announce(text, { assertive: errors > 0 });
   });
-  #popover = new PopoverController(this, {
-    isOpen: () => this.open,
-    anchor: () => this.#bell,
-    panel: () => this.renderRoot.querySelector<HTMLElement>('.panel'),
-    align: 'end',
-  });
-  #burst = new BurstCollector<Notification>((items) => this.#announce(items));
-  #vlist = new VirtualListController<TrayRow>(this, {
-    // the list is the scroller; its spacers give it the whole list's height (capped by CSS)
-    scroller: () => (this.open ? this.renderRoot.querySelector<HTMLElement>('.list') : null),
-    items: () => this.#rows,
-    key: (r) => r.key,
-    estimate: 100,
-  });
+  #vlist: VirtualListController<TrayRow>;
 
   #serviceList: readonly Notification[] = [];
   #subscribed?: NotificationService;
@@ -132,15 +127,49 @@ export class D1NotificationTray extends LitElement {
   #goneLocal = new Set<string>();
   #dirty = true;
   #listDirty = true;
-  #effective: Notification[] = [];
-
-  #visible: Notification[] = [];
+  // Derived by #deriveIfDirty, which every reader calls or follows (the dirty flags start set, so
+  // the first call fills them): the list and the count, and for an open panel what it shows.
+  #effective!: Notification[];
+  #visible!: Notification[];
   #rows: TrayRow[] = [];
-  #rowOf: number[] = [];
-  #report: LimitReport = { total: 0, shown: 0, cappedSources: [] };
-  #unread = 0;
+  #rowOf!: number[];
+  #report!: LimitReport;
+  #unread!: number;
   #active = 0;
   #tick?: ReturnType<typeof setInterval>;
+
+  constructor() {
+    super();
+    // controllers nothing calls are made here, not kept in fields (in the order they run)
+    new ThemeController(this);
+    new DismissController(this, {
+      isOpen: () => this.open,
+      close: (reason) => {
+        this.open = false;
+        // an outside press on something that takes no focus would leave focus on <body>: give it
+        // back to the bell, so a keyboard user continues from where they were
+        if (reason === 'outside')
+          setTimeout(() => {
+            const a = this.ownerDocument.activeElement;
+            if (!this.open && (!a || a === this.ownerDocument.body)) this.#bell?.focus();
+          });
+      },
+      trigger: () => this.#bell,
+    });
+    new PopoverController(this, {
+      isOpen: () => this.open,
+      anchor: () => this.#bell,
+      panel: () => this.renderRoot.querySelector<HTMLElement>('.panel'),
+      align: 'end',
+    });
+    this.#vlist = new VirtualListController<TrayRow>(this, {
+      // the list is the scroller; its spacers give it the whole list's height (capped by CSS)
+      scroller: () => (this.open ? this.renderRoot.querySelector<HTMLElement>('.list') : null),
+      items: () => this.#rows,
+      key: (r) => r.key,
+      estimate: 100,
+    });
+  }
 
   /** Unread notifications (all the tray holds, not only those rendered). */
   get unreadCount(): number {
@@ -163,11 +192,6 @@ export class D1NotificationTray extends LitElement {
     if (returnFocus) this.#bell?.focus();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.requestUpdate();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
@@ -177,14 +201,16 @@ export class D1NotificationTray extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('notifications') && this.notifications) {
-      const usable = this.#source.filter(isUsable);
-      // the first list is what was there already; only later additions are news
-      if (this.#known) this.#queueNew(usable.filter((n) => !this.#known!.has(n.id)));
-      this.#known = new Set(usable.map((n) => n.id));
+    if (changed.has('notifications')) {
+      this.#dirty = true;
+      if (this.notifications) {
+        const usable = this.#source.filter(isUsable);
+        // the first list is what was there already; only later additions are news
+        if (this.#known) this.#queueNew(usable.filter((n) => !this.#known!.has(n.id)));
+        this.#known = new Set(usable.map((n) => n.id));
+      }
     }
     this.#syncService();
-    if (changed.has('notifications')) this.#dirty = true;
     if (changed.has('max') || changed.has('perSourceLimit')) this.#listDirty = true;
     this.#deriveIfDirty();
     if (changed.has('open')) {
@@ -200,6 +226,7 @@ export class D1NotificationTray extends LitElement {
   protected override render(): TemplateResult {
     const t = this.#t;
     const unread = this.#unread;
+    // the bell's name: "Ilmoitukset" or "Ilmoitukset, 3 lukematonta" (the panel's count after it)
     return html`
       <button
         part="bell"
@@ -210,7 +237,9 @@ export class D1NotificationTray extends LitElement {
         @click=${() => (this.open ? this.hide() : this.show())}
       >
         ${bellIcon}
-        <span class="visually-hidden">${unread ? t('bellUnread', { count: unread }) : t('bell')}</span>
+        <span class="visually-hidden"
+          >${t('bell')}${unread ? `, ${t('unread', { count: unread })}` : ''}</span
+        >
         ${
           unread
             ? html`<span part="badge" class="d1-badge" aria-hidden="true"
@@ -232,22 +261,49 @@ export class D1NotificationTray extends LitElement {
     `;
   }
 
+  /**
+   * After the window moved (the user scrolled the list): if the tab stop left the DOM, Tab would
+   * skip the list, so the first notification in view becomes the tab stop.
+   */
   protected override updated(): void {
-    if (this.open && this.#visible.length) this.#keepTabStopInView();
+    if (
+      !this.open ||
+      !this.#visible.length ||
+      // the tab stop is in the DOM, or keyboard navigation is in flight (it focuses its target)
+      this.#vlist.isRendered(this.#rowOf[this.#active] ?? -1) ||
+      this.shadowRoot!.activeElement?.closest('.item')
+    )
+      return;
+    const view = this.renderRoot.querySelector('.list')!.getBoundingClientRect();
+    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('.list > .item')].find((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > view.top && r.top < view.bottom;
+    });
+    if (first) {
+      this.#active = Number(first.dataset.index);
+      this.requestUpdate();
+    }
   }
 
   #renderPanel(): TemplateResult {
     const t = this.#t;
     const report = this.#report;
     const unread = this.#unread;
+    // Which sources were cut short: the first two by name, the rest as a count, so the note stays short.
+    const c = report.cappedSources;
+    const capped = c
+      .slice(0, c.length > 3 ? 2 : 3)
+      .map((s) => t('capped', { name: s.name, count: s.hidden }));
+    if (c.length > capped.length) capped.push(t('cappedOthers', { count: c.length - capped.length }));
+    // the heading is the bell's own name ("Notifications")
     return html`
       <div class="head">
-        <h2 id="heading" class="d1-heading" tabindex="-1">${t('heading')}</h2>
+        <h2 id="heading" class="d1-heading" tabindex="-1">${t('bell')}</h2>
         <div class="summary">
           <p class="count d1-muted">${unread ? t('unread', { count: unread }) : t('noneUnread')}</p>
           ${
             unread
-              ? html`<button class="d1-button" @click=${this.#markAllRead}>${t('markAllRead')}</button>`
+              ? html`<button class="d1-button" @click=${() => this.#markRead()}>${t('markAllRead')}</button>`
               : nothing
           }
         </div>
@@ -263,7 +319,7 @@ export class D1NotificationTray extends LitElement {
       ${
         report.shown < report.total
           ? html`<p class="notes d1-muted">
-              ${t('showing', { count: report.shown, total: report.total })} ${this.#cappedNote(report)}
+              ${t('showing', { count: report.shown, total: report.total })} ${capped.join(' ')}
             </p>`
           : nothing
       }
@@ -278,7 +334,17 @@ export class D1NotificationTray extends LitElement {
   }
 
   #renderRow(r: TrayRow): TemplateResult {
-    if (r.kind === 'day') return html`<h3 class="day d1-section">${this.#dayLabel(r.day)}</h3>`;
+    if (r.kind === 'day') {
+      const now = this.#now;
+      // noon keeps the date the same in every zone the formatter might think in
+      const label =
+        r.day === helsinkiDay(now)
+          ? this.#t('today')
+          : r.day === helsinkiDay(now - 86_400_000)
+            ? this.#t('yesterday')
+            : this.#l10n.day(`${r.day}T12:00:00Z`);
+      return html`<h3 class="day d1-section">${label}</h3>`;
+    }
     const t = this.#t;
     const lang = this.#l10n.lang;
     const { n, index: i } = r;
@@ -289,7 +355,11 @@ export class D1NotificationTray extends LitElement {
     const href = safeHref(n.link?.href);
     const icon = safeIcon(n.source?.icon);
     const sev: Severity = SEVERITIES.includes(n.severity) ? n.severity : 'info';
-    const open = (e: Event) => this.#openAction(e, n, i);
+    // following the action: the event (a cancelled one keeps a link from navigating), then read
+    const open = (e: Event) => {
+      if (!fire(this, 'd1-notification-open', { notification: n })) e.preventDefault();
+      if (unread) this.#markRead(n, i);
+    };
     return html`<article
       part="item"
       class="item ${unread ? 'unread' : ''}"
@@ -338,43 +408,21 @@ export class D1NotificationTray extends LitElement {
 
   // ---- actions ---------------------------------------------------------------------------------
 
-  #openAction(e: Event, n: Notification, i: number): void {
-    if (!fire(this, 'd1-notification-open', { notification: n })) e.preventDefault();
-    if (!n.readAt) this.#markRead(n, i);
-  }
-
-  #markRead(n: Notification, i: number): void {
-    this.#active = i;
-    const at = new Date().toISOString();
-    this.#readLocal.set(n.id, at);
-    this.#change(
-      (svc) => svc.markRead([n.id]),
-      () => request(this, 'd1-notification-read', { ids: [n.id], all: false }),
-      () => this.#readLocal.delete(n.id),
-      'failRead',
-    );
-    // its button goes away: focus stays with the item
-    if (this.shadowRoot!.activeElement) this.#refocus(i);
-  }
-
-  #markAllRead(): void {
+  /** Marks `n` (item `i`) read, or without `n` every unread notification (the mark-all button). */
+  #markRead(n?: Notification, i = -1): void {
     this.#deriveIfDirty();
+    if (n) this.#active = i;
     const at = new Date().toISOString();
-    const ids: string[] = [];
-    for (const n of this.#effective) {
-      if (!n.readAt) {
-        ids.push(n.id);
-        this.#readLocal.set(n.id, at);
-      }
-    }
+    const ids = (n ? [n] : this.#effective).filter((x) => !x.readAt).map((x) => x.id);
+    ids.forEach((id) => this.#readLocal.set(id, at));
     this.#change(
-      (svc) => svc.markAllRead(),
-      () => request(this, 'd1-notification-read', { ids, all: true }),
+      (svc) => (n ? svc.markRead(ids) : svc.markAllRead()),
+      () => request(this, 'd1-notification-read', { ids, all: !n }),
       () => ids.forEach((id) => this.#readLocal.delete(id)),
       'failRead',
     );
-    // the button goes away: focus goes to the heading
-    if (this.shadowRoot!.activeElement) this.#refocus(-1);
+    // its button goes away: focus stays with the item (after mark all, the heading takes it)
+    if (this.shadowRoot!.activeElement) this.#refocus(i);
   }
 
   #dismiss(n: Notification, i: number): void {
@@ -412,7 +460,8 @@ export class D1NotificationTray extends LitElement {
 
   // ---- keyboard and focus ----------------------------------------------------------------------
 
-  #onListKey = (e: KeyboardEvent): void => {
+  // Listeners are plain methods: Lit calls a template's listeners with the element as `this`.
+  #onListKey(e: KeyboardEvent): void {
     const row = (e.target as Element).closest?.('.item') as HTMLElement | null;
     if (!row || e.altKey || e.ctrlKey || e.metaKey) return;
     // arrows, Home/End and PageUp/PageDown (10 items), stopping at the ends
@@ -420,38 +469,16 @@ export class D1NotificationTray extends LitElement {
     if (next === null) return;
     e.preventDefault();
     void this.#focusItem(next);
-  };
-
-  /**
-   * After the window moved (the user scrolled the list): if the tab stop left the DOM, Tab would
-   * skip the list, so the first notification in view becomes the tab stop.
-   */
-  #keepTabStopInView(): void {
-    // keyboard navigation in flight: it focuses its target itself
-    if (
-      this.#vlist.isRendered(this.#rowOf[this.#active] ?? -1) ||
-      this.shadowRoot!.activeElement?.closest('.item')
-    )
-      return;
-    const view = this.renderRoot.querySelector('.list')!.getBoundingClientRect();
-    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('.list > .item')].find((el) => {
-      const r = el.getBoundingClientRect();
-      return r.bottom > view.top && r.top < view.bottom;
-    });
-    if (first) {
-      this.#active = Number(first.dataset.index);
-      this.requestUpdate();
-    }
   }
 
-  #onListFocus = (e: FocusEvent): void => {
+  #onListFocus(e: FocusEvent): void {
     const row = (e.target as Element).closest?.('.item') as HTMLElement | null;
     const i = row ? Number(row.dataset.index) : NaN;
     if (!Number.isNaN(i) && i !== this.#active) {
       this.#active = i;
       this.requestUpdate();
     }
-  };
+  }
 
   /** Scrolls item `i` into the virtual window if needed, then focuses it. */
   async #focusItem(i: number): Promise<void> {
@@ -474,11 +501,6 @@ export class D1NotificationTray extends LitElement {
       if (i >= 0 && i < this.#visible.length) void this.#focusItem(i);
       else this.#heading?.focus();
     });
-  }
-
-  #refocusBellIfLost(): void {
-    const a = this.ownerDocument.activeElement;
-    if (!this.open && (!a || a === this.ownerDocument.body)) this.#bell?.focus();
   }
 
   get #heading(): HTMLElement | null {
@@ -526,66 +548,32 @@ export class D1NotificationTray extends LitElement {
     this.#burst.push(added.filter((n) => isUsable(n) && !n.readAt));
   }
 
-  #announce(items: Notification[]): void {
-    const t = this.#t;
-    const lang = this.#l10n.lang;
-    const errors = items.filter((n) => n.severity === 'error').length;
-    let text: string;
-    if (items.length === 1) {
-      const n = items[0]!;
-      text = t(errors ? 'newError' : 'newOne', {
-        title: textOf(n.title, lang),
-        source: textOf(n.source?.vendorName, lang),
-      });
-    } else {
-      text = t('newMany', { count: items.length });
-      if (errors) text += `, ${t('newManyErrors', { count: errors })}`;
-    }
-    this.#announcer.announce(text, { assertive: errors > 0 });
-  }
-
-  /** Which sources were cut short: the first two by name, the rest as a count, so the note stays short. */
-  #cappedNote(report: LimitReport): string {
-    const t = this.#t;
-    const c = report.cappedSources;
-    const named = c.slice(0, c.length > 3 ? 2 : 3).map((s) => t('capped', { name: s.name, count: s.hidden }));
-    if (c.length > named.length) named.push(t('cappedOthers', { count: c.length - named.length }));
-    return named.join(' ');
-  }
-
-  #dayLabel(day: string): string {
-    const today = helsinkiDay(this.#now);
-    const yesterday = helsinkiDay(this.#now - 86_400_000);
-    if (day === today) return this.#t('today');
-    if (day === yesterday) return this.#t('yesterday');
-    // noon keeps the date the same in every zone the formatter might think in
-    return this.#l10n.day(`${day}T12:00:00Z`);
-  }
-
   #deriveIfDirty(): void {
     if (this.#dirty) {
       this.#dirty = false;
       this.#listDirty = true;
-      const src = this.#source;
-      if (this.#readLocal.size || this.#goneLocal.size) {
-        // forget optimistic changes the source now reflects
-        const byId = new Map(src.map((n) => [n.id, n]));
-        for (const id of this.#readLocal.keys())
-          if (!byId.get(id) || byId.get(id)!.readAt) this.#readLocal.delete(id);
-        for (const id of this.#goneLocal) if (!byId.has(id)) this.#goneLocal.delete(id);
-      }
+      // optimistic changes carried over: only those the source does not reflect yet (the item is
+      // still there, still unread), so the rest are forgotten
+      const readLocal = new Map<string, string>();
+      const goneLocal = new Set<string>();
       let unread = 0;
       const list: Notification[] = [];
       const seen = new Set<string>();
-      for (const n of src) {
+      for (const n of this.#source) {
         // malformed or repeated items from outside are left out, not allowed to break the list
         if (!isUsable(n) || seen.has(n.id)) continue;
         seen.add(n.id);
-        if (this.#goneLocal.has(n.id)) continue;
-        const readAt = n.readAt ?? this.#readLocal.get(n.id);
-        if (!readAt) unread++;
-        list.push(readAt && !n.readAt ? { ...n, readAt } : n);
+        if (this.#goneLocal.has(n.id)) {
+          goneLocal.add(n.id);
+          continue;
+        }
+        const local = n.readAt ? undefined : this.#readLocal.get(n.id);
+        if (local) readLocal.set(n.id, local);
+        if (!n.readAt && !local) unread++;
+        list.push(local ? { ...n, readAt: local } : n);
       }
+      this.#readLocal = readLocal;
+      this.#goneLocal = goneLocal;
       this.#effective = list;
       this.#unread = unread;
     }
@@ -625,7 +613,8 @@ function request<K extends 'd1-notification-read' | 'd1-notification-dismiss'>(
 ): Promise<unknown> {
   const waits: Promise<unknown>[] = [];
   const full = { ...detail, waitUntil: (p: Promise<unknown>) => void waits.push(p) } as TrayRequestDetail;
-  return fire(host, type, full) ? Promise.all(waits) : Promise.reject(new Error('refused'));
+  // the reason of a refusal is never read: #change undoes the change whatever it is
+  return fire(host, type, full) ? Promise.all(waits) : Promise.reject();
 }
 
 declare global {

@@ -101,24 +101,21 @@ export class LocaleController<K extends string = string> implements ReactiveCont
     this.#refresh();
   }
 
+  // (Both stop functions may be called again later: a second call does nothing.)
   hostDisconnected(): void {
     this.#unwatchLang?.();
-    this.#unwatchLang = undefined;
     // the provider may not be ours after a move; the consumer asks again on reconnect
     this.#unsubscribeStore?.();
-    this.#unsubscribeStore = undefined;
     this.#store = undefined;
   }
 
   #useStore(store: ContextStore<PlatformContext> | undefined): void {
     this.#unsubscribeStore?.();
-    this.#unsubscribeStore = undefined;
     this.#store = store;
-    if (store)
-      this.#unsubscribeStore = store.select(
-        (s) => s.locale,
-        () => this.#refresh(),
-      );
+    this.#unsubscribeStore = store?.select(
+      (s) => s.locale,
+      () => this.#refresh(),
+    );
     this.#refresh();
   }
 

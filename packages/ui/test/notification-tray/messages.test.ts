@@ -11,8 +11,8 @@ describe('notification tray messages', () => {
     const m = trayCatalog.messages;
     expect(formatMessage(m.fi.newMany, 'fi', 'fi-FI', { count: 1 })).to.equal('1 uusi ilmoitus');
     expect(formatMessage(m.fi.newMany, 'fi', 'fi-FI', { count: 5 })).to.equal('5 uutta ilmoitusta');
-    expect(formatMessage(m.sv.bellUnread, 'sv', 'sv-FI', { count: 1 })).to.equal('Aviseringar, 1 oläst');
-    expect(formatMessage(m.sv.bellUnread, 'sv', 'sv-FI', { count: 2 })).to.equal('Aviseringar, 2 olästa');
+    expect(formatMessage(m.sv.unread, 'sv', 'sv-FI', { count: 1 })).to.equal('1 oläst');
+    expect(formatMessage(m.sv.unread, 'sv', 'sv-FI', { count: 2 })).to.equal('2 olästa');
     expect(formatMessage(m.en.newMany, 'en', 'en-FI', { count: 1 })).to.equal('1 new notification');
   });
 });

@@ -319,6 +319,20 @@ describe('<d1-notification-tray> content', () => {
 });
 
 describe('<d1-notification-tray> with a NotificationService', () => {
+  it('follows the service again after it was moved (removed and put back)', async () => {
+    const svc = new FakeNotificationService(unread3());
+    const el = await trayWithService(svc);
+    expect(el.unreadCount).to.equal(3);
+    const wrap = el.parentElement!;
+    el.remove();
+    svc.push(note({ id: 'while-away' }));
+    wrap.append(el);
+    // the context answers the reconnected tray, which re-renders and subscribes again
+    await waitFor(() => bell(el).textContent!.includes('4 lukematonta'), 'the list as it is now');
+    svc.push(note({ id: 'after-return' }));
+    await waitFor(() => bell(el).textContent!.includes('5 lukematonta'), 'pushes heard again');
+  });
+
   it('mark read is optimistic and rolled back with a visible message when the service refuses', async () => {
     const svc = new FakeNotificationService(unread3());
     const el = await trayWithService(svc);
