@@ -361,16 +361,12 @@ export class D1PluginHost extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const lang = this.#lang();
-    const name = this.#name(lang);
     const s = this._state;
     const framed = s === 'loading' || s === 'ready' || s === 'unresponsive';
     return html`
       ${
         framed
-          ? html`<a class="skip" part="skip-link" href="#end" @click=${this.#skip}
-              >${t(lang, 'skip', { name })}</a
-            >`
+          ? html`<a class="skip" part="skip-link" href="#end" @click=${this.#skip}>${this.#t('skip')}</a>`
           : nothing
       }
       <div
@@ -380,7 +376,7 @@ export class D1PluginHost extends LitElement {
         data-kind=${s}
         ?hidden=${!(s === 'error' || (s === 'loading' && this._progress) || (s === 'unresponsive' && !this._waiting))}
       >
-        ${this.#renderStatus(lang, name)}
+        ${this.#renderStatus()}
       </div>
       <div
         class="frame ${s === 'loading' ? 'pending' : ''}"
@@ -388,30 +384,30 @@ export class D1PluginHost extends LitElement {
         tabindex="-1"
         ?inert=${s === 'loading'}
       ></div>
-      ${framed ? html`<span class="end" id="end" tabindex="-1">${t(lang, 'end', { name })}</span>` : nothing}
+      ${framed ? html`<span class="end" id="end" tabindex="-1">${this.#t('end')}</span>` : nothing}
     `;
   }
 
-  #renderStatus(lang: UiLang, name: string): TemplateResult | typeof nothing {
+  #renderStatus(): TemplateResult | typeof nothing {
     switch (this._state) {
       case 'loading':
         return html`<span class="spinner" aria-hidden="true"></span>
-          <p>${t(lang, 'loading', { name })} ${this._slow ? t(lang, 'slow') : ''}</p>`;
+          <p>${this.#t('loading')} ${this._slow ? this.#t('slow') : ''}</p>`;
       case 'error': {
         const e = this._error!;
         return html`<p>
-            <span class="title">${t(lang, 'failed', { name })}</span>
-            <span class="detail">${this.#errorText(lang, e)}</span>
+            <span class="title">${this.#t('failed')}</span>
+            <span class="detail">${this.#t(e.code)}</span>
           </p>
-          ${e.retryable ? html`<button type="button" @click=${this.#retry}>${t(lang, 'retry')}</button>` : nothing}`;
+          ${e.retryable ? html`<button type="button" @click=${this.#retry}>${this.#t('retry')}</button>` : nothing}`;
       }
       case 'unresponsive':
         return html`<p>
-            <span class="title">${t(lang, 'unresponsive', { name })}</span>
-            <span class="detail">${t(lang, 'unresponsiveHelp')}</span>
+            <span class="title">${this.#t('unresponsive')}</span>
+            <span class="detail">${this.#t('unresponsiveHelp')}</span>
           </p>
-          <button type="button" data-variant="quiet" @click=${this.#wait}>${t(lang, 'wait')}</button>
-          <button type="button" @click=${this.#retry}>${t(lang, 'reload')}</button>`;
+          <button type="button" data-variant="quiet" @click=${this.#wait}>${this.#t('wait')}</button>
+          <button type="button" @click=${this.#retry}>${this.#t('reload')}</button>`;
       default:
         return nothing;
     }
@@ -653,10 +649,7 @@ export class D1PluginHost extends LitElement {
     };
     this._state = 'error';
     this._error = detail;
-    announce(
-      this.ownerDocument,
-      `${t(this.#lang(), 'failed', { name: this.#name(this.#lang()) })} ${this.#errorText(this.#lang(), detail)}`,
-    );
+    announce(this.ownerDocument, `${this.#t('failed')} ${this.#t(code)}`);
     this.dispatchEvent(
       new CustomEvent<PluginErrorDetail>('d1-plugin-error', { detail, bubbles: true, composed: true }),
     );
@@ -814,10 +807,6 @@ export class D1PluginHost extends LitElement {
     return uiLang(this.#platformContext().locale);
   }
 
-  #name(lang: UiLang): string {
-    return this.#current ? pluginName(this.#current, lang) : this.pluginId;
-  }
-
   #ltiStorage(id: string) {
     return {
       get: async (key: string) => {
@@ -912,12 +901,20 @@ export class D1PluginHost extends LitElement {
   }
 
   #say(id: MessageId): void {
-    const lang = this.#lang();
-    announce(this.ownerDocument, t(lang, id, { name: this.#name(lang) }));
+    announce(this.ownerDocument, this.#t(id));
   }
 
-  #errorText(lang: UiLang, e: PluginErrorDetail): string {
-    return t(lang, e.code, { id: e.pluginId, seconds: Math.round(this.connectTimeout / 1000) });
+  /**
+   * The host's text `id` in the current language, with every placeholder a text may hold: the
+   * plugin's name, and for the error texts the plugin id and the connect timeout in seconds.
+   */
+  #t(id: MessageId): string {
+    const lang = this.#lang();
+    return t(lang, id, {
+      name: this.#current ? pluginName(this.#current, lang) : this.pluginId,
+      id: this._error?.pluginId,
+      seconds: Math.round(this.connectTimeout / 1000),
+    });
   }
 }
 
