@@ -230,9 +230,11 @@ export class D1PluginHost extends LitElement {
 
   private _state: PluginHostState = 'idle';
   private _error: PluginErrorDetail | null = null;
-  private _progress = false;
-  private _slow = false;
-  private _waiting = false;
+  // Flags and handles below start unset (undefined reads as false, "no timer", "nothing running"):
+  // an initialiser would be one more assignment in the constructor of every host.
+  private _progress?: boolean;
+  private _slow?: boolean;
+  private _waiting?: boolean;
 
   #store: ContextStore<PlatformContext> | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -240,17 +242,19 @@ export class D1PluginHost extends LitElement {
   #providedRegistry: PluginRegistry | undefined;
   #watched: PluginRegistry | undefined;
   #current: PluginManifest | undefined;
-  #runtime: Runtime | null = null;
-  #abort: AbortController | null = null;
+  #runtime?: Runtime | null;
+  #abort?: AbortController | null;
   #run = 0;
-  #scheduled = false;
+  #scheduled?: boolean;
   #timers: number[] = [];
-  #connectTimer = 0;
+  #connectTimer?: number;
+  /** Null, not unset: `toPluginContext` hands a signed-in user's plugin `sub: null` until it is known. */
   #sub: string | null = null;
-  #subUser: string | null = null;
-  #lastContext = '';
+  #subUser?: string | null;
+  #lastContext?: string;
   #lastVisible = true;
-  #height = DEFAULT_HEIGHT;
+  /** Set by each start, before the frame is made. */
+  #height!: number;
   #observer: MutationObserver | undefined;
 
   constructor() {
