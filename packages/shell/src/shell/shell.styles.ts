@@ -119,9 +119,6 @@ export const shellStyles = css`
     font-size: var(--d1-font-size-l);
     max-width: 60ch;
   }
-  d1-plugin-host[hidden] {
-    display: none;
-  }
   footer {
     padding: var(--d1-space-l);
   }
