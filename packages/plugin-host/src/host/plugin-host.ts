@@ -323,8 +323,7 @@ export class D1PluginHost extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#observer?.disconnect();
-    this.#observer = undefined;
+    this.#observeAnonymous(); // disconnected: stops watching
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#watch(undefined);
@@ -623,10 +622,8 @@ export class D1PluginHost extends LitElement {
     // Focus waited on the status panel (after Try again): hand it to the plugin now.
     if (this.shadowRoot?.activeElement?.classList.contains('status'))
       void this.updateComplete.then(() => {
-        const target =
-          this.renderRoot.querySelector<HTMLElement>('.frame iframe') ??
-          this.renderRoot.querySelector<HTMLElement>('.frame');
-        target?.focus();
+        const frame = this.renderRoot.querySelector<HTMLElement>('.frame')!;
+        (frame.querySelector('iframe') ?? frame).focus();
       });
     // A plugin that connects while hidden learns it at once; one that connected again gets the context.
     this.#lastVisible = true;
@@ -812,16 +809,16 @@ export class D1PluginHost extends LitElement {
   }
 
   #ltiStorage(id: string) {
+    // the signed-in user's plugin session, if any (LTI storage is per user too)
+    const session = () => (this.#platformContext().user ? this.#services()?.pluginSessions : undefined);
     return {
       get: async (key: string) => {
-        const s = this.#services()?.pluginSessions;
-        const v = s && this.#platformContext().user ? await s.storageGet(id, key) : undefined;
+        const v = await session()?.storageGet(id, key);
         return typeof v == 'string' ? v : null;
       },
       set: async (key: string, value: string) => {
-        const s = this.#services()?.pluginSessions;
-        if (!s || !this.#platformContext().user || value.length > this.#limits().storageValueBytes)
-          throw new Error('not stored');
+        const s = session();
+        if (!s || value.length > this.#limits().storageValueBytes) throw new Error('not stored');
         await s.storageSet(id, key, value);
       },
     };
