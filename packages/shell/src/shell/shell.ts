@@ -107,8 +107,10 @@ export class D1Shell extends LitElement {
   registry: PluginRegistry | undefined;
 
   private _route: Route = { plugin: null, path: null, group: null };
-  private _ctx: Readonly<PlatformContext> | null = null;
-  private _visible: PluginManifest[] = [];
+  // Both set before they are read: the context from firstUpdated on, the visible plugins by the
+  // first willUpdate (it watches the registry, which refreshes them).
+  private _ctx?: Readonly<PlatformContext>;
+  private _visible!: PluginManifest[];
   /** Plugins opened so far: kept mounted so they keep their state and context. */
   private _mounted: string[] = [];
 
@@ -405,16 +407,20 @@ export class D1Shell extends LitElement {
 
   // Template listeners are plain methods: Lit calls them with the element as `this`.
   #onPluginNavigate(e: CustomEvent<PluginNavigateDetail>): void {
-    const { pluginId, path } = e.detail;
-    if (this.#isVisible(pluginId)) this.navigate(pluginId, path ?? null);
+    this.#open(e.detail);
   }
 
   // A notification's action that names a plugin opens it here (the tray leaves routing to the portal).
   #onNotificationOpen(e: CustomEvent<{ notification: Notification }>): void {
     const link = e.detail.notification.link;
-    if (!link?.pluginId || link.href || !this.#isVisible(link.pluginId)) return;
-    e.preventDefault();
-    this.navigate(link.pluginId, link.path ?? null);
+    if (link && !link.href && this.#open(link)) e.preventDefault();
+  }
+
+  /** Open a plugin the user's role may see (others are ignored); whether it was. */
+  #open({ pluginId, path }: { pluginId?: string; path?: string }): boolean {
+    const ok = !!pluginId && this.#isVisible(pluginId);
+    if (ok) this.navigate(pluginId, path ?? null);
+    return ok;
   }
 
   #onGroup(e: CustomEvent<{ group: Group | null }>): void {
