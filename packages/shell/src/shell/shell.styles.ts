@@ -82,7 +82,6 @@ export const shellStyles = css`
     display: inline-flex;
     align-items: center;
     gap: var(--d1-space-s);
-    min-height: 2.75rem;
     padding: 0 var(--d1-space-m);
     border-radius: var(--d1-radius-m);
     color: var(--d1-color-primary);
