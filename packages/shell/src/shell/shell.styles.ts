@@ -140,10 +140,6 @@ export const shellStyles = css`
     }
   }
   @media (forced-colors: active) {
-    header,
-    nav {
-      border-block-end: 1px solid CanvasText;
-    }
     nav a[aria-current='page'] {
       text-decoration: underline;
       text-decoration-thickness: 3px;
