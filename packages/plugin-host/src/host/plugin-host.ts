@@ -4,6 +4,7 @@ import {
   announce,
   defaultTheme,
   emptyContext,
+  pickText,
   ensureLiveRegions,
   servicesContext,
   storeContext,
@@ -17,12 +18,7 @@ import {
   type UiLang,
 } from '@digione/context';
 import { BridgeError, isPluginPath, type PluginContext } from '@digione/bridge';
-import {
-  pluginName,
-  validateManifest,
-  type ManifestError,
-  type PluginManifest,
-} from '../manifest/manifest.js';
+import { validateManifest, type ManifestError, type PluginManifest } from '../manifest/manifest.js';
 import { isVisibleFor, registryContext, type PluginRegistry } from '../registry/registry.js';
 import { createHandlers } from './handlers.js';
 import { t, type MessageId } from './messages.js';
@@ -360,7 +356,7 @@ export class D1PluginHost extends LitElement {
     if (changed.has('active') || changed.has('hidden')) this.#syncVisibility();
     // The frame's title follows the language, as the rest of the element does.
     const frame = (this.#runtime as IframeRuntime | null)?.frame;
-    if (frame && this.#current) frame.title = pluginName(this.#current, this.#lang());
+    if (frame) frame.title = this.#name();
   }
 
   protected override render(): TemplateResult {
@@ -535,7 +531,7 @@ export class D1PluginHost extends LitElement {
         {
           entry: m.entry!,
           container,
-          title: pluginName(m, this.#lang()),
+          title: this.#name(),
           sandbox: sandboxFor(m, grant.sandbox),
           allow: allowFor(m, grant.allow),
           lazy: !this.#visible(),
@@ -901,6 +897,11 @@ export class D1PluginHost extends LitElement {
     this.#runtime?.emit('visibility.changed', { visible });
   }
 
+  /** The plugin's name in the current language; its id until the manifest is known. */
+  #name(): string {
+    return this.#current ? pickText(this.#current.name, this.#lang()) : this.pluginId;
+  }
+
   #say(id: MessageId): void {
     announce(this.ownerDocument, this.#t(id));
   }
@@ -910,9 +911,8 @@ export class D1PluginHost extends LitElement {
    * plugin's name, and for the error texts the plugin id and the connect timeout in seconds.
    */
   #t(id: MessageId): string {
-    const lang = this.#lang();
-    return t(lang, id, {
-      name: this.#current ? pluginName(this.#current, lang) : this.pluginId,
+    return t(this.#lang(), id, {
+      name: this.#name(),
       id: this._error?.pluginId,
       seconds: Math.round(this.connectTimeout / 1000),
     });

@@ -1,6 +1,7 @@
 import { LitElement, html, noChange, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import {
+  pickText,
   uiLang,
   type PlatformContext,
   type PlatformRole,
@@ -18,7 +19,6 @@ import {
 import {
   PluginRegistry,
   registryContext,
-  pluginName,
   type PluginManifest,
   type PluginNavigateDetail,
   type PluginPolicy,
@@ -220,7 +220,9 @@ export class D1Shell extends LitElement {
           </header>
           ${signedIn ? this.#renderNav(active) : nothing}
           <main id="main" part="main" tabindex="-1" @d1-plugin-navigate=${this.#onPluginNavigate}>
-            <h1 id="main-heading" tabindex="-1">${active ? pluginName(active, t.lang) : t.t('welcome')}</h1>
+            <h1 id="main-heading" tabindex="-1">
+              ${active ? pickText(active.name, t.lang) : t.t('welcome')}
+            </h1>
             ${this.#renderMain(signedIn, active)}
           </main>
           <footer><slot name="footer"></slot></footer>
@@ -242,7 +244,7 @@ export class D1Shell extends LitElement {
               aria-current=${current ? 'page' : nothing}
               @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
               >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
-                >${pluginName(m, t.lang)}</span
+                >${pickText(m.name, t.lang)}</span
               ></a
             >
           </li>`;
