@@ -193,6 +193,7 @@ export class D1Shell extends LitElement {
     const signedIn = ctx?.auth.status === 'signed-in';
     // no plugin in the route (null) matches no manifest
     const active = this._visible.find((m) => m.id === this._route.plugin);
+    const heading = active ? pickText(active.name, t.lang) : t.t('welcome');
     return html`
       <button class="skip d1-target" part="skip-link" @click=${this.#focusMain}>${t.t('skip')}</button>
       <d1-platform
@@ -220,9 +221,7 @@ export class D1Shell extends LitElement {
           </header>
           ${signedIn ? this.#renderNav(active) : nothing}
           <main id="main" part="main" tabindex="-1" @d1-plugin-navigate=${this.#onPluginNavigate}>
-            <h1 id="main-heading" tabindex="-1">
-              ${active ? pickText(active.name, t.lang) : t.t('welcome')}
-            </h1>
+            <h1 id="main-heading" tabindex="-1">${heading}</h1>
             ${this.#renderMain(signedIn, active)}
           </main>
           <footer><slot name="footer"></slot></footer>
