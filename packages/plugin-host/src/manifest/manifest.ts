@@ -114,9 +114,10 @@ export function validateManifest(json: unknown): ManifestResult {
     return { ok: false, errors };
   }
   const m = json;
-  const str = (path: string, v: unknown, max: number, min = 1): v is string => {
+  // every string field must hold at least one character
+  const str = (path: string, v: unknown, max: number): v is string => {
     if (typeof v != 'string') err(path, `must be a string (got ${show(v)})`);
-    else if (v.length < min || v.length > max) err(path, `must be ${min} to ${max} characters long`);
+    else if (!v || v.length > max) err(path, `must be 1 to ${max} characters long`);
     else return true;
     return false;
   };
