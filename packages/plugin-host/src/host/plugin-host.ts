@@ -311,14 +311,14 @@ export class D1PluginHost extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     ensureLiveRegions(this.ownerDocument);
-    document.addEventListener('visibilitychange', this.#onVisibility);
+    document.addEventListener('visibilitychange', this.#syncVisibility);
     this.#observeAnonymous();
     this.#schedule();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibility);
+    document.removeEventListener('visibilitychange', this.#syncVisibility);
     this.#observeAnonymous(); // disconnected: stops watching
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
@@ -492,7 +492,11 @@ export class D1PluginHost extends LitElement {
         notifications: () => this.#services()?.notifications,
         announce: (text, assertive) => announce(this.ownerDocument, text, assertive),
         resize: (h) => this.#resize(h),
-        focusHost: (dir) => (dir === 'backward' ? this.#focusBefore() : this.#focusAfter()),
+        // backward: to the skip link just before the plugin (Shift+Tab goes on from there)
+        focusHost: (dir) =>
+          dir === 'backward'
+            ? this.renderRoot.querySelector<HTMLElement>('.skip')?.focus()
+            : this.#focusAfter(),
         navigate: (target) => this.#navigate(target),
       }),
       onUnresponsive: () => {
@@ -858,18 +862,13 @@ export class D1PluginHost extends LitElement {
     end.focus();
   }
 
-  /** Focus lands just before the plugin: Shift+Tab continues with what precedes it. */
-  #focusBefore(): void {
-    this.renderRoot.querySelector<HTMLElement>('.skip')?.focus();
-  }
-
   #navigate(target: { pluginId: string; path?: string }): void {
     const own = this.#current?.id;
     const registry = this.registry ?? this.#providedRegistry;
-    const m = target.pluginId === own ? undefined : registry?.get(target.pluginId);
+    const m = registry?.get(target.pluginId);
     // A plugin the active role may not see does not exist for this user: the same refusal as an
     // unknown id, so a plugin can hide its button and learns nothing of the portal's other tools.
-    if (target.pluginId !== own && registry && (!m || !isVisibleFor(m, this.#role())))
+    if (target.pluginId !== own && registry && !(m && isVisibleFor(m, this.#role())))
       throw new BridgeError('NOT_FOUND', `navigation.open: no plugin "${target.pluginId}" in this portal`);
     this.dispatchEvent(
       new CustomEvent<PluginNavigateDetail>('d1-plugin-navigate', {
@@ -884,9 +883,8 @@ export class D1PluginHost extends LitElement {
     return this.isConnected && this.active && !this.hidden && document.visibilityState === 'visible';
   }
 
-  #onVisibility = () => this.#syncVisibility();
-
-  #syncVisibility(): void {
+  // also the document's visibilitychange listener, hence an arrow
+  #syncVisibility = (): void => {
     const visible = this.#visible();
     const frame = (this.#runtime as IframeRuntime | null)?.frame;
     if (visible && frame?.loading === 'lazy') frame.loading = 'eager';
@@ -895,7 +893,7 @@ export class D1PluginHost extends LitElement {
     if (visible === this.#lastVisible) return;
     this.#lastVisible = visible;
     this.#runtime?.emit('visibility.changed', { visible });
-  }
+  };
 
   /** The plugin's name in the current language; its id until the manifest is known. */
   #name(): string {
