@@ -437,19 +437,20 @@ export class D1PluginHost extends LitElement {
     const registry = this.registry ?? this.#providedRegistry;
     this.#watch(registry);
     let manifest: PluginManifest | undefined;
+    // why the manifest given, or the one the registry skipped for this id, is invalid
+    let errors: ManifestError[] | undefined;
     if (this.manifest !== undefined) {
       const r = validateManifest(this.manifest);
-      if (!r.ok) return this.#fail('INVALID_MANIFEST', 'the manifest is invalid', r.errors);
-      manifest = r.manifest;
+      if (r.ok) manifest = r.manifest;
+      else errors = r.errors;
     } else {
       if (registry?.state === 'loading') await registry.ready.catch(() => {});
       if (!alive()) return;
       if (registry?.state === 'error') return this.#fail('REGISTRY', String(registry.loadError?.message));
       manifest = registry?.get(this.pluginId);
-      const skipped = registry?.errors.find((e) => e.id === this.pluginId);
-      if (!manifest && skipped)
-        return this.#fail('INVALID_MANIFEST', 'the manifest is invalid', skipped.errors);
+      if (!manifest) errors = registry?.errors.find((e) => e.id === this.pluginId)?.errors;
     }
+    if (errors) return this.#fail('INVALID_MANIFEST', 'the manifest is invalid', errors);
     if (!manifest || (this.pluginId && manifest.id !== this.pluginId))
       return this.#fail('NOT_FOUND', `no plugin "${this.pluginId}"`);
     this.#current = manifest;
@@ -723,13 +724,11 @@ export class D1PluginHost extends LitElement {
     const user = this.#platformContext().user;
     const sessions = this.#services()?.pluginSessions;
     const id = this.#current?.id;
-    if (!user || !sessions || !id) {
-      this.#sub = this.#subUser = null;
-      return;
-    }
-    if (this.#subUser === user.id) return;
+    const known = user && sessions && id;
+    if (known && this.#subUser === user.id) return;
     // never let one user's pairwise subject stand for another's, even while the new one loads
     this.#sub = this.#subUser = null;
+    if (!known) return;
     const s = await sessions.session(id);
     if (this.#platformContext().user?.id === user.id) {
       this.#sub = s.sub;
