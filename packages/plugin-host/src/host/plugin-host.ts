@@ -361,7 +361,9 @@ export class D1PluginHost extends LitElement {
 
   protected override render(): TemplateResult {
     const s = this._state;
-    const framed = s === 'loading' || s === 'ready' || s === 'unresponsive';
+    const loading = s === 'loading';
+    // loading, ready or unresponsive: a plugin frame is there to skip
+    const framed = s !== 'idle' && s !== 'error';
     return html`
       ${
         framed
@@ -373,16 +375,11 @@ export class D1PluginHost extends LitElement {
         part="status"
         tabindex="-1"
         data-kind=${s}
-        ?hidden=${!(s === 'error' || (s === 'loading' && this._progress) || (s === 'unresponsive' && !this._waiting))}
+        ?hidden=${!(s === 'error' || (loading && this._progress) || (s === 'unresponsive' && !this._waiting))}
       >
         ${this.#renderStatus()}
       </div>
-      <div
-        class="frame ${s === 'loading' ? 'pending' : ''}"
-        part="container"
-        tabindex="-1"
-        ?inert=${s === 'loading'}
-      ></div>
+      <div class="frame ${loading ? 'pending' : ''}" part="container" tabindex="-1" ?inert=${loading}></div>
       ${framed ? html`<span class="end" id="end" tabindex="-1">${this.#t('end')}</span>` : nothing}
     `;
   }
