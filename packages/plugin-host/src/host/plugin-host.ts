@@ -160,7 +160,6 @@ export class D1PluginHost extends LitElement {
     heartbeat: { attribute: false },
     progressDelay: { type: Number, attribute: 'progress-delay' },
     _state: { state: true },
-    _error: { state: true },
     _progress: { state: true },
     _slow: { state: true },
     _waiting: { state: true },
@@ -225,6 +224,8 @@ export class D1PluginHost extends LitElement {
   progressDelay = 400;
 
   private _state: PluginHostState = 'idle';
+  // Not reactive of its own: it changes only together with _state (set on failing, cleared on
+  // starting, which shows loading first), and that change renders.
   private _error: PluginErrorDetail | null = null;
   // Flags and handles below start unset (undefined reads as false, "no timer", "nothing running"):
   // an initialiser would be one more assignment in the constructor of every host.
