@@ -87,7 +87,6 @@ export class D1Shell extends LitElement {
     registry: { attribute: false },
     _route: { state: true },
     _ctx: { state: true },
-    _visible: { state: true },
     _mounted: { state: true },
   };
 
@@ -110,6 +109,10 @@ export class D1Shell extends LitElement {
   // Both set before they are read: the context from firstUpdated on, the visible plugins by the
   // first willUpdate (it watches the registry, which refreshes them).
   private _ctx?: Readonly<PlatformContext>;
+  /**
+   * Not reactive of its own: refreshed only on a registry change (which requests an update) or a
+   * new context in `_ctx` (which is reactive).
+   */
   private _visible!: PluginManifest[];
   /** Plugins opened so far: kept mounted so they keep their state and context. */
   private _mounted: string[] = [];
