@@ -124,7 +124,6 @@ export class D1Shell extends LitElement {
   #ownRegistry?: PluginRegistry;
   #watchedRegistry?: PluginRegistry;
   #unsubscribe?: () => void;
-  #focusMainAfterUpdate?: boolean;
   #headerObserver?: ResizeObserver;
   #leaveTimer?: ReturnType<typeof setTimeout>;
 
@@ -181,13 +180,6 @@ export class D1Shell extends LitElement {
     );
     this.#headerObserver.observe(header);
     this.#connectStore(this.renderRoot.querySelector<D1Platform>('d1-platform')!);
-  }
-
-  protected override updated(): void {
-    if (this.#focusMainAfterUpdate) {
-      this.#focusMainAfterUpdate = false;
-      this.#focusMain();
-    }
   }
 
   override render() {
@@ -387,9 +379,11 @@ export class D1Shell extends LitElement {
   // A new route from a link, the plugin or the back button: mount its plugin, and focus the
   // heading after the update when the plugin changed.
   #setRoute(route: Route): void {
-    if (route.plugin !== this._route.plugin) this.#focusMainAfterUpdate = true;
+    const moved = route.plugin !== this._route.plugin;
     this._route = route;
     this.#mountActive();
+    // the heading names the new plugin once the update this requested is rendered: focus it then
+    if (moved) void this.updateComplete.then(() => this.#focusMain());
   }
 
   #syncGroup(group: Group | null): void {
