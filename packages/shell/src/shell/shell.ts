@@ -349,16 +349,13 @@ export class D1Shell extends LitElement {
   }
 
   #loadPlugins(): void {
-    const reg = this.activeRegistry;
-    if (this.manifests) {
-      reg.set(this.manifests);
-      return;
-    }
-    const url = this.pluginsUrl ?? (this.api ? `${this.api.replace(/\/$/, '')}/api/plugins` : null);
-    if (!url) return;
-    reg.load(url).catch(() => {
-      /* state 'error' is shown with a retry */
-    });
+    // manifests given are set at once (load() takes an array too); a URL is fetched
+    const source =
+      this.manifests ?? this.pluginsUrl ?? (this.api ? `${this.api.replace(/\/$/, '')}/api/plugins` : null);
+    if (source)
+      this.activeRegistry.load(source).catch(() => {
+        /* state 'error' is shown with a retry */
+      });
   }
 
   #go(route: Route, push: boolean): void {
