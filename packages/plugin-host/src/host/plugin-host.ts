@@ -429,7 +429,6 @@ export class D1PluginHost extends LitElement {
     const run = ++this.#run;
     const alive = () => run === this.#run && this.isConnected;
     this._error = null;
-    this._waiting = false;
     this.#setLoading(asked ? 0 : this.progressDelay);
 
     const registry = this.registry ?? this.#providedRegistry;
@@ -501,6 +500,7 @@ export class D1PluginHost extends LitElement {
       onUnresponsive: () => {
         if (!alive()) return;
         this._state = 'unresponsive';
+        // read only in this state, so reset only on entering it
         this._waiting = false;
         this.#say('unresponsive');
       },
@@ -616,7 +616,6 @@ export class D1PluginHost extends LitElement {
     this.#clearConnectTimer();
     const was = this._state;
     this._state = 'ready';
-    this._waiting = false;
     if (was !== 'ready') this.#say('ready');
     // Focus waited on the status panel (after Try again): hand it to the plugin now.
     if (this.shadowRoot?.activeElement?.classList.contains('status'))
