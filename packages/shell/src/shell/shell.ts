@@ -229,20 +229,20 @@ export class D1Shell extends LitElement {
     const t = this.#l10n;
     return html`<nav part="nav" aria-label=${t.t('nav')}>
       <ul>
-        ${this._visible.map((m) => {
-          const current = m.id === active?.id;
-          return html`<li>
-            <a
-              class="d1-target"
-              href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
-              aria-current=${current ? 'page' : nothing}
-              @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
-              >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
-                >${pickText(m.name, t.lang)}</span
-              ></a
-            >
-          </li>`;
-        })}
+        ${this._visible.map(
+          (m) =>
+            html`<li>
+              <a
+                class="d1-target"
+                href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
+                aria-current=${m === active ? 'page' : nothing}
+                @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
+                >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
+                  >${pickText(m.name, t.lang)}</span
+                ></a
+              >
+            </li>`,
+        )}
       </ul>
     </nav>`;
   }
