@@ -477,12 +477,11 @@ export class D1PluginHost extends LitElement {
     if (!alive()) return;
     const container = this.renderRoot.querySelector<HTMLElement>('.frame')!;
     const m = manifest;
-    const limits = this.#limits();
     const channel: ChannelOptions = {
       pluginId: m.id,
       ...createHandlers({
         manifest: m,
-        limits,
+        limits: this.#limits(),
         grants: () => this.#grants(),
         context: () => this.pluginContext(),
         sessions: () => this.#services()?.pluginSessions,
