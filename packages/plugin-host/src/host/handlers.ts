@@ -141,8 +141,8 @@ export function createHandlers(
       return { token: t.token, expiresAt: t.expiresAt };
     }),
     'storage.get': withService('storage.get', session, async (s, { key }: { key: string }) => {
-      const v = await s.storageGet(id, key);
-      return v === undefined ? null : v;
+      // nothing stored (undefined) is null on the wire
+      return (await s.storageGet(id, key)) ?? null;
     }),
     'storage.set': withService(
       'storage.set',
