@@ -6,6 +6,7 @@
  */
 import {
   BridgeError,
+  type BridgeErrorCode,
   type HostEndpointOptions,
   type HostHandlers,
   type PluginContext,
@@ -44,14 +45,9 @@ export interface HandlerDeps {
 
 /** Codes a platform service may reject with that a plugin may learn; anything else is INTERNAL. */
 function forPlugin(e: unknown, what: string): never {
-  const code = (e as { code?: unknown })?.code;
-  if (
-    code === 'RATE_LIMITED' ||
-    code === 'INVALID_PARAMS' ||
-    code === 'NOT_FOUND' ||
-    code === 'PERMISSION_DENIED'
-  )
-    throw new BridgeError(code, `${what}: ${String((e as Error).message)}`);
+  const code = (e as { code?: string })?.code;
+  if (['RATE_LIMITED', 'INVALID_PARAMS', 'NOT_FOUND', 'PERMISSION_DENIED'].includes(code!))
+    throw new BridgeError(code as BridgeErrorCode, `${what}: ${String((e as Error).message)}`);
   if (code === 'QUOTA_EXCEEDED') throw new BridgeError('INVALID_PARAMS', `${what}: storage quota exceeded`);
   if (code === 'UNAUTHENTICATED') throw new BridgeError('PERMISSION_DENIED', `${what}: nobody is signed in`);
   throw e;
@@ -61,7 +57,8 @@ function forPlugin(e: unknown, what: string): never {
 export function createHandlers(
   d: HandlerDeps,
 ): Pick<HostEndpointOptions, 'handlers' | 'rateLimit' | 'maxMessageBytes'> {
-  const id = d.manifest.id;
+  const { manifest, limits } = d;
+  const id = manifest.id;
   const now = d.now ?? Date.now;
   const margin = d.tokenMargin ?? 60_000;
 
@@ -74,21 +71,21 @@ export function createHandlers(
       );
   };
   /**
-   * A call on the signed-in user's plugin session: its permission first, then the session (none
-   * in this host: `UNSUPPORTED`; nobody signed in: `PERMISSION_DENIED`), then `check` of the
-   * params; the service's refusals are translated for the plugin.
+   * A call on a platform service: its permission first, then the service (none in this host:
+   * `UNSUPPORTED`), then `check` of the params; the service's refusals are translated for the
+   * plugin. `service` throws `PERMISSION_DENIED` for calls that need somebody signed in.
    */
-  const withSession =
-    <P, R>(
-      method: 'auth.getToken' | 'storage.get' | 'storage.set',
-      run: (s: PluginSessionService, params: P) => Promise<R>,
+  const withService =
+    <S, P, R>(
+      method: keyof typeof METHOD_PERMISSIONS,
+      service: (method: string) => S | undefined,
+      run: (s: S, params: P) => Promise<R>,
       check?: (params: P) => void,
     ) =>
     async (params: P): Promise<R> => {
       need(method);
-      const s = d.sessions();
+      const s = service(method);
       if (!s) throw new BridgeError('UNSUPPORTED', `${method} is not available in this host`);
-      if (!d.signedIn()) throw new BridgeError('PERMISSION_DENIED', `${method}: nobody is signed in`);
       check?.(params);
       try {
         return await run(s, params);
@@ -96,31 +93,34 @@ export function createHandlers(
         return forPlugin(e, method);
       }
     };
+  /** The signed-in user's plugin session (tokens and storage are per user). */
+  const session = (method: string) => {
+    const s = d.sessions();
+    if (s && !d.signedIn()) throw new BridgeError('PERMISSION_DENIED', `${method}: nobody is signed in`);
+    return s;
+  };
 
   const handlers: HostHandlers = {
     'context.get': () => d.context(),
-    'notifications.post': async (n) => {
-      need('notifications.post');
-      const service = d.notifications();
-      if (!service) throw new BridgeError('UNSUPPORTED', 'notifications.post is not available in this host');
-      const source = {
-        pluginId: id,
-        vendorName: vendorName(d.manifest),
-        ...(d.manifest.icon ? { icon: d.manifest.icon } : {}),
-      };
-      try {
+    'notifications.post': withService(
+      'notifications.post',
+      () => d.notifications(),
+      async (service, n) => {
+        const source = {
+          pluginId: id,
+          vendorName: vendorName(manifest),
+          ...(manifest.icon ? { icon: manifest.icon } : {}),
+        };
         const posted = await service.post(n, source);
         return { id: posted.id };
-      } catch (e) {
-        return forPlugin(e, 'notifications.post');
-      }
-    },
+      },
+    ),
     'ui.announce': ({ text, politeness }) => {
       d.announce(text, politeness === 'assertive');
       return null;
     },
     'ui.resize': ({ height }) => {
-      d.resize(Math.min(Math.ceil(height), d.limits.maxHeight));
+      d.resize(Math.min(Math.ceil(height), limits.maxHeight));
       return null;
     },
     'ui.focusHost': (p) => {
@@ -135,27 +135,28 @@ export function createHandlers(
     },
     // Hand out only tokens with time left to use them: renew one about to expire. No cache
     // here: the service caches per user, and a user change must never reuse a token.
-    'auth.getToken': withSession('auth.getToken', async (s) => {
+    'auth.getToken': withService('auth.getToken', session, async (s) => {
       let t = await s.session(id);
       if (t.expiresAt - now() < margin) t = await s.session(id, { forceRefresh: true });
       return { token: t.token, expiresAt: t.expiresAt };
     }),
-    'storage.get': withSession('storage.get', async (s, { key }: { key: string }) => {
-      const v = await s.storageGet(id, key);
-      return v === undefined ? null : v;
+    'storage.get': withService('storage.get', session, async (s, { key }: { key: string }) => {
+      // nothing stored (undefined) is null on the wire
+      return (await s.storageGet(id, key)) ?? null;
     }),
-    'storage.set': withSession(
+    'storage.set': withService(
       'storage.set',
+      session,
       async (s, { key, value }: { key: string; value: unknown }) => {
         await s.storageSet(id, key, value);
         return null;
       },
       ({ value }) => {
         const size = JSON.stringify(value)?.length ?? 0;
-        if (size > d.limits.storageValueBytes)
+        if (size > limits.storageValueBytes)
           throw new BridgeError(
             'INVALID_PARAMS',
-            `storage.set: value is ${size} bytes, the limit is ${d.limits.storageValueBytes}`,
+            `storage.set: value is ${size} bytes, the limit is ${limits.storageValueBytes}`,
           );
       },
     ),
@@ -163,12 +164,12 @@ export function createHandlers(
   const perMinute = (limit: number) => ({ limit, interval: 60_000 });
   return {
     handlers,
-    maxMessageBytes: d.limits.maxMessageBytes,
+    maxMessageBytes: limits.maxMessageBytes,
     rateLimit: {
-      'notifications.post': perMinute(d.limits.notificationsPerMinute),
-      'ui.announce': perMinute(d.limits.announcementsPerMinute),
-      'storage.get': perMinute(d.limits.storageCallsPerMinute),
-      'storage.set': perMinute(d.limits.storageCallsPerMinute),
+      'notifications.post': perMinute(limits.notificationsPerMinute),
+      'ui.announce': perMinute(limits.announcementsPerMinute),
+      'storage.get': perMinute(limits.storageCallsPerMinute),
+      'storage.set': perMinute(limits.storageCallsPerMinute),
     },
   };
 }

@@ -112,7 +112,7 @@ const en: Texts = [
 const catalog: Record<UiLang, Texts> = { fi, sv, en };
 
 /** The message `id` in `lang`, with `{placeholders}` filled. */
-export function t(lang: UiLang, id: MessageId, params: Record<string, string | number> = {}): string {
+export function t(lang: UiLang, id: MessageId, params: Record<string, string | number | undefined>): string {
   return catalog[lang][IDS.indexOf(id)]!.replace(/\{(\w+)\}/g, (m, k: string) =>
     k in params ? String(params[k]) : m,
   );

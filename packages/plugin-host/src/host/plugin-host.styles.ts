@@ -110,10 +110,10 @@ export const pluginHostStyles = css`
       animation: none;
     }
   }
+  /* forced colours already draw the status panel border CanvasText, not so the buttons */
   @media (forced-colors: active) {
-    .status,
     button {
-      border: 1px solid CanvasText;
+      border-color: CanvasText;
     }
   }
 `;

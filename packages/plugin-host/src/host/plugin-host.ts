@@ -4,6 +4,7 @@ import {
   announce,
   defaultTheme,
   emptyContext,
+  pickText,
   ensureLiveRegions,
   servicesContext,
   storeContext,
@@ -17,12 +18,7 @@ import {
   type UiLang,
 } from '@digione/context';
 import { BridgeError, isPluginPath, type PluginContext } from '@digione/bridge';
-import {
-  pluginName,
-  validateManifest,
-  type ManifestError,
-  type PluginManifest,
-} from '../manifest/manifest.js';
+import { validateManifest, type ManifestError, type PluginManifest } from '../manifest/manifest.js';
 import { isVisibleFor, registryContext, type PluginRegistry } from '../registry/registry.js';
 import { createHandlers } from './handlers.js';
 import { t, type MessageId } from './messages.js';
@@ -164,7 +160,6 @@ export class D1PluginHost extends LitElement {
     heartbeat: { attribute: false },
     progressDelay: { type: Number, attribute: 'progress-delay' },
     _state: { state: true },
-    _error: { state: true },
     _progress: { state: true },
     _slow: { state: true },
     _waiting: { state: true },
@@ -229,10 +224,14 @@ export class D1PluginHost extends LitElement {
   progressDelay = 400;
 
   private _state: PluginHostState = 'idle';
+  // Not reactive of its own: it changes only together with _state (set on failing, cleared on
+  // starting, which shows loading first), and that change renders.
   private _error: PluginErrorDetail | null = null;
-  private _progress = false;
-  private _slow = false;
-  private _waiting = false;
+  // Flags and handles below start unset (undefined reads as false, "no timer", "nothing running"):
+  // an initialiser would be one more assignment in the constructor of every host.
+  private _progress?: boolean;
+  private _slow?: boolean;
+  private _waiting?: boolean;
 
   #store: ContextStore<PlatformContext> | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -240,17 +239,19 @@ export class D1PluginHost extends LitElement {
   #providedRegistry: PluginRegistry | undefined;
   #watched: PluginRegistry | undefined;
   #current: PluginManifest | undefined;
-  #runtime: Runtime | null = null;
-  #abort: AbortController | null = null;
+  #runtime?: Runtime | null;
+  #abort?: AbortController | null;
   #run = 0;
-  #scheduled = false;
+  #scheduled?: boolean;
   #timers: number[] = [];
-  #connectTimer = 0;
+  #connectTimer?: number;
+  /** Null, not unset: `toPluginContext` hands a signed-in user's plugin `sub: null` until it is known. */
   #sub: string | null = null;
-  #subUser: string | null = null;
-  #lastContext = '';
+  #subUser?: string | null;
+  #lastContext?: string;
   #lastVisible = true;
-  #height = DEFAULT_HEIGHT;
+  /** Set by each start, before the frame is made. */
+  #height!: number;
   #observer: MutationObserver | undefined;
 
   constructor() {
@@ -311,16 +312,15 @@ export class D1PluginHost extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     ensureLiveRegions(this.ownerDocument);
-    document.addEventListener('visibilitychange', this.#onVisibility);
+    document.addEventListener('visibilitychange', this.#syncVisibility);
     this.#observeAnonymous();
     this.#schedule();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#observer?.disconnect();
-    this.#observer = undefined;
+    document.removeEventListener('visibilitychange', this.#syncVisibility);
+    this.#observeAnonymous(); // disconnected: stops watching
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#watch(undefined);
@@ -357,20 +357,18 @@ export class D1PluginHost extends LitElement {
     if (changed.has('active') || changed.has('hidden')) this.#syncVisibility();
     // The frame's title follows the language, as the rest of the element does.
     const frame = (this.#runtime as IframeRuntime | null)?.frame;
-    if (frame && this.#current) frame.title = pluginName(this.#current, this.#lang());
+    if (frame) frame.title = this.#name();
   }
 
   protected override render(): TemplateResult {
-    const lang = this.#lang();
-    const name = this.#name(lang);
     const s = this._state;
-    const framed = s === 'loading' || s === 'ready' || s === 'unresponsive';
+    const loading = s === 'loading';
+    // loading, ready or unresponsive: a plugin frame is there to skip
+    const framed = s !== 'idle' && s !== 'error';
     return html`
       ${
         framed
-          ? html`<a class="skip" part="skip-link" href="#end" @click=${this.#skip}
-              >${t(lang, 'skip', { name })}</a
-            >`
+          ? html`<a class="skip" part="skip-link" href="#end" @click=${this.#skip}>${this.#t('skip')}</a>`
           : nothing
       }
       <div
@@ -378,40 +376,35 @@ export class D1PluginHost extends LitElement {
         part="status"
         tabindex="-1"
         data-kind=${s}
-        ?hidden=${!(s === 'error' || (s === 'loading' && this._progress) || (s === 'unresponsive' && !this._waiting))}
+        ?hidden=${!(s === 'error' || (loading && this._progress) || (s === 'unresponsive' && !this._waiting))}
       >
-        ${this.#renderStatus(lang, name)}
+        ${this.#renderStatus()}
       </div>
-      <div
-        class="frame ${s === 'loading' ? 'pending' : ''}"
-        part="container"
-        tabindex="-1"
-        ?inert=${s === 'loading'}
-      ></div>
-      ${framed ? html`<span class="end" id="end" tabindex="-1">${t(lang, 'end', { name })}</span>` : nothing}
+      <div class="frame ${loading ? 'pending' : ''}" part="container" tabindex="-1" ?inert=${loading}></div>
+      ${framed ? html`<span class="end" id="end" tabindex="-1">${this.#t('end')}</span>` : nothing}
     `;
   }
 
-  #renderStatus(lang: UiLang, name: string): TemplateResult | typeof nothing {
+  #renderStatus(): TemplateResult | typeof nothing {
     switch (this._state) {
       case 'loading':
         return html`<span class="spinner" aria-hidden="true"></span>
-          <p>${t(lang, 'loading', { name })} ${this._slow ? t(lang, 'slow') : ''}</p>`;
+          <p>${this.#t('loading')} ${this._slow ? this.#t('slow') : ''}</p>`;
       case 'error': {
         const e = this._error!;
         return html`<p>
-            <span class="title">${t(lang, 'failed', { name })}</span>
-            <span class="detail">${this.#errorText(lang, e)}</span>
+            <span class="title">${this.#t('failed')}</span>
+            <span class="detail">${this.#t(e.code)}</span>
           </p>
-          ${e.retryable ? html`<button type="button" @click=${this.#retry}>${t(lang, 'retry')}</button>` : nothing}`;
+          ${e.retryable ? html`<button type="button" @click=${this.#retry}>${this.#t('retry')}</button>` : nothing}`;
       }
       case 'unresponsive':
         return html`<p>
-            <span class="title">${t(lang, 'unresponsive', { name })}</span>
-            <span class="detail">${t(lang, 'unresponsiveHelp')}</span>
+            <span class="title">${this.#t('unresponsive')}</span>
+            <span class="detail">${this.#t('unresponsiveHelp')}</span>
           </p>
-          <button type="button" data-variant="quiet" @click=${this.#wait}>${t(lang, 'wait')}</button>
-          <button type="button" @click=${this.#retry}>${t(lang, 'reload')}</button>`;
+          <button type="button" data-variant="quiet" @click=${this.#wait}>${this.#t('wait')}</button>
+          <button type="button" @click=${this.#retry}>${this.#t('reload')}</button>`;
       default:
         return nothing;
     }
@@ -436,25 +429,25 @@ export class D1PluginHost extends LitElement {
     const run = ++this.#run;
     const alive = () => run === this.#run && this.isConnected;
     this._error = null;
-    this._waiting = false;
     this.#setLoading(asked ? 0 : this.progressDelay);
 
     const registry = this.registry ?? this.#providedRegistry;
     this.#watch(registry);
     let manifest: PluginManifest | undefined;
+    // why the manifest given, or the one the registry skipped for this id, is invalid
+    let errors: ManifestError[] | undefined;
     if (this.manifest !== undefined) {
       const r = validateManifest(this.manifest);
-      if (!r.ok) return this.#fail('INVALID_MANIFEST', 'the manifest is invalid', r.errors);
-      manifest = r.manifest;
+      if (r.ok) manifest = r.manifest;
+      else errors = r.errors;
     } else {
       if (registry?.state === 'loading') await registry.ready.catch(() => {});
       if (!alive()) return;
       if (registry?.state === 'error') return this.#fail('REGISTRY', String(registry.loadError?.message));
       manifest = registry?.get(this.pluginId);
-      const skipped = registry?.errors.find((e) => e.id === this.pluginId);
-      if (!manifest && skipped)
-        return this.#fail('INVALID_MANIFEST', 'the manifest is invalid', skipped.errors);
+      if (!manifest) errors = registry?.errors.find((e) => e.id === this.pluginId)?.errors;
     }
+    if (errors) return this.#fail('INVALID_MANIFEST', 'the manifest is invalid', errors);
     if (!manifest || (this.pluginId && manifest.id !== this.pluginId))
       return this.#fail('NOT_FOUND', `no plugin "${this.pluginId}"`);
     this.#current = manifest;
@@ -484,12 +477,11 @@ export class D1PluginHost extends LitElement {
     if (!alive()) return;
     const container = this.renderRoot.querySelector<HTMLElement>('.frame')!;
     const m = manifest;
-    const limits = this.#limits();
     const channel: ChannelOptions = {
       pluginId: m.id,
       ...createHandlers({
         manifest: m,
-        limits,
+        limits: this.#limits(),
         grants: () => this.#grants(),
         context: () => this.pluginContext(),
         sessions: () => this.#services()?.pluginSessions,
@@ -497,12 +489,17 @@ export class D1PluginHost extends LitElement {
         notifications: () => this.#services()?.notifications,
         announce: (text, assertive) => announce(this.ownerDocument, text, assertive),
         resize: (h) => this.#resize(h),
-        focusHost: (dir) => (dir === 'backward' ? this.#focusBefore() : this.#focusAfter()),
+        // backward: to the skip link just before the plugin (Shift+Tab goes on from there)
+        focusHost: (dir) =>
+          dir === 'backward'
+            ? this.renderRoot.querySelector<HTMLElement>('.skip')?.focus()
+            : this.#focusAfter(),
         navigate: (target) => this.#navigate(target),
       }),
       onUnresponsive: () => {
         if (!alive()) return;
         this._state = 'unresponsive';
+        // read only in this state, so reset only on entering it
         this._waiting = false;
         this.#say('unresponsive');
       },
@@ -536,7 +533,7 @@ export class D1PluginHost extends LitElement {
         {
           entry: m.entry!,
           container,
-          title: pluginName(m, this.#lang()),
+          title: this.#name(),
           sandbox: sandboxFor(m, grant.sandbox),
           allow: allowFor(m, grant.allow),
           lazy: !this.#visible(),
@@ -618,15 +615,12 @@ export class D1PluginHost extends LitElement {
     this.#clearConnectTimer();
     const was = this._state;
     this._state = 'ready';
-    this._waiting = false;
     if (was !== 'ready') this.#say('ready');
     // Focus waited on the status panel (after Try again): hand it to the plugin now.
     if (this.shadowRoot?.activeElement?.classList.contains('status'))
       void this.updateComplete.then(() => {
-        const target =
-          this.renderRoot.querySelector<HTMLElement>('.frame iframe') ??
-          this.renderRoot.querySelector<HTMLElement>('.frame');
-        target?.focus();
+        const frame = this.renderRoot.querySelector<HTMLElement>('.frame')!;
+        (frame.querySelector('iframe') ?? frame).focus();
       });
     // A plugin that connects while hidden learns it at once; one that connected again gets the context.
     this.#lastVisible = true;
@@ -653,10 +647,7 @@ export class D1PluginHost extends LitElement {
     };
     this._state = 'error';
     this._error = detail;
-    announce(
-      this.ownerDocument,
-      `${t(this.#lang(), 'failed', { name: this.#name(this.#lang()) })} ${this.#errorText(this.#lang(), detail)}`,
-    );
+    announce(this.ownerDocument, `${this.#t('failed')} ${this.#t(code)}`);
     this.dispatchEvent(
       new CustomEvent<PluginErrorDetail>('d1-plugin-error', { detail, bubbles: true, composed: true }),
     );
@@ -729,13 +720,11 @@ export class D1PluginHost extends LitElement {
     const user = this.#platformContext().user;
     const sessions = this.#services()?.pluginSessions;
     const id = this.#current?.id;
-    if (!user || !sessions || !id) {
-      this.#sub = this.#subUser = null;
-      return;
-    }
-    if (this.#subUser === user.id) return;
+    const known = user && sessions && id;
+    if (known && this.#subUser === user.id) return;
     // never let one user's pairwise subject stand for another's, even while the new one loads
     this.#sub = this.#subUser = null;
+    if (!known) return;
     const s = await sessions.session(id);
     if (this.#platformContext().user?.id === user.id) {
       this.#sub = s.sub;
@@ -814,21 +803,17 @@ export class D1PluginHost extends LitElement {
     return uiLang(this.#platformContext().locale);
   }
 
-  #name(lang: UiLang): string {
-    return this.#current ? pluginName(this.#current, lang) : this.pluginId;
-  }
-
   #ltiStorage(id: string) {
+    // the signed-in user's plugin session, if any (LTI storage is per user too)
+    const session = () => (this.#platformContext().user ? this.#services()?.pluginSessions : undefined);
     return {
       get: async (key: string) => {
-        const s = this.#services()?.pluginSessions;
-        const v = s && this.#platformContext().user ? await s.storageGet(id, key) : undefined;
+        const v = await session()?.storageGet(id, key);
         return typeof v == 'string' ? v : null;
       },
       set: async (key: string, value: string) => {
-        const s = this.#services()?.pluginSessions;
-        if (!s || !this.#platformContext().user || value.length > this.#limits().storageValueBytes)
-          throw new Error('not stored');
+        const s = session();
+        if (!s || value.length > this.#limits().storageValueBytes) throw new Error('not stored');
         await s.storageSet(id, key, value);
       },
     };
@@ -872,18 +857,13 @@ export class D1PluginHost extends LitElement {
     end.focus();
   }
 
-  /** Focus lands just before the plugin: Shift+Tab continues with what precedes it. */
-  #focusBefore(): void {
-    this.renderRoot.querySelector<HTMLElement>('.skip')?.focus();
-  }
-
   #navigate(target: { pluginId: string; path?: string }): void {
     const own = this.#current?.id;
     const registry = this.registry ?? this.#providedRegistry;
-    const m = target.pluginId === own ? undefined : registry?.get(target.pluginId);
+    const m = registry?.get(target.pluginId);
     // A plugin the active role may not see does not exist for this user: the same refusal as an
     // unknown id, so a plugin can hide its button and learns nothing of the portal's other tools.
-    if (target.pluginId !== own && registry && (!m || !isVisibleFor(m, this.#role())))
+    if (target.pluginId !== own && registry && !(m && isVisibleFor(m, this.#role())))
       throw new BridgeError('NOT_FOUND', `navigation.open: no plugin "${target.pluginId}" in this portal`);
     this.dispatchEvent(
       new CustomEvent<PluginNavigateDetail>('d1-plugin-navigate', {
@@ -898,9 +878,8 @@ export class D1PluginHost extends LitElement {
     return this.isConnected && this.active && !this.hidden && document.visibilityState === 'visible';
   }
 
-  #onVisibility = () => this.#syncVisibility();
-
-  #syncVisibility(): void {
+  // also the document's visibilitychange listener, hence an arrow
+  #syncVisibility = (): void => {
     const visible = this.#visible();
     const frame = (this.#runtime as IframeRuntime | null)?.frame;
     if (visible && frame?.loading === 'lazy') frame.loading = 'eager';
@@ -909,15 +888,27 @@ export class D1PluginHost extends LitElement {
     if (visible === this.#lastVisible) return;
     this.#lastVisible = visible;
     this.#runtime?.emit('visibility.changed', { visible });
+  };
+
+  /** The plugin's name in the current language; its id until the manifest is known. */
+  #name(): string {
+    return this.#current ? pickText(this.#current.name, this.#lang()) : this.pluginId;
   }
 
   #say(id: MessageId): void {
-    const lang = this.#lang();
-    announce(this.ownerDocument, t(lang, id, { name: this.#name(lang) }));
+    announce(this.ownerDocument, this.#t(id));
   }
 
-  #errorText(lang: UiLang, e: PluginErrorDetail): string {
-    return t(lang, e.code, { id: e.pluginId, seconds: Math.round(this.connectTimeout / 1000) });
+  /**
+   * The host's text `id` in the current language, with every placeholder a text may hold: the
+   * plugin's name, and for the error texts the plugin id and the connect timeout in seconds.
+   */
+  #t(id: MessageId): string {
+    return t(this.#lang(), id, {
+      name: this.#name(),
+      id: this._error?.pluginId,
+      seconds: Math.round(this.connectTimeout / 1000),
+    });
   }
 }
 

@@ -110,13 +110,14 @@ export function validateManifest(json: unknown): ManifestResult {
   const errors: ManifestError[] = [];
   const err = (path: string, message: string) => errors.push({ path, message });
   if (!isObj(json)) {
-    err('', `must be a JSON object (got ${Array.isArray(json) ? 'an array' : show(json)})`);
+    err('', `must be a JSON object (got ${show(json)})`); // show() says "an array" for one
     return { ok: false, errors };
   }
   const m = json;
-  const str = (path: string, v: unknown, max: number, min = 1): v is string => {
+  // every string field must hold at least one character
+  const str = (path: string, v: unknown, max: number): v is string => {
     if (typeof v != 'string') err(path, `must be a string (got ${show(v)})`);
-    else if (v.length < min || v.length > max) err(path, `must be ${min} to ${max} characters long`);
+    else if (!v || v.length > max) err(path, `must be 1 to ${max} characters long`);
     else return true;
     return false;
   };
@@ -177,7 +178,8 @@ export function validateManifest(json: unknown): ManifestResult {
     permissions: (path, v) => list(path, v, PERMISSIONS),
     roles: (path, v) => list(path, v, ROLES, 1),
     minHeight: (path, v) =>
-      (typeof v != 'number' || !Number.isInteger(v) || v < 0 || v > 10000) &&
+      // Number.isInteger is false for anything but a number
+      (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 10000) &&
       err(path, `must be a whole number of pixels from 0 to 10000 (got ${show(v)})`),
     sandbox: (path, v) => list(path, v, SANDBOX_EXTRAS),
     allow: (path, v) => list(path, v, ALLOW_FEATURES),

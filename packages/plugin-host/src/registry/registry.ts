@@ -96,9 +96,10 @@ export class PluginRegistry extends EventTarget {
     const errors: RegistryError[] = [];
     manifests.forEach((json, index) => {
       const r = validateManifest(json);
-      const rawId = (json as { id?: unknown } | null)?.id;
-      const id = typeof rawId == 'string' ? rawId : undefined;
-      const fail = (errs: ManifestError[]) => errors.push({ index, ...(id ? { id } : {}), errors: errs });
+      const id = (json as { id?: unknown } | null)?.id;
+      // the id is reported when the manifest has a non-empty string one
+      const fail = (errs: ManifestError[]) =>
+        errors.push({ index, ...(typeof id == 'string' && id ? { id } : {}), errors: errs });
       if (!r.ok) fail(r.errors);
       else if (byId.has(r.manifest.id))
         fail([{ path: '/id', message: `repeats "${r.manifest.id}", already registered` }]);

@@ -13,12 +13,13 @@ const KEYS = ['plugin', 'path', 'group'] as const;
 
 /** Read the route from a URL. */
 export function readRoute(href: string = location.href): Route {
-  const u = new URL(href);
-  const get = (k: string) => {
-    const v = u.searchParams.get(k);
-    return v && v.length <= 512 ? v : null;
-  };
-  return { plugin: get('plugin'), path: get('path'), group: get('group') };
+  const params = new URL(href).searchParams;
+  return Object.fromEntries(
+    KEYS.map((k) => {
+      const v = params.get(k);
+      return [k, v && v.length <= 512 ? v : null];
+    }),
+  ) as unknown as Route;
 }
 
 /** The URL for a route, keeping the page's other parameters and hash. */

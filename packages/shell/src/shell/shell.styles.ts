@@ -82,7 +82,6 @@ export const shellStyles = css`
     display: inline-flex;
     align-items: center;
     gap: var(--d1-space-s);
-    min-height: 2.75rem;
     padding: 0 var(--d1-space-m);
     border-radius: var(--d1-radius-m);
     color: var(--d1-color-primary);
@@ -119,9 +118,6 @@ export const shellStyles = css`
     font-size: var(--d1-font-size-l);
     max-width: 60ch;
   }
-  d1-plugin-host[hidden] {
-    display: none;
-  }
   footer {
     padding: var(--d1-space-l);
   }
@@ -144,10 +140,6 @@ export const shellStyles = css`
     }
   }
   @media (forced-colors: active) {
-    header,
-    nav {
-      border-block-end: 1px solid CanvasText;
-    }
     nav a[aria-current='page'] {
       text-decoration: underline;
       text-decoration-thickness: 3px;

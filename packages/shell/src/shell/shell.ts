@@ -1,6 +1,7 @@
 import { LitElement, html, noChange, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import {
+  pickText,
   uiLang,
   type PlatformContext,
   type PlatformRole,
@@ -18,7 +19,6 @@ import {
 import {
   PluginRegistry,
   registryContext,
-  pluginName,
   type PluginManifest,
   type PluginNavigateDetail,
   type PluginPolicy,
@@ -87,7 +87,6 @@ export class D1Shell extends LitElement {
     registry: { attribute: false },
     _route: { state: true },
     _ctx: { state: true },
-    _visible: { state: true },
     _mounted: { state: true },
   };
 
@@ -107,8 +106,14 @@ export class D1Shell extends LitElement {
   registry: PluginRegistry | undefined;
 
   private _route: Route = { plugin: null, path: null, group: null };
-  private _ctx: Readonly<PlatformContext> | null = null;
-  private _visible: PluginManifest[] = [];
+  // Both set before they are read: the context from firstUpdated on, the visible plugins by the
+  // first willUpdate (it watches the registry, which refreshes them).
+  private _ctx?: Readonly<PlatformContext>;
+  /**
+   * Not reactive of its own: refreshed only on a registry change (which requests an update) or a
+   * new context in `_ctx` (which is reactive).
+   */
+  private _visible!: PluginManifest[];
   /** Plugins opened so far: kept mounted so they keep their state and context. */
   private _mounted: string[] = [];
 
@@ -119,7 +124,6 @@ export class D1Shell extends LitElement {
   #ownRegistry?: PluginRegistry;
   #watchedRegistry?: PluginRegistry;
   #unsubscribe?: () => void;
-  #focusMainAfterUpdate?: boolean;
   #headerObserver?: ResizeObserver;
   #leaveTimer?: ReturnType<typeof setTimeout>;
 
@@ -178,19 +182,13 @@ export class D1Shell extends LitElement {
     this.#connectStore(this.renderRoot.querySelector<D1Platform>('d1-platform')!);
   }
 
-  protected override updated(): void {
-    if (this.#focusMainAfterUpdate) {
-      this.#focusMainAfterUpdate = false;
-      this.#focusMain();
-    }
-  }
-
   override render() {
     const t = this.#l10n;
     const ctx = this._ctx;
     const signedIn = ctx?.auth.status === 'signed-in';
     // no plugin in the route (null) matches no manifest
     const active = this._visible.find((m) => m.id === this._route.plugin);
+    const heading = active ? pickText(active.name, t.lang) : t.t('welcome');
     return html`
       <button class="skip d1-target" part="skip-link" @click=${this.#focusMain}>${t.t('skip')}</button>
       <d1-platform
@@ -218,7 +216,7 @@ export class D1Shell extends LitElement {
           </header>
           ${signedIn ? this.#renderNav(active) : nothing}
           <main id="main" part="main" tabindex="-1" @d1-plugin-navigate=${this.#onPluginNavigate}>
-            <h1 id="main-heading" tabindex="-1">${active ? pluginName(active, t.lang) : t.t('welcome')}</h1>
+            <h1 id="main-heading" tabindex="-1">${heading}</h1>
             ${this.#renderMain(signedIn, active)}
           </main>
           <footer><slot name="footer"></slot></footer>
@@ -231,20 +229,20 @@ export class D1Shell extends LitElement {
     const t = this.#l10n;
     return html`<nav part="nav" aria-label=${t.t('nav')}>
       <ul>
-        ${this._visible.map((m) => {
-          const current = m.id === active?.id;
-          return html`<li>
-            <a
-              class="d1-target"
-              href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
-              aria-current=${current ? 'page' : nothing}
-              @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
-              >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
-                >${pluginName(m, t.lang)}</span
-              ></a
-            >
-          </li>`;
-        })}
+        ${this._visible.map(
+          (m) =>
+            html`<li>
+              <a
+                class="d1-target"
+                href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
+                aria-current=${m === active ? 'page' : nothing}
+                @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
+                >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
+                  >${pickText(m.name, t.lang)}</span
+                ></a
+              >
+            </li>`,
+        )}
       </ul>
     </nav>`;
   }
@@ -351,16 +349,13 @@ export class D1Shell extends LitElement {
   }
 
   #loadPlugins(): void {
-    const reg = this.activeRegistry;
-    if (this.manifests) {
-      reg.set(this.manifests);
-      return;
-    }
-    const url = this.pluginsUrl ?? (this.api ? `${this.api.replace(/\/$/, '')}/api/plugins` : null);
-    if (!url) return;
-    reg.load(url).catch(() => {
-      /* state 'error' is shown with a retry */
-    });
+    // manifests given are set at once (load() takes an array too); a URL is fetched
+    const source =
+      this.manifests ?? this.pluginsUrl ?? (this.api ? `${this.api.replace(/\/$/, '')}/api/plugins` : null);
+    if (source)
+      this.activeRegistry.load(source).catch(() => {
+        /* state 'error' is shown with a retry */
+      });
   }
 
   #go(route: Route, push: boolean): void {
@@ -381,9 +376,11 @@ export class D1Shell extends LitElement {
   // A new route from a link, the plugin or the back button: mount its plugin, and focus the
   // heading after the update when the plugin changed.
   #setRoute(route: Route): void {
-    if (route.plugin !== this._route.plugin) this.#focusMainAfterUpdate = true;
+    const moved = route.plugin !== this._route.plugin;
     this._route = route;
     this.#mountActive();
+    // the heading names the new plugin once the update this requested is rendered: focus it then
+    if (moved) void this.updateComplete.then(() => this.#focusMain());
   }
 
   #syncGroup(group: Group | null): void {
@@ -405,16 +402,20 @@ export class D1Shell extends LitElement {
 
   // Template listeners are plain methods: Lit calls them with the element as `this`.
   #onPluginNavigate(e: CustomEvent<PluginNavigateDetail>): void {
-    const { pluginId, path } = e.detail;
-    if (this.#isVisible(pluginId)) this.navigate(pluginId, path ?? null);
+    this.#open(e.detail);
   }
 
   // A notification's action that names a plugin opens it here (the tray leaves routing to the portal).
   #onNotificationOpen(e: CustomEvent<{ notification: Notification }>): void {
     const link = e.detail.notification.link;
-    if (!link?.pluginId || link.href || !this.#isVisible(link.pluginId)) return;
-    e.preventDefault();
-    this.navigate(link.pluginId, link.path ?? null);
+    if (link && !link.href && this.#open(link)) e.preventDefault();
+  }
+
+  /** Open a plugin the user's role may see (others are ignored); whether it was. */
+  #open({ pluginId, path }: { pluginId?: string; path?: string }): boolean {
+    const ok = !!pluginId && this.#isVisible(pluginId);
+    if (ok) this.navigate(pluginId, path ?? null);
+    return ok;
   }
 
   #onGroup(e: CustomEvent<{ group: Group | null }>): void {
