@@ -53,6 +53,18 @@ export interface GroupChangeDetail {
 /** Fired when the active group changes by the user's choice (or its restore after a reload). */
 export type GroupChangeEvent = CustomEvent<GroupChangeDetail>;
 
+/**
+ * How well a guardian role fits a child with these groups: 2 at the child's school and naming the
+ * child's class (or no class), 1 at the school but naming another class (a sibling's: MPASSid gives
+ * a guardian one role per child, told apart by `groupLabel`), 0 elsewhere or not known yet.
+ */
+const fit = (r: RoleAssignment | null | undefined, groups: readonly Group[] = []): number =>
+  r?.role !== 'guardian' || !groups.some((g) => g.schoolId === r.orgId)
+    ? 0
+    : !r.groupLabel || groups.some((g) => g.schoolId === r.orgId && g.title === r.groupLabel)
+      ? 2
+      : 1;
+
 /** A pupil a guardian can switch to. */
 export interface PupilOption {
   id: string;
@@ -205,8 +217,8 @@ export class D1ClassPicker extends LitElement {
   #storeGroupId?: string | null;
   #storeChildId?: string | null;
   #storeRole?: RoleAssignment | null;
-  /** The schools of each child whose groups were loaded: a guardian's role follows the child, and back. */
-  #schoolsOf = new Map<string, Set<string>>();
+  /** The groups of each child whose groups were loaded: a guardian's role follows the child, and back. */
+  #groupsOf = new Map<string, readonly Group[]>();
   #recent?: readonly string[];
   #lastRowsQuery?: string | null;
   #announceTimer?: ReturnType<typeof setTimeout>;
@@ -337,7 +349,7 @@ export class D1ClassPicker extends LitElement {
       this.value = null;
       this._childId = null;
       this._text = '';
-      this.#schoolsOf.clear();
+      this.#groupsOf.clear();
       this.#close(false);
     }
     this.#user = s.user;
@@ -353,10 +365,15 @@ export class D1ClassPicker extends LitElement {
         if (id) this._childId = id;
       } else if (role !== this.#storeRole) {
         // a guardian role switched (login bar): the child at that school follows, once known
-        const here = (id: string | null) => this.#schoolsOf.get(id ?? '')?.has(role!.orgId);
+        // (siblings at one school: the child whose class the role names)
+        const fitOf = (id: string | null) => fit(role, this.#groupsOf.get(id ?? ''));
         const ids = s.user?.agentIds ?? [];
+        const now = fitOf(this._childId);
         const next =
-          here(this._childId) === false && (ids.find(here) ?? ids.find((id) => !this.#schoolsOf.has(id)));
+          this.#groupsOf.has(this._childId!) &&
+          now < 2 &&
+          (ids.find((id) => fitOf(id) === 2) ??
+            (now ? undefined : ids.find((id) => fitOf(id) || !this.#groupsOf.has(id))));
         if (next) this.#setChild(next);
       }
     }
@@ -506,11 +523,11 @@ export class D1ClassPicker extends LitElement {
   #followChild(data: RosterGroups, childId: string | null): void {
     const store = this.#platform.store;
     if (!this.#guardian || !store || !childId) return;
-    const at = new Set(data.groups.map((g) => g.schoolId));
-    this.#schoolsOf.set(childId, at);
-    const here = (r?: RoleAssignment | null) => r?.role === 'guardian' && at.has(r.orgId);
-    const role = this.#user?.roles.find(here);
-    if (role && !here(store.get().activeRole)) store.update({ activeRole: role });
+    const groups = data.groups;
+    this.#groupsOf.set(childId, groups);
+    const roles = this.#user?.roles ?? [];
+    const role = roles.find((r) => fit(r, groups) === 2) ?? roles.find((r) => fit(r, groups));
+    if (role && fit(role, groups) > fit(store.get().activeRole, groups)) store.update({ activeRole: role });
   }
 
   /** What the memory is kept under: the signed-in user (or "standalone"), and the chosen child. */

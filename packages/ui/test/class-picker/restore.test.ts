@@ -28,18 +28,20 @@ const guardian: User = {
 };
 const [atKuusi, atZeta] = guardian.roles as [User['roles'][0], User['roles'][0]];
 
+const children = {
+  [guardian.id]: [
+    { id: 'u-kid-1', givenName: 'Aino', familyName: 'Huoltaja', displayName: 'Aino Huoltaja' },
+    { id: 'u-kid-2', givenName: 'Eetu', familyName: 'Huoltaja', displayName: 'Eetu Huoltaja' },
+  ],
+};
+
 function roster(): FakeRoster {
   return new FakeRoster({
     groupsByUser: {
       'u-kid-1': [group('k1', '7A', { kind: 'homeroom' }), group('k1m', 'Matematiikka 7A')],
       'u-kid-2': [group('k2', '3A', { kind: 'homeroom', schoolId: 'org-zeta' })],
     },
-    children: {
-      [guardian.id]: [
-        { id: 'u-kid-1', givenName: 'Aino', familyName: 'Huoltaja', displayName: 'Aino Huoltaja' },
-        { id: 'u-kid-2', givenName: 'Eetu', familyName: 'Huoltaja', displayName: 'Eetu Huoltaja' },
-      ],
-    },
+    children,
   });
 }
 
@@ -135,6 +137,40 @@ describe('<d1-class-picker> restore, deep links and the guardian role', () => {
     await waitFor(() => store.get().activeChildId === 'u-kid-2', 'the second child again');
     await waitFor(() => picker.resultCount === 1, "the second child's groups");
     expect(select.selectedOptions[0]!.text).to.equal('Eetu Huoltaja');
+  });
+
+  it("siblings at one school: the role naming the chosen child's class is active, and a role switch brings that child", async () => {
+    // MPASSid gives a guardian one role per child, at one school they differ only by the class
+    const at7A = { role: 'guardian', roleType: 'primary', orgId: 'org-kuusi', groupLabel: '7A' } as const;
+    const at3B = { role: 'guardian', roleType: 'primary', orgId: 'org-kuusi', groupLabel: '3B' } as const;
+    const store = createPlatformStore({
+      auth: { status: 'signed-in' },
+      user: { ...guardian, roles: [at7A, at3B] },
+      activeRole: at7A,
+      activeChildId: 'u-kid-1',
+    });
+    const service = new FakeRoster({
+      groupsByUser: {
+        'u-kid-1': [group('k1', '7A', { kind: 'homeroom' }), group('k1m', 'Matematiikka 7A')],
+        'u-kid-2': [group('k2', '3B', { kind: 'homeroom' })],
+      },
+      children,
+    });
+    const { picker } = await mountInPlatform(store, { roster: service });
+    const select = await childSwitcher(picker);
+    await waitFor(() => picker.resultCount === 2, "first child's groups");
+    expect(store.get().activeRole).to.equal(at7A);
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    // the login bar would otherwise say "Huoltaja 7A" for the child in 3B
+    await waitFor(() => store.get().activeRole === at3B, "the role naming the second child's class");
+    await waitFor(() => picker.resultCount === 1, "second child's groups");
+
+    // the login bar switches to the other role at the same school: the child in 7A follows
+    store.update({ activeRole: at7A });
+    await waitFor(() => store.get().activeChildId === 'u-kid-1', 'the child in 7A');
+    await waitFor(() => select.value === 'u-kid-1' && picker.resultCount === 2, "the first child's groups");
+    expect(store.get().activeRole).to.equal(at7A);
   });
 
   it('a value given before the groups load (a deep link) becomes the store activeGroup', async () => {
