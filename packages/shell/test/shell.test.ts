@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { localeFor, type ContextStore, type Group, type PlatformContext, type User } from '@digione/context';
 import type { D1Platform } from '@digione/platform';
+import type { D1NotificationTray } from '@digione/ui';
 import '@digione/shell/all.js';
 import type { D1Shell } from '@digione/shell';
 import { expectAccessible } from '../../../test/helpers/a11y.js';
@@ -86,6 +87,16 @@ describe('<d1-shell>', () => {
     expect($(el, 'nav')).to.equal(null);
     expect($(el, 'd1-login-bar')).to.exist;
     await expectAccessible(el);
+  });
+
+  it('shared-screen reaches the tray: personal notifications are shown without their content', async () => {
+    const { el, store } = await shell();
+    el.setAttribute('shared-screen', '');
+    signIn(store);
+    const tray = await waitFor(() => $<D1NotificationTray>(el, 'd1-notification-tray'), 'the tray');
+    await waitFor(() => tray.sharedScreen, 'the tray is told');
+    el.removeAttribute('shared-screen');
+    await waitFor(() => !tray.sharedScreen, 'and told again');
   });
 
   it('signed in: the navigation lists only what the role may see; invalid manifests are skipped with a notice', async () => {

@@ -59,6 +59,7 @@ export interface RouteChangeDetail {
  * @attr client-id - OIDC client id, passed to the inner `<d1-platform>`.
  * @attr api - Platform API base URL, passed to the inner `<d1-platform>`.
  * @attr plugins - URL of the plugin list; default `${api}/api/plugins`.
+ * @attr shared-screen - A screen others see too (a classroom display): the tray shows and announces personal notifications without their content.
  *
  * @fires d1-route-change - The active plugin, path or group in the URL changed (`detail`: plugin, path, group).
  *
@@ -82,6 +83,7 @@ export class D1Shell extends LitElement {
     clientId: { attribute: 'client-id' },
     api: {},
     pluginsUrl: { attribute: 'plugins' },
+    sharedScreen: { type: Boolean, attribute: 'shared-screen' },
     manifests: { attribute: false },
     policy: { attribute: false },
     registry: { attribute: false },
@@ -98,6 +100,8 @@ export class D1Shell extends LitElement {
   api: string | null = null;
   /** URL of the plugin list; default `${api}/api/plugins`. */
   pluginsUrl: string | null = null;
+  /** A screen others see too: personal notifications without their content (see the tray). */
+  sharedScreen = false;
   /** Manifests given directly (instead of loading `plugins`). */
   manifests: readonly unknown[] | undefined;
   /** What the portal grants its plugins (default: nothing beyond the base context). */
@@ -210,7 +214,7 @@ export class D1Shell extends LitElement {
               }
             </div>
             <div class="tools" @d1-notification-open=${this.#onNotificationOpen}>
-              ${signedIn ? html`<d1-notification-tray></d1-notification-tray>` : nothing}
+              ${signedIn ? html`<d1-notification-tray ?shared-screen=${this.sharedScreen}></d1-notification-tray>` : nothing}
               <d1-login-bar></d1-login-bar>
             </div>
           </header>

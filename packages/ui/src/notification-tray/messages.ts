@@ -27,6 +27,7 @@ export const trayCatalog = defineCatalog(
     success: ['Onnistui', 'Klart', 'Success'],
     warning: ['Varoitus', 'Varning', 'Warning'],
     error: ['Virhe', 'Fel', 'Error'],
+    personal: ['Henkilökohtainen ilmoitus', 'Personlig avisering', 'Personal notification'],
     newOne: [
       'Uusi ilmoitus: {title} ({source})',
       'Ny avisering: {title} ({source})',

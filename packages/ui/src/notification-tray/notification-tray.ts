@@ -68,6 +68,7 @@ export class D1NotificationTray extends LitElement {
     open: { type: Boolean, reflect: true },
     max: { type: Number },
     perSourceLimit: { type: Number, attribute: 'per-source-limit' },
+    sharedScreen: { type: Boolean, attribute: 'shared-screen' },
     now: { attribute: false },
     message: { state: true },
   };
@@ -86,6 +87,13 @@ export class D1NotificationTray extends LitElement {
 
   /** How many notifications of one source the tray keeps at most, so one noisy plugin cannot crowd out the rest. */
   perSourceLimit = 100;
+
+  /**
+   * A screen others see too (a classroom display, a projector): notifications that contain personal
+   * data (`containsPersonalData`, true unless a source says false) show and announce only that a
+   * personal notification came and from whom, never their title or text.
+   */
+  sharedScreen = false;
 
   /** The clock for relative times; unset means the real clock, refreshed each minute while open. */
   now?: Date | number | string;
@@ -107,7 +115,7 @@ export class D1NotificationTray extends LitElement {
     if (items.length === 1) {
       const n = items[0]!;
       text = t(errors ? 'newError' : 'newOne', {
-        title: textOf(n.title, lang),
+        title: this.#title(n),
         source: textOf(n.source?.vendorName, lang),
       });
     } else {
@@ -350,8 +358,9 @@ export class D1NotificationTray extends LitElement {
     const { n, index: i } = r;
     const unread = !n.readAt;
     const tab = i === this.#active ? 0 : -1;
-    const title = textOf(n.title, lang);
-    const body = textOf(n.body, lang);
+    const title = this.#title(n);
+    // on a shared screen a personal notification shows who sent it, not what it says
+    const body = this.#hides(n) ? '' : textOf(n.body, lang);
     const href = safeHref(n.link?.href);
     const icon = safeIcon(n.source?.icon);
     const sev: Severity = SEVERITIES.includes(n.severity) ? n.severity : 'info';
@@ -404,6 +413,14 @@ export class D1NotificationTray extends LitElement {
         </div>
       </div>
     </article>`;
+  }
+
+  #hides(n: Notification): boolean {
+    return this.sharedScreen && n.containsPersonalData !== false;
+  }
+
+  #title(n: Notification): string {
+    return this.#hides(n) ? this.#t('personal') : textOf(n.title, this.#l10n.lang);
   }
 
   // ---- actions ---------------------------------------------------------------------------------

@@ -524,6 +524,57 @@ describe('<d1-notification-tray> standalone', () => {
   });
 });
 
+describe('<d1-notification-tray> on a shared screen', () => {
+  const grade = () =>
+    note({
+      minutesAgo: 1,
+      title: { en: 'Aino got 9 in the maths test' },
+      body: { en: 'Well done, Aino!' },
+      source: { pluginId: 'fi.example.arviointi', vendorName: 'Arviointi' },
+      containsPersonalData: true,
+    });
+  const trip = () =>
+    note({ minutesAgo: 2, title: { en: 'The museum trip leaves at 9' }, containsPersonalData: false });
+
+  it('shows a personal notification only as "personal" from its source; others as they are', async () => {
+    const el = await tray('en', { notifications: [grade(), trip()], sharedScreen: true });
+    el.open = true;
+    await el.updateComplete;
+    await waitFor(() => items(el).length === 2, 'two items');
+    expect(titleOf(items(el)[0])).to.equal('Unread: Personal notification');
+    expect(text(items(el)[0]!.querySelector('.meta'))).to.contain('Arviointi');
+    expect(items(el)[0]!.querySelector('.body')).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('Aino');
+    expect(titleOf(items(el)[1])).to.equal('Unread: The museum trip leaves at 9');
+    // what a screen reader reads: the item and its buttons name no content either
+    const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
+    expect(JSON.stringify(snapshot)).not.to.contain('Aino');
+    const names: string[] = [];
+    findNode(snapshot, (n) => (n.role === 'button' && names.push(n.name), false));
+    // (Chromium puts a space before the visually hidden part of a name)
+    expect(
+      names.some((n) => /^Dismiss ?: Personal notification$/.test(n)),
+      JSON.stringify(names),
+    ).to.equal(true);
+
+    // on the person's own screen again: the content is back
+    el.sharedScreen = false;
+    await el.updateComplete;
+    expect(titleOf(items(el)[0])).to.equal('Unread: Aino got 9 in the maths test');
+    expect(text(items(el)[0]!.querySelector('.body'))).to.equal('Well done, Aino!');
+  });
+
+  it('announces a new personal notification without its content', async () => {
+    const el = await tray('en', { notifications: [trip()], sharedScreen: true });
+    el.notifications = [grade(), ...el.notifications!];
+    await waitFor(
+      () => politeRegion().textContent === 'New notification: Personal notification (Arviointi)',
+      'announced',
+      4000,
+    );
+  });
+});
+
 describe('<d1-notification-tray> limits and virtualization', () => {
   it('10,000 notifications: keeps the newest 500, says so, and renders only a window', async () => {
     const el = await tray('fi', { notifications: many(10_000, 100), open: true });
