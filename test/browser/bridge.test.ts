@@ -23,6 +23,7 @@ export const CONTEXT: PluginContext = {
   formattingLocale: 'fi-FI',
   timeZone: 'Europe/Helsinki',
   theme: { colorScheme: 'light', contrast: 'normal', reducedMotion: false, fontScale: 1 },
+  permissions: ['notifications', 'navigation'],
 };
 
 let plugins: PluginFrame[] = [];

@@ -67,8 +67,9 @@ export function mount(container, client) {
   sheet.replaceSync(STYLES); // a constructed sheet: allowed under the portal's strict CSP
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 
-  // Whether the exercises open is the portal's call: for a role that may not see them the host
-  // answers NOT_FOUND, as if they did not exist. The button then goes, for as long as that role
+  // Whether the exercises open is the portal's call. Without the `navigation` grant (the context
+  // lists what was granted) there is no button at all. For a role that may not see them the host
+  // answers NOT_FOUND, as if they did not exist: the button then goes, for as long as that role
   // is active (another role may open them), and says why, instead of doing nothing.
   let refusedFor; // the role the exercises were refused to
   let current = client.context;
@@ -111,7 +112,7 @@ export function mount(container, client) {
     // a wide table scrolls on its own at 320 px instead of the page (WCAG 1.4.10)
     const scroll = el('div', { class: 'scroll', tabindex: '0', role: 'group', 'aria-label': t.caption(ctx.group.title, isoWeek(now)) }, table);
     box.append(scroll);
-    if (refusedFor !== ctx.role) {
+    if (ctx.permissions?.includes('navigation') && refusedFor !== ctx.role) {
       const open = el('button', { type: 'button' }, t.exercises);
       open.addEventListener('click', () =>
         client.navigate({ pluginId: 'fi.oppimo.harjoitukset' }).catch((err) => {

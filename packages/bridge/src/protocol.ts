@@ -107,6 +107,18 @@ export type PlatformRole =
   | 'counselor'
   | 'districtAdministrator';
 
+/** A permission a manifest may ask for and a portal may grant (`@digione/context`'s `Permission`). */
+export type PluginPermission =
+  | 'context.user.name'
+  | 'context.user.email'
+  | 'context.user.learnerNumber'
+  | 'context.school'
+  | 'context.group'
+  | 'notifications'
+  | 'token'
+  | 'storage'
+  | 'navigation';
+
 /**
  * What a plugin sees of the platform's context. The same shape as `PluginContext` in
  * `@digione/context` (a type test keeps them equal); declared here so the SDK needs no runtime
@@ -140,6 +152,8 @@ export interface PluginContext {
   email?: string;
   learnerNumber?: string;
   school?: { name: string; schoolCode?: string };
+  /** What the portal granted this plugin of what its manifest asks; follows grant changes. */
+  permissions: PluginPermission[];
   /** Where inside the plugin the portal's address points (`/task/3`); absent when opened as such. */
   path?: string;
 }

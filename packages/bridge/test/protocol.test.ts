@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { BridgeError, LIMITS, negotiate, validateParams, type PluginContext } from '@digione/bridge';
-import type { PluginContext as StoreContext } from '@digione/context';
+import { BridgeError, LIMITS, negotiate, validateParams, type PluginContext, type PluginPermission } from '@digione/bridge';
+import type { Permission, PluginContext as StoreContext } from '@digione/context';
 
 // The wire type and @digione/context's PluginContext must stay the same shape: this fails to
 // type-check (npm run typecheck) the moment either drifts.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const same: Same<PluginContext, StoreContext> = true;
+const samePermission: Same<PluginPermission, Permission> = true;
 
 const invalid = (method: string, params: unknown) => {
   try {
@@ -20,6 +21,7 @@ const invalid = (method: string, params: unknown) => {
 describe('version negotiation', () => {
   it('picks the highest common major and the lower minor', () => {
     expect(same).to.equal(true);
+    expect(samePermission).to.equal(true);
     expect(negotiate(['1.0'], ['1.0'])).to.equal('1.0');
     expect(negotiate(['1.0'], ['1.9'])).to.equal('1.0');
     expect(negotiate(['1.3'], ['1.1'])).to.equal('1.1');

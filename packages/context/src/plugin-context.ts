@@ -48,6 +48,12 @@ export interface PluginContext {
   /** Only with `context.school`, and never for a pupil with a non-disclosure marking. */
   school?: { name: string; schoolCode?: string };
   /**
+   * What the portal granted this plugin, of the permissions its manifest asks for: a plugin offers
+   * only what will work (no link to another tool without `navigation`) instead of learning it from
+   * a `PERMISSION_DENIED`. A grant can change while the plugin runs; the change arrives as a context.
+   */
+  permissions: Permission[];
+  /**
    * Where inside the plugin the portal's address points (`/task/3`): a deep link, a notification's
    * link, another plugin's `navigate({ pluginId, path })`. Absent when the plugin is opened as such.
    */
@@ -134,5 +140,6 @@ export function toPluginContext(
     school: org
       ? defined({ name: pickText(org.name, lang), schoolCode: org.schoolCode || undefined })
       : undefined,
+    permissions: PERMISSIONS.filter(has),
   });
 }

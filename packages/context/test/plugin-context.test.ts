@@ -53,6 +53,7 @@ describe('toPluginContext', () => {
       formattingLocale: 'sv-FI',
       timeZone: 'Europe/Helsinki',
       theme: { colorScheme: 'system', contrast: 'normal', reducedMotion: false, fontScale: 1 },
+      permissions: [],
     });
     const json = JSON.stringify(pc);
     for (const secret of ['u-1', 'Aino', 'Virtanen', '1.2.246.562.24', 'aino@example.fi', 'Granskolan']) {
@@ -72,9 +73,17 @@ describe('toPluginContext', () => {
     expect(full.learnerNumber).to.equal('1.2.246.562.24.10000000001');
   });
 
+  it('tells the plugin what it was granted, so it offers only what will work', () => {
+    const pc = toPluginContext(ctx(), ['navigation', 'notifications', 'navigation', 'context.group'], 's');
+    expect(pc.permissions).to.deep.equal(['context.group', 'notifications', 'navigation']);
+    // signed out: the grants still stand (they are the portal's, not the user's)
+    expect(toPluginContext(ctx({ user: null }), ['token'], null).permissions).to.deep.equal(['token']);
+  });
+
   it('ignores unknown grants', () => {
     const pc = toPluginContext(ctx(), ['context.user.*', 'everything', 'user.id'], 's');
     expect(pc.user).to.equal(undefined);
+    expect(pc.permissions).to.deep.equal([]);
     expect(JSON.stringify(pc)).not.to.contain('u-1');
   });
 

@@ -163,10 +163,13 @@ describe('module plugins', () => {
     host.manifest.module = 'https://cdn.example/clock.js';
     host.grants = ['context.user.name'];
     host.context = store.get() as PlatformContext;
+    const seen: string[][] = [];
     host.importModule = async (url) => ({
       mount(el: HTMLElement, client: PluginClient) {
         mounts.push(url);
         el.textContent = `Hei ${client.context.user?.givenName}, sub ${String(client.context.sub)}`;
+        seen.push(client.context.permissions);
+        client.on('context', (c) => seen.push(c.permissions));
       },
     });
     root.append(host);
@@ -176,6 +179,11 @@ describe('module plugins', () => {
     expect(host.shadowRoot!.querySelector('[part="module"]')!.shadowRoot!.textContent).to.equal(
       'Hei Aino, sub null',
     );
+    // the plugin knows what it holds, and hears when the portal takes a grant back
+    expect(seen).to.deep.equal([['context.user.name']]);
+    host.grants = [];
+    await waitFor(() => seen.length === 2, 'context.changed after the grants changed');
+    expect(seen[1]).to.deep.equal([]);
   });
 
   it('is anonymous standalone without a context: locale from lang, theme from data-d1-theme', async () => {

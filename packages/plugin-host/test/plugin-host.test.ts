@@ -103,6 +103,7 @@ describe('permissions and context', () => {
     expect(ctx.sub).to.match(/^pw-/);
     expect(ctx.locale).to.equal('fi');
     expect(ctx).not.to.have.property('user');
+    expect(ctx.permissions).to.deep.equal([]);
     const json = JSON.stringify(ctx);
     for (const secret of ['u-teacher-1', 'Aino', '1.2.246.562.98.1', 'aino@example.fi', 'Kuusikosken'])
       expect(json).not.to.contain(secret);
@@ -130,6 +131,7 @@ describe('permissions and context', () => {
     const ctx = await d.ok<PluginContext>({ cmd: 'context' });
     expect(ctx).not.to.have.property('user'); // granted but not asked
     expect(ctx.group).not.to.have.property('kind'); // asked but not granted
+    expect(ctx.permissions).to.deep.equal(['notifications']);
     await d.ok({ cmd: 'notify', arg: { title: 'Hei' } });
     expect(await d.fails({ cmd: 'getToken' })).to.equal('PERMISSION_DENIED');
   });

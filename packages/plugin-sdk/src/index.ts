@@ -30,6 +30,7 @@ export {
   type PluginClient,
   type PluginClientEvents,
   type PluginContext,
+  type PluginPermission,
   type Severity,
 } from '@digione/bridge';
 

@@ -36,6 +36,7 @@ const context: PluginContext = {
   formattingLocale: 'fi-FI',
   timeZone: 'Europe/Helsinki',
   theme: { colorScheme: 'light', contrast: 'normal', reducedMotion: false, fontScale: 1 },
+  permissions: [],
 };
 
 /** A same-origin frame standing in for the plugin's window, and a poster that runs in its realm. */

@@ -17,6 +17,7 @@ const context: PluginContext = {
   formattingLocale: 'fi-FI',
   timeZone: 'Europe/Helsinki',
   theme: { colorScheme: 'light', contrast: 'normal', reducedMotion: false, fontScale: 1 },
+  permissions: [],
 };
 const CODES = [...ERROR_CODES, 'DISCONNECTED'];
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null;
