@@ -402,13 +402,23 @@ export class D1NotificationTray extends LitElement {
         <div class="actions">
           ${
             unread
-              ? html`<button class="d1-button" tabindex=${tab} @click=${() => this.#markRead(n, i)}>
-                  ${t('markRead')}<span class="visually-hidden">: ${title}</span>
+              ? html`<button
+                  class="d1-button"
+                  tabindex=${tab}
+                  aria-label="${t('markRead')}: ${title}"
+                  @click=${() => this.#markRead(n, i)}
+                >
+                  ${t('markRead')}
                 </button>`
               : nothing
           }
-          <button class="d1-button" tabindex=${tab} @click=${() => this.#dismiss(n, i)}>
-            ${t('dismiss')}<span class="visually-hidden">: ${title}</span>
+          <button
+            class="d1-button"
+            tabindex=${tab}
+            aria-label="${t('dismiss')}: ${title}"
+            @click=${() => this.#dismiss(n, i)}
+          >
+            ${t('dismiss')}
           </button>
         </div>
       </div>
