@@ -25,20 +25,44 @@ const TEXT = {
     service: 'Koulujen portaali',
     accessibility: 'Saavutettavuusseloste',
     feedback: 'Anna palautetta',
+    sharedScreen: 'Luokan näyttö: piilota henkilökohtaiset ilmoitukset',
   },
   sv: {
     city: 'Kuusikoski stad',
     service: 'Skolportalen',
     accessibility: 'Tillgänglighetsutlåtande',
     feedback: 'Ge respons',
+    sharedScreen: 'Klassens skärm: dölj personliga meddelanden',
   },
   en: {
     city: 'City of Kuusikoski',
     service: 'School portal',
     accessibility: 'Accessibility statement',
     feedback: 'Give feedback',
+    sharedScreen: 'Classroom display: hide personal notifications',
   },
 };
+
+// A classroom display or a projector: the tray shows personal notifications only as such, never
+// what they say. A setting of this device (its storage), so a classroom PC stays one across users.
+const SHARED = 'kuusikoski.sharedScreen';
+const sharedBox = document.getElementById('shared-screen');
+const stored = (() => {
+  try {
+    return localStorage.getItem(SHARED) === '1';
+  } catch {
+    return false; // storage blocked: the setting lasts for this page only
+  }
+})();
+shell.sharedScreen = sharedBox.checked = stored;
+sharedBox.addEventListener('change', () => {
+  shell.sharedScreen = sharedBox.checked;
+  try {
+    localStorage.setItem(SHARED, sharedBox.checked ? '1' : '0');
+  } catch {
+    /* storage blocked */
+  }
+});
 
 // The shell speaks the user's language (its `lang`); the page, its title and the footer follow.
 const follow = () => {

@@ -264,6 +264,27 @@ test('the city portal story, with the strict CSP enforced', async (t) => {
     noProblems('handing in');
   });
 
+  await t.test('a classroom display: the tray keeps what a notification says to itself', async () => {
+    const box = page.getByRole('checkbox', { name: /Luokan näyttö/ });
+    await box.check();
+    const bell = page.getByRole('button', { name: /Ilmoitukset/ });
+    await bell.click();
+    const panel = page.getByRole('region', { name: 'Ilmoitukset' });
+    await panel.getByRole('article', { name: /Henkilökohtainen ilmoitus/ }).waitFor({ timeout: STEP });
+    const shown = await panel.innerText();
+    assert.doesNotMatch(shown, /Tehtävä palautettu|tehtävä on palautettu/, 'neither the title nor the text shows');
+    assert.match(shown, /Oppimo Oy/, 'where it came from still shows');
+    await noAxeViolations('tray on a classroom display');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden', timeout: STEP });
+    // a setting of the device: kept in its storage for the next page load
+    assert.equal(await page.evaluate(() => localStorage.getItem('kuusikoski.sharedScreen')), '1');
+    await box.uncheck();
+    assert.equal(await page.evaluate(() => document.querySelector('d1-shell').sharedScreen), false);
+    assert.equal(await page.evaluate(() => localStorage.getItem('kuusikoski.sharedScreen')), '0');
+    noProblems('on a classroom display');
+  });
+
   await t.test('switches to Swedish: the portal and the plugin follow', async () => {
     await page.getByRole('button', { name: new RegExp(teacher.displayName) }).click();
     await page.getByRole('menuitemradio', { name: 'På svenska' }).click();
@@ -311,6 +332,15 @@ test('the city portal story, with the strict CSP enforced', async (t) => {
     await page.waitForLoadState('networkidle');
     assert.equal(page.frames().length, 1, 'no frame was created for a signed-out user');
     await noAxeViolations('signed out again');
+    // a classroom display stays one on the next load
+    await page.evaluate(() => localStorage.setItem('kuusikoski.sharedScreen', '1'));
+    await page.reload();
+    // (the box is in the page before its script runs: wait for the shell to take the setting)
+    await page.waitForFunction(() => document.querySelector('d1-shell').sharedScreen === true, null, {
+      timeout: STEP,
+    });
+    assert.equal(await page.getByRole('checkbox', { name: /Luokan näyttö/ }).isChecked(), true);
+    await page.evaluate(() => localStorage.removeItem('kuusikoski.sharedScreen'));
     noProblems('signing out');
   });
 });
