@@ -11,6 +11,8 @@ interface Args {
   open: boolean;
   max: number;
   perSourceLimit: number;
+  /** A screen others see too: personal notifications show only as such. */
+  sharedScreen: boolean;
   /** Refuse every read/dismiss, to show the rollback message. */
   refuse: boolean;
 }
@@ -99,6 +101,35 @@ const sample: Notification[] = [
   },
 ];
 
+// personal data (containsPersonalData): a pupil's grade, a guardian's message
+const personal: Notification[] = [
+  {
+    id: 'p1',
+    source: { pluginId: 'fi.example.arviointi', vendorName: 'Arviointi' },
+    severity: 'success',
+    title: {
+      fi: 'Aino sai matematiikan kokeesta 9',
+      sv: 'Aino fick 9 i matematikprovet',
+      en: 'Aino got 9 in the maths test',
+    },
+    body: { fi: 'Hienoa työtä, Aino!', sv: 'Bra jobbat, Aino!', en: 'Well done, Aino!' },
+    createdAt: at(5),
+    containsPersonalData: true,
+  },
+  {
+    id: 'p2',
+    source: kalenteri,
+    severity: 'info',
+    title: {
+      fi: 'Ainon huoltajalta viesti: poissa perjantaina',
+      sv: 'Meddelande från Ainos vårdnadshavare: borta på fredag',
+      en: "Message from Aino's guardian: away on Friday",
+    },
+    createdAt: at(40),
+    containsPersonalData: true,
+  },
+];
+
 const severities: Severity[] = ['info', 'success', 'warning', 'error'];
 function many(count: number, sources: number): Notification[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -140,7 +171,14 @@ const longWords: Notification[] = [
 const meta: Meta<Args> = {
   title: 'Elements/Notification tray',
   component: 'd1-notification-tray',
-  args: { notifications: sample, open: false, max: 500, perSourceLimit: 100, refuse: false },
+  args: {
+    notifications: sample,
+    open: false,
+    max: 500,
+    perSourceLimit: 100,
+    sharedScreen: false,
+    refuse: false,
+  },
   render: (args) =>
     html`<div style="display: flex; justify-content: flex-end; padding-block-end: 36rem">
       <d1-notification-tray
@@ -149,6 +187,7 @@ const meta: Meta<Args> = {
         ?open=${args.open}
         max=${args.max}
         per-source-limit=${args.perSourceLimit}
+        ?shared-screen=${args.sharedScreen}
         @d1-notification-read=${(e: Event) => args.refuse && e.preventDefault()}
         @d1-notification-dismiss=${(e: Event) => args.refuse && e.preventDefault()}
       ></d1-notification-tray>
@@ -179,6 +218,14 @@ export const NoisySource: Story = {
 };
 
 export const LongFinnishWords: Story = { args: { open: true, notifications: longWords } };
+
+/**
+ * A classroom display or a projector (`shared-screen`): notifications with personal data show and
+ * are announced only as "Henkilökohtainen ilmoitus" from their source; the others as usual.
+ */
+export const SharedScreen: Story = {
+  args: { open: true, sharedScreen: true, notifications: [...personal, ...sample.slice(0, 2)] },
+};
 
 /** Marking read or dismissing is refused by the host: the change is undone with a message. */
 export const RefusingHost: Story = { args: { open: true, refuse: true } };
