@@ -7,12 +7,12 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { existsSync } from 'node:fs';
 import { minifyCss } from './scripts/rollup-minify-css.mjs';
+import { terserOptions } from './scripts/terser-options.mjs';
 
 const plugins = () => [
   minifyCss(),
   nodeResolve({ exportConditions: ['production', 'browser', 'import', 'default'] }),
-  // two compress passes: what the first pass inlines, the second can fold (about 0.1 KB on the CDN file)
-  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  terser(terserOptions),
 ];
 const onwarn = (w, warn) => {
   if (w.code === 'THIS_IS_UNDEFINED' || w.code === 'CIRCULAR_DEPENDENCY') return;

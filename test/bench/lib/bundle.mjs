@@ -11,6 +11,7 @@ import terser from '@rollup/plugin-terser';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { minifyCss } from '../../../scripts/rollup-minify-css.mjs';
+import { terserOptions } from '../../../scripts/terser-options.mjs';
 
 export const plugins = (minify = true) => [
   minifyCss(),
@@ -20,7 +21,7 @@ export const plugins = (minify = true) => [
   }),
   nodeResolve({ exportConditions: ['production', 'browser', 'import', 'default'] }),
   commonjs(),
-  ...(minify ? [terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } })] : []),
+  ...(minify ? [terser(terserOptions)] : []),
 ];
 
 const onwarn = (w, warn) => {
