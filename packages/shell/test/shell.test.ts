@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { localeFor, type ContextStore, type Group, type PlatformContext, type User } from '@digione/context';
 import type { D1Platform } from '@digione/platform';
 import type { D1NotificationTray } from '@digione/ui';
@@ -281,6 +281,32 @@ describe('<d1-shell>', () => {
     await sendKeys({ press: 'Enter' });
     await waitFor(() => el.shadowRoot!.activeElement?.id === 'main-heading', 'focus on the main heading');
     before.remove();
+  });
+
+  it('forced colours: the open tool is marked without colour, links keep their focus ring; axe-clean', async () => {
+    await executeServerCommand('d1-emulate-media', {
+      features: [{ name: 'forced-colors', value: 'active' }],
+    });
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      const { el, store } = await shell();
+      signIn(store);
+      await waitFor(() => navNames(el).length === 2, 'navigation');
+      const [other, link] = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')];
+      link!.click();
+      await waitFor(() => link!.getAttribute('aria-current') === 'page', 'the tool is open');
+      // the usual marker is a box-shadow, which forced colours remove: an underline stands in
+      const open = getComputedStyle(link!);
+      expect(open.textDecorationLine).to.equal('underline');
+      expect(parseFloat(open.textDecorationThickness)).to.be.at.least(3);
+      expect(getComputedStyle(other!).textDecorationLine).to.equal('none');
+      other!.focus();
+      await sendKeys({ press: 'Shift' }); // keyboard modality, so :focus-visible applies
+      expect(getComputedStyle(other!).outlineStyle).to.not.equal('none');
+      await expectAccessible(el);
+    } finally {
+      await executeServerCommand('d1-emulate-media', { features: [] });
+    }
   });
 
   it('at 320 px wide nothing scrolls sideways, and it stays accessible', async () => {
