@@ -151,6 +151,11 @@ log(
 );
 const missed = result.rows.filter((r) => r.budget && !r.budget.ok);
 if (missed.length) log(`Budgets missed: ${missed.map((r) => `${r.name} (${r.budget.text})`).join('; ')}`);
+const undecided = result.rows.filter((r) => r.budget?.undecided);
+if (undecided.length)
+  log(
+    `Budgets this run cannot settle (the 95 % interval of the ratio spans the limit): ${undecided.map((r) => `${r.budget.text} (${r.ratioCi95.join('-')})`).join('; ')}`,
+  );
 log(`Results: ${RESULTS}`);
 if (failures.length) {
   console.error(`bench: suites failed: ${failures.join(', ')}`);

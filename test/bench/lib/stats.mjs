@@ -46,3 +46,27 @@ export function ratioSpread(a, b) {
   const r = a.map((x, i) => x / b[i]);
   return [percentile(r, 25), percentile(r, 75)];
 }
+
+/**
+ * A 95 % bootstrap interval of the median per-round ratio a[i] / b[i]: how far the figure a run
+ * prints could move with the same machine noise. Resamples the rounds (2,000 times, seeded, so a
+ * given run's data always gives the same interval).
+ */
+export function ratioInterval(a, b, resamples = 2000) {
+  const r = a.map((x, i) => x / b[i]);
+  let seed = 0x9e3779b9;
+  // mulberry32: small, seeded, good enough to pick rounds
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const medians = Array.from({ length: resamples }, () =>
+    percentile(
+      r.map(() => r[Math.floor(random() * r.length)]),
+      50,
+    ),
+  );
+  return [percentile(medians, 2.5), percentile(medians, 97.5)];
+}

@@ -20,7 +20,10 @@ export function cell(v, unit) {
 export function columns(r) {
   if (r.error) return [r.name, 'ERROR', '', '', '', '', r.error.slice(0, 60)];
   const ratio = r.ratio == null ? '-' : `${r.ratio.toFixed(2)}x`;
-  const verdict = r.budget ? `${r.budget.ok ? 'ok' : 'MISSED'}: ${r.budget.text}` : '';
+  // undecided: the run's 95 % interval spans the limit, so the verdict is the noise's as much as ours
+  const verdict = r.budget
+    ? `${r.budget.ok ? 'ok' : 'MISSED'}${r.budget.undecided ? ' (undecided)' : ''}: ${r.budget.text}`
+    : '';
   return [
     r.name,
     r.unit ?? '',

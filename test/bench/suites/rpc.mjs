@@ -1,7 +1,7 @@
 // Handshake and RPC: ours vs Penpal vs a bare MessagePort, all three in cross-site frames of one
 // page, measured in interleaved rounds (ABC, CBA, ...) so machine noise hits all of them alike.
 import { open } from '../lib/browser.mjs';
-import { pairedRatio, ratioSpread, rounds, summary } from '../lib/stats.mjs';
+import { pairedRatio, ratioInterval, ratioSpread, rounds, summary } from '../lib/stats.mjs';
 
 const CALLS = 1000;
 /** Round trips are timed in short batches, many rounds: load bursts then hit every contender alike. */
@@ -58,8 +58,11 @@ export async function rpc({ context, portal, log, quick }) {
       peer: { name: peerName, ...summary(peer, better) },
       ratio: +pairedRatio(ours, peer).toFixed(3),
       ratioIqr: [+lo.toFixed(3), +hi.toFixed(3)],
+      ratioCi95: ratioInterval(ours, peer).map((x) => +x.toFixed(3)),
       ...extra,
-      note: `ours/peer is the median of ${ours.length} per-round ratios (interquartile ${lo.toFixed(2)}-${hi.toFixed(2)})${extra.note ? `; ${extra.note}` : ''}`,
+      note: `ours/peer is the median of ${ours.length} per-round ratios (interquartile ${lo.toFixed(2)}-${hi.toFixed(2)}; 95 % interval of the median ${ratioInterval(ours, peer)
+        .map((x) => x.toFixed(3))
+        .join('-')})${extra.note ? `; ${extra.note}` : ''}`,
     };
   };
   const overheadUs = (summary(inPage.sdk).median - summary(inPage.bare).median) * 1000;
@@ -67,6 +70,11 @@ export async function rpc({ context, portal, log, quick }) {
   log(
     `  in-page: bridge ${(summary(inPage.sdk).median * 1000).toFixed(1)} us, bare ${(summary(inPage.bare).median * 1000).toFixed(1)} us per call: the bridge's own cost ${overheadUs.toFixed(1)} us = ${((100 * overheadUs) / bareUs).toFixed(1)}% of the cross-site bare round trip`,
   );
+  /** Whether this run settles a ratio budget: its 95 % interval lies wholly on one side of `limit`. */
+  const decided = (a, b, limit) => {
+    const [lo, hi] = ratioInterval(a, b);
+    return { undecided: lo <= limit && hi > limit };
+  };
   const vsBare = pairedRatio(seq.sdk, seq.bare);
   const vsPenpal = pairedRatio(seq.sdk, seq.penpal);
   return [
@@ -86,7 +94,7 @@ export async function rpc({ context, portal, log, quick }) {
       'bare MessagePort (same frame)',
       seq.bare,
       {
-        budget: { text: 'within 3% of bare', ok: vsBare <= 1.03 },
+        budget: { text: 'within 3% of bare', ok: vsBare <= 1.03, ...decided(seq.sdk, seq.bare, 1.03) },
       },
     ),
     row(
@@ -108,7 +116,7 @@ export async function rpc({ context, portal, log, quick }) {
       'penpal 7',
       seq.penpal,
       {
-        budget: { text: 'faster than Penpal', ok: vsPenpal < 1 },
+        budget: { text: 'faster than Penpal', ok: vsPenpal < 1, ...decided(seq.sdk, seq.penpal, 1) },
       },
     ),
     row(
