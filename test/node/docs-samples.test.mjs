@@ -116,6 +116,19 @@ test('HTML samples use only elements and attributes the manifest documents', () 
   assert.ok(checked > 0, 'no attributes checked');
 });
 
+test("the manifest lists each element's own API, not the DOM's (Storybook and editors show it)", () => {
+  // e.g. `this.attachShadow(...).innerHTML = ...` in a constructor was read as a public field
+  const dom = new Set(['innerHTML', 'outerHTML', 'textContent', 'shadowRoot', 'className', 'id', 'style', 'lang']);
+  for (const [tag, el] of elements(manifest())) {
+    const public_ = (el.members ?? []).filter((m) => !m.privacy && !m.name.startsWith('#'));
+    assert.deepEqual(
+      public_.filter((m) => dom.has(m.name)).map((m) => m.name),
+      [],
+      `<${tag}> lists DOM properties as its own`,
+    );
+  }
+});
+
 test('CSS samples use only global tokens and documented custom properties', async () => {
   // the token names as the design system defines them (its built module: `npm test` builds first)
   const { lightTokens, commonTokens } = await import('../../packages/ui/dist/themes/tokens.js');

@@ -23,6 +23,14 @@ export interface AuthChangeDetail {
 const ATTRS = ['issuer', 'client-id', 'api', 'redirect-uri'] as const;
 
 /**
+ * A shadow root that only slots the children and lays out as if absent. Outside the class on
+ * purpose: the elements manifest reads any `x.innerHTML = ...` in a constructor as a public field.
+ */
+function passThrough(el: HTMLElement): void {
+  el.attachShadow({ mode: 'open' }).innerHTML = '<style>:host{display:contents}</style><slot></slot>';
+}
+
+/**
  * Provides the platform's shared {@link ContextStore} and services (`storeContext`,
  * `servicesContext` from `@digione/context`) to every element inside it, and runs the OIDC
  * session: it finishes a sign-in that returns to this page (`?code=&state=`) and cleans the URL.
@@ -59,7 +67,7 @@ export class D1Platform extends HTMLElement {
 
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' }).innerHTML = '<style>:host{display:contents}</style><slot></slot>';
+    passThrough(this);
   }
 
   // The configuration properties reflect their attributes (null removes it); defined below, once
