@@ -118,7 +118,16 @@ test('HTML samples use only elements and attributes the manifest documents', () 
 
 test("the manifest lists each element's own API, not the DOM's (Storybook and editors show it)", () => {
   // e.g. `this.attachShadow(...).innerHTML = ...` in a constructor was read as a public field
-  const dom = new Set(['innerHTML', 'outerHTML', 'textContent', 'shadowRoot', 'className', 'id', 'style', 'lang']);
+  const dom = new Set([
+    'innerHTML',
+    'outerHTML',
+    'textContent',
+    'shadowRoot',
+    'className',
+    'id',
+    'style',
+    'lang',
+  ]);
   for (const [tag, el] of elements(manifest())) {
     const public_ = (el.members ?? []).filter((m) => !m.privacy && !m.name.startsWith('#'));
     assert.deepEqual(
