@@ -417,6 +417,8 @@ test("the pupil's portal: own groups, minimised plugins, own tray", async (t) =>
       { id: groupId, title: '7A', kind: 'homeroom' },
     );
     assert.equal(ctx.locale, 'fi');
+    // it knows what it holds (the portal grants a local plugin what it asks)
+    assert.deepEqual(ctx.permissions, ['context.group']);
     assertNothingPersonal(ctx, [me, sibling, ...classmates], 'pupil');
     await noAxeViolations('pupil, probe plugin');
     noProblems('in the probe');
