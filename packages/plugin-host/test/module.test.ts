@@ -155,6 +155,33 @@ describe('module plugins', () => {
     expect(document.activeElement?.textContent).to.equal('After');
   });
 
+  it('a context change while the module mounts still reaches it (a group restored after a reload)', async () => {
+    const groups: (string | null)[] = [];
+    const manifest = moduleManifest({ permissions: ['context.group'] });
+    const platform = document.createElement('d1-platform');
+    platform.store = store;
+    platform.services = { pluginSessions: new FakeSessions(store), notifications };
+    const host = document.createElement('d1-plugin-host');
+    host.registry = new PluginRegistry({
+      manifests: [manifest],
+      policy: { moduleAllowList: [MODULE_URL], plugins: { '*': { permissions: ['context.group'] } } },
+    });
+    host.pluginId = manifest.id;
+    host.importModule = async () => ({
+      mount(_el: HTMLElement, client: PluginClient) {
+        groups.push(client.context.group?.id ?? null);
+        client.on('context', (c) => groups.push(c.group?.id ?? null));
+        // the portal settles the group after the plugin has its context, before it is mounted
+        store.update({ activeGroup: { ...store.get().activeGroup!, id: 'g-8b', title: '8B' } });
+      },
+    });
+    platform.append(host);
+    root.append(platform);
+    await stateOf(host, 'ready');
+    await waitFor(() => groups.at(-1) === 'g-8b', 'the plugin hears of the group set while it mounted');
+    expect(groups).to.deep.equal(['g-7a', 'g-8b']);
+  });
+
   it('runs standalone with manifest, grants, context and an importModule of its own', async () => {
     const mounts: string[] = [];
     const host = document.createElement('d1-plugin-host') as D1PluginHost;

@@ -483,7 +483,7 @@ export class D1PluginHost extends LitElement {
         manifest: m,
         limits: this.#limits(),
         grants: () => this.#grants(),
-        context: () => this.pluginContext(),
+        context: () => this.#handOver(),
         sessions: () => this.#services()?.pluginSessions,
         signedIn: () => !!this.#platformContext().user,
         notifications: () => this.#services()?.notifications,
@@ -557,6 +557,9 @@ export class D1PluginHost extends LitElement {
           abort.signal,
         );
         this.#runtime = rt;
+        // A change while the module mounted found no runtime to tell: send it now, if the context
+        // the plugin got (context.get) is not the current one any more.
+        void this.#syncContext();
         this.#ready(m, rt.version, false);
       } catch (e) {
         if (alive() && e instanceof ModuleError) this.#fail(e.code, e.message);
@@ -696,6 +699,13 @@ export class D1PluginHost extends LitElement {
     }
     this.#schedule();
     return true;
+  }
+
+  /** The context for `context.get`, remembered as what the plugin has now. */
+  async #handOver(): Promise<PluginContext> {
+    const ctx = await this.pluginContext();
+    this.#lastContext = JSON.stringify(ctx);
+    return ctx;
   }
 
   /** Send `context.changed` when what the plugin sees changed. */
