@@ -246,6 +246,39 @@ describe('<d1-shell>', () => {
     await waitFor(() => $(el, '[role="alert"]'), 'the error again');
   });
 
+
+  it('the plugin list sits beside `api`, whether `api` ends in /api (the devkit config form) or not', async () => {
+    const asked: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.endsWith('/plugins')) {
+        asked.push(url);
+        return Promise.resolve(Response.json(manifests.slice(0, 2)));
+      }
+      return realFetch(input, init);
+    };
+    try {
+      for (const api of ['https://api.example.fi', 'https://api.example.fi/', 'https://api.example.fi/api']) {
+        const el = await fixture<D1Shell>(
+          html`<d1-shell
+            api=${api}
+            .policy=${{ moduleAllowList: [MODULE], plugins: { '*': { permissions: [] } } }}
+          ></d1-shell>`,
+        );
+        const platform = await waitFor(
+          () => el.shadowRoot!.querySelector<D1Platform>('d1-platform'),
+          'the platform',
+        );
+        signIn(await waitFor(() => platform.store, 'the store'));
+        await waitFor(() => navNames(el).length === 2, `the tools listed for api=${api}`);
+        expect($(el, '[role="alert"]'), api).to.equal(null);
+      }
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(asked).to.deep.equal(Array(3).fill('https://api.example.fi/api/plugins'));
+  });
   it('on a narrow screen the class picker takes a row of its own under the brand and tools', async () => {
     await setViewport({ width: 320, height: 640 });
     try {

@@ -24,6 +24,7 @@ import {
   type PluginPolicy,
 } from '@digione/plugin-host';
 import type { D1Platform } from '@digione/platform';
+import { apiRoot } from '@digione/platform/http.js';
 import { shellCatalog } from './messages.js';
 import { readRoute, routeUrl, sameRoute, type Route } from './route.js';
 import { shellStyles } from './shell.styles.js';
@@ -57,7 +58,7 @@ export interface RouteChangeDetail {
  *
  * @attr issuer - OIDC issuer, passed to the inner `<d1-platform>`.
  * @attr client-id - OIDC client id, passed to the inner `<d1-platform>`.
- * @attr api - Platform API base URL, passed to the inner `<d1-platform>`.
+ * @attr plugins - URL of the plugin list; default `/api/plugins` beside `api` (`api` may end in `/api`).
  * @attr plugins - URL of the plugin list; default `${api}/api/plugins`.
  * @attr shared-screen - A screen others see too (a classroom display): the tray shows and announces personal notifications without their content.
  *
@@ -98,7 +99,7 @@ export class D1Shell extends LitElement {
   clientId: string | null = null;
   /** Platform API base URL. */
   api: string | null = null;
-  /** URL of the plugin list; default `${api}/api/plugins`. */
+  /** URL of the plugin list; default `/api/plugins` beside `api` (which may end in `/api`, as `<d1-platform>` takes it). */
   pluginsUrl: string | null = null;
   /** A screen others see too: personal notifications without their content (see the tray). */
   sharedScreen = false;
@@ -355,7 +356,7 @@ export class D1Shell extends LitElement {
   #loadPlugins(): void {
     // manifests given are set at once (load() takes an array too); a URL is fetched
     const source =
-      this.manifests ?? this.pluginsUrl ?? (this.api ? `${this.api.replace(/\/$/, '')}/api/plugins` : null);
+      this.manifests ?? this.pluginsUrl ?? (this.api ? `${apiRoot(this.api)}/api/plugins` : null);
     if (source)
       this.activeRegistry.load(source).catch(() => {
         /* state 'error' is shown with a retry */
