@@ -58,8 +58,8 @@ export interface RouteChangeDetail {
  *
  * @attr issuer - OIDC issuer, passed to the inner `<d1-platform>`.
  * @attr client-id - OIDC client id, passed to the inner `<d1-platform>`.
+ * @attr api - Platform API base URL, passed to the inner `<d1-platform>`.
  * @attr plugins - URL of the plugin list; default `/api/plugins` beside `api` (`api` may end in `/api`).
- * @attr plugins - URL of the plugin list; default `${api}/api/plugins`.
  * @attr shared-screen - A screen others see too (a classroom display): the tray shows and announces personal notifications without their content.
  *
  * @fires d1-route-change - The active plugin, path or group in the URL changed (`detail`: plugin, path, group).
