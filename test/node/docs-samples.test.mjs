@@ -142,14 +142,19 @@ test("the manifest lists each element's own API, not the DOM's (Storybook and ed
 
 test('CSS samples use only global tokens and documented custom properties', async () => {
   // the token names as the design system defines them (its built module: `npm test` builds first)
-  const { lightTokens, commonTokens } = await import('../../packages/ui/dist/themes/tokens.js');
+  const { lightTokens, commonTokens, COLOR_TOKENS, BRAND_COMMON_TOKENS } = await import(
+    '../../packages/ui/dist/themes/tokens.js'
+  );
   const tokens = new Set([...Object.keys(lightTokens), ...Object.keys(commonTokens)].map((k) => `--d1-${k}`));
+  // the brand hooks the themes read (a brand's colours per theme, its font and radii)
+  for (const c of COLOR_TOKENS) for (const t of ['light', 'dark']) tokens.add(`--d1-brand-${t}-${c}`);
+  for (const k of BRAND_COMMON_TOKENS) tokens.add(`--d1-brand-${k}`);
   for (const el of elements(manifest()).values()) for (const p of el.cssProperties ?? []) tokens.add(p.name);
   assert.ok(tokens.has('--d1-color-primary') && tokens.has('--d1-radius-m'), 'the token list was not read');
   for (const f of readdirSync('docs/samples').filter((n) => n.endsWith('.css'))) {
     const css = readFileSync(join('docs/samples', f), 'utf8');
     for (const [name] of css.matchAll(/--d1-[a-z0-9-]+/g)) {
-      assert.ok(tokens.has(name), `${f}: ${name} is neither a token nor an element's custom property`);
+      assert.ok(tokens.has(name), `${f}: ${name} is neither a token, a brand hook nor an element's custom property`);
     }
   }
 });

@@ -166,6 +166,34 @@ describe('themes: choosing', () => {
       style.remove();
     }
   });
+
+  it("the designer guide's override sample holds inside a data-d1-theme region too", async () => {
+    // docs/samples/overrides.css as the guide shows it; a colour goes through its theme's hook
+    // because every data-d1-theme region sets its theme's colours again
+    const css = await (await fetch('/docs/samples/overrides.css')).text();
+    const style = document.createElement('style');
+    style.textContent = css;
+    document.head.append(style);
+    const region = document.createElement('div');
+    region.setAttribute('data-d1-theme', 'light');
+    const probe = document.createElement('d1-class-picker');
+    region.append(probe);
+    document.body.append(region);
+    try {
+      const hook = /--d1-brand-light-color-primary:\s*([^;]+);/.exec(css)?.[1];
+      expect(hook, 'the sample recolours through the light hook').to.be.a('string');
+      const got = getComputedStyle(probe);
+      expect(got.getPropertyValue('--d1-radius-m').trim()).to.equal('0');
+      expect(getColor(got.getPropertyValue('--d1-color-primary'))).to.equal(getColor(hook!));
+      expect(got.getPropertyValue('--d1-class-picker-list-height').trim()).to.equal('30rem');
+      // what the guide warns about: a --d1-color-* on :root stops at the region
+      style.textContent += ':root { --d1-color-primary: rgb(1, 2, 3); }';
+      expect(getColor(getComputedStyle(probe).getPropertyValue('--d1-color-primary'))).to.equal(getColor(hook!));
+    } finally {
+      style.remove();
+      region.remove();
+    }
+  });
 });
 
 function getColor(value: string): string {
