@@ -3,6 +3,7 @@ import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-co
 import { localeFor, type ContextStore, type Group, type PlatformContext, type User } from '@digione/context';
 import type { D1Platform } from '@digione/platform';
 import type { D1NotificationTray } from '@digione/ui';
+import { contrastRatio } from '@digione/ui/shared/index.js';
 import '@digione/shell/all.js';
 import type { D1Shell } from '@digione/shell';
 import { expectAccessible } from '../../../test/helpers/a11y.js';
@@ -299,6 +300,23 @@ describe('<d1-shell>', () => {
     // wide: brand, picker and tools side by side, in that order
     expect(box('.brand').right).to.be.at.most(box('.picker').left);
     expect(box('.picker').right).to.be.at.most(box('.tools').left);
+  });
+
+  it('on a coloured banner (--d1-shell-header-bg) the bell keeps 3:1 against what is behind it', async () => {
+    const { el, store } = await shell();
+    el.style.setProperty('--d1-shell-header-bg', '#0b5d3b');
+    el.style.setProperty('--d1-shell-header-color', '#fff');
+    signIn(store);
+    const tray = await waitFor(() => $(el, 'd1-notification-tray'), 'the tray');
+    const bell = await waitFor(() => tray.shadowRoot!.querySelector<HTMLElement>('.bell'), 'the bell');
+    // the first opaque background behind the icon, through shadow roots
+    let node: Element | null = bell;
+    let behind = 'rgba(0, 0, 0, 0)';
+    while (node && /rgba\(.*, 0\)$|transparent/.test(behind)) {
+      behind = getComputedStyle(node).backgroundColor;
+      node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+    }
+    expect(contrastRatio(getComputedStyle(bell).color, behind)).to.be.at.least(3);
   });
 
   it('the skip link is the first stop and moves focus to the main heading', async () => {

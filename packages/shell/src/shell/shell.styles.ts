@@ -56,6 +56,12 @@ export const shellStyles = css`
   .picker {
     min-width: 0;
   }
+  /* the bell is a quiet button: give it the surface the picker and login bar have, so its icon
+     keeps its contrast on a coloured banner (--d1-shell-header-bg) */
+  .tools d1-notification-tray {
+    background: var(--d1-color-surface);
+    border-radius: var(--d1-radius-m);
+  }
   .tools {
     display: flex;
     gap: var(--d1-space-s);

@@ -69,8 +69,8 @@ export interface RouteChangeDetail {
  * @csspart main - The main area.
  * @csspart skip-link - The skip link.
  *
- * @cssprop --d1-shell-header-bg - Banner background (default: the brand's primary colour).
- * @cssprop --d1-shell-header-color - Banner text colour.
+ * @cssprop --d1-shell-header-bg - Banner background (default: the surface colour). The widgets in it keep their own surface, so only the brand, the focus rings and the stripe are drawn on it.
+ * @cssprop --d1-shell-header-color - Banner text colour (the brand slot's).
  * @cssprop --d1-shell-nav-bg - Navigation background.
  * @cssprop --d1-shell-max-width - Width of the main content.
  */
