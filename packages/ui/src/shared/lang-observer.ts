@@ -9,7 +9,7 @@
  */
 
 /** The nearest `lang` attribute at or above `el`, crossing shadow boundaries; `null` if none. */
-export function nearestLang(el: Element): string | null {
+export function nearestLang(el: Node): string | null {
   let node: Node | null = el;
   while (node) {
     if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');

@@ -43,6 +43,8 @@ export class LocaleController<K extends string = string> implements ReactiveCont
   #store: ContextStore<PlatformContext> | undefined;
   #unsubscribeStore?: () => void;
   #unwatchLang?: () => void;
+  /** The `lang` this controller put on its host, if any. */
+  #mark?: string;
 
   constructor(host: Host, catalog: Catalog<K>) {
     this.#host = host;
@@ -120,9 +122,22 @@ export class LocaleController<K extends string = string> implements ReactiveCont
   }
 
   #refresh(): void {
-    const next = this.#store?.get().locale ?? localeFor(nearestLang(this.#host));
+    const h = this.#host;
+    // a `lang` we wrote on the host is not the page's word: read the page's from above it
+    if (this.#mark && h.getAttribute('lang') !== this.#mark) this.#mark = undefined;
+    const said = nearestLang(this.#mark ? (h.parentNode ?? h) : h);
+    const next = this.#store?.get().locale ?? localeFor(said);
+    // Screen readers pronounce by `lang`: when the language spoken is not the one the page says
+    // (a fallback to fi, or the platform's locale), say it on the host; take it back when it is.
+    const ui = uiLang(next);
+    if (said?.toLowerCase().split('-')[0] !== ui) {
+      if (h.getAttribute('lang') !== ui) h.setAttribute('lang', (this.#mark = ui));
+    } else if (this.#mark) {
+      this.#mark = undefined;
+      h.removeAttribute('lang');
+    }
     if (next.ui === this.#locale.ui && next.formatting === this.#locale.formatting) return;
     this.#locale = next;
-    this.#host.requestUpdate();
+    h.requestUpdate();
   }
 }

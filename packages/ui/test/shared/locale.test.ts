@@ -59,6 +59,21 @@ describe('LocaleController: language of the nearest lang', () => {
     await w.updateComplete;
     expect(text(w)).to.equal('Avaa valikko');
     expect(w.l10n.formatting).to.equal('fi-FI');
+    // and says so, or a screen reader would read the Finnish text with German pronunciation
+    expect(w.getAttribute('lang')).to.equal('fi');
+    box.firstElementChild!.setAttribute('lang', 'sv-FI');
+    await waitFor(() => text(w) === 'Öppna menyn', 'Swedish once the page says sv-FI');
+    await waitFor(() => !w.hasAttribute('lang'), 'the mark taken back: the page says it now');
+    box.firstElementChild!.setAttribute('lang', 'se');
+    await waitFor(() => text(w) === 'Avaa valikko' && w.getAttribute('lang') === 'fi', 'Sámi page: fi, marked');
+  });
+
+  it('a page that says the language spoken gets no extra lang attribute', async () => {
+    const box = mount(`<div lang="sv"><d1-test-widget></d1-test-widget></div>`);
+    const w = box.querySelector('d1-test-widget')!;
+    await w.updateComplete;
+    expect(text(w)).to.equal('Öppna menyn');
+    expect(w.hasAttribute('lang')).to.equal(false);
   });
 
   it("the element's own lang attribute counts, and a change re-renders it", async () => {
@@ -118,9 +133,14 @@ describe('LocaleController: the platform store locale', () => {
     const w = box.querySelector('d1-test-widget')!;
     await w.updateComplete;
     expect(text(w)).to.equal('Öppna menyn');
+    // the page says fi, the user chose sv: the element says what it speaks
+    expect(w.getAttribute('lang')).to.equal('sv');
     p.store.update({ locale: localeFor('en') });
     await waitFor(() => text(w) === 'Open menu', 'English after store update');
     expect(w.l10n.formatting).to.equal('en-FI');
+    expect(w.getAttribute('lang')).to.equal('en');
+    p.store.update({ locale: localeFor('fi') });
+    await waitFor(() => text(w) === 'Avaa valikko' && !w.hasAttribute('lang'), 'fi, as the page says');
   });
 
   it('leaving the provider goes back to the nearest lang', async () => {
