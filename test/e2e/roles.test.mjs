@@ -546,10 +546,13 @@ test("the pupil's portal: own groups, minimised plugins, own tray", async (t) =>
         `landed on ${url.pathname}${url.search}`,
       );
       assert.equal(url.searchParams.has('state'), false, 'the state is gone from the URL');
-      // not only the address: the shell heard of it (a popstate) and opened the tool in it
-      await shellHeading().filter({ hasText: 'Harjoitukset' }).waitFor({ timeout: STEP });
+      // not only the address: the shell heard of it (a popstate) and opened the tool in it; in
+      // English, the language the pupil chose on this device before signing out (their sign-in
+      // says fi)
+      await shellHeading().filter({ hasText: 'Exercises' }).waitFor({ timeout: STEP });
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
       await exerciseFrame()
-        .getByRole('heading', { level: 1, name: /^Harjoitukset/ })
+        .getByRole('heading', { level: 1, name: /^Exercises/ })
         .waitFor({ timeout: STEP });
       await page.waitForFunction(
         () => {
@@ -561,7 +564,7 @@ test("the pupil's portal: own groups, minimised plugins, own tray", async (t) =>
       );
       // the group reaches the plugin too (the store's activeGroup, not only the picker's field)
       await exerciseFrame()
-        .getByRole('heading', { level: 1, name: /Harjoitukset\s+7A/ })
+        .getByRole('heading', { level: 1, name: /Exercises\s+7A/ })
         .waitFor({ timeout: STEP });
       assert.deepEqual(
         await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('d1.oidc.return:'))),
@@ -571,7 +574,7 @@ test("the pupil's portal: own groups, minimised plugins, own tray", async (t) =>
       // and so does a plain reload of the link
       await page.reload();
       await exerciseFrame()
-        .getByRole('heading', { level: 1, name: /Harjoitukset\s+7A/ })
+        .getByRole('heading', { level: 1, name: /Exercises\s+7A/ })
         .waitFor({ timeout: STEP });
       await noAxeViolations('pupil, deep link after sign-in');
       noProblems('deep link through the sign-in');

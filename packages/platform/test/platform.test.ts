@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { ContextConsumer } from '@lit/context';
 import {
   createPlatformStore,
+  localeFor,
   servicesContext,
   storeContext,
   type PlatformServices,
@@ -130,6 +131,47 @@ describe('<d1-platform>', () => {
     el.setAttribute('lang', 'en');
     expect(el.store!.get().locale.ui).to.equal('en');
     expect((el.querySelector('test-probe') as ProbeElement).store.value).to.equal(el.store);
+  });
+
+  it("the user's language choice is kept on this device and wins over the page lang and the sign-in claim", async () => {
+    localStorage.removeItem('d1.locale');
+    try {
+      // what the login bar does: a cancelable d1-locale-change, then the store update
+      const choose = (from: Element, locale: string, cancel = false) => {
+        if (cancel)
+          from.parentElement!.addEventListener('d1-locale-change', (e) => e.preventDefault(), { once: true });
+        from.dispatchEvent(
+          new CustomEvent('d1-locale-change', {
+            detail: { locale },
+            bubbles: true,
+            composed: true,
+            cancelable: true,
+          }),
+        );
+      };
+      const first = await fixture<D1Platform>(html`<d1-platform><test-probe></test-probe></d1-platform>`);
+      const probe = first.querySelector('test-probe')!;
+      const startUi = first.store!.get().locale.ui;
+      choose(probe, 'sv', true);
+      await Promise.resolve();
+      expect(localStorage.getItem('d1.locale'), 'a cancelled choice is not kept').to.equal(null);
+      choose(probe, 'sv');
+      await waitFor(() => localStorage.getItem('d1.locale') === 'sv', 'the choice kept');
+      expect(first.store!.get().locale.ui, 'the event alone changes nothing').to.equal(startUi);
+      // "a reload": a new platform on a page that says fi
+      const next = await fixture<D1Platform>(
+        html`<d1-platform lang="fi"><test-probe></test-probe></d1-platform>`,
+      );
+      expect(next.store!.get().locale.ui).to.equal('sv-FI');
+      // the sign-in brings a locale claim (fi): the choice made here stays
+      next.store!.update({ auth: { status: 'signed-in' }, locale: localeFor('fi') });
+      expect(next.store!.get().locale.ui).to.equal('sv-FI');
+      // the page may still change it later, on purpose
+      next.setAttribute('lang', 'en');
+      expect(next.store!.get().locale.ui).to.equal('en');
+    } finally {
+      localStorage.removeItem('d1.locale');
+    }
   });
 
   it('fires d1-auth-change when the sign-in status changes', async () => {

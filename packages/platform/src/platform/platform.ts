@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import {
   createPlatformStore,
   localeFor,
+  uiLang,
   servicesContext,
   storeContext,
   type AuthError,
@@ -21,6 +22,18 @@ export interface AuthChangeDetail {
 }
 
 const ATTRS = ['issuer', 'client-id', 'api', 'redirect-uri'] as const;
+
+/**
+ * The user's own language choice on this device (a `d1-locale-change` inside); `locale` keeps one.
+ * Storage may be blocked (a sandboxed frame): the choice then lasts this visit.
+ */
+function choice(locale?: string): string | null | undefined {
+  try {
+    return locale ? void localStorage.setItem('d1.locale', locale) : localStorage.getItem('d1.locale');
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A shadow root that only slots the children and lays out as if absent. Outside the class on
@@ -48,7 +61,7 @@ function passThrough(el: HTMLElement): void {
  * @attr client-id - OIDC client id (a public client; PKCE).
  * @attr api - Platform API base URL (roster, notifications, plugin sessions).
  * @attr redirect-uri - Where the provider returns; default this page (`location.origin + location.pathname`).
- * @attr lang - When set, the store's locale follows it.
+ * @attr lang - When set, the store's locale follows it (at start, a language the user chose on this device wins).
  */
 export class D1Platform extends HTMLElement {
   static readonly observedAttributes = [...ATTRS, 'lang'];
@@ -68,6 +81,14 @@ export class D1Platform extends HTMLElement {
   constructor() {
     super();
     passThrough(this);
+    // A language the user picks (the login bar) is theirs on this device: after a reload it wins
+    // over the page's `lang` and the sign-in's `locale` claim, or a Swedish-speaking family would
+    // choose it again on every visit. A page that cancels the event keeps the choice to itself.
+    this.addEventListener('d1-locale-change', (e) =>
+      queueMicrotask(() => {
+        if (!e.defaultPrevented) choice((e as CustomEvent<{ locale: string }>).detail.locale);
+      }),
+    );
   }
 
   // The configuration properties reflect their attributes (null removes it); defined below, once
@@ -158,11 +179,14 @@ export class D1Platform extends HTMLElement {
       (this.#standalone ??= createPlatformStore({ locale: localeFor(document.documentElement.lang) }));
     this.#store = store;
     this.#syncLang();
+    this.#keepChoice();
     this.#storeProvider.setValue(store);
     this.#servicesProvider.setValue(this.services);
     this.#unsubscribe = store.select(
       (s) => s.auth,
       (a) => {
+        // a sign-in brings the user's `locale` claim: the choice made on this device stays
+        if (a.status === 'signed-in') this.#keepChoice();
         const detail: AuthChangeDetail = { status: a.status, user: store.get().user };
         if (a.error) detail.error = a.error;
         this.dispatchEvent(new CustomEvent('d1-auth-change', { detail, bubbles: true, composed: true }));
@@ -181,6 +205,12 @@ export class D1Platform extends HTMLElement {
     this.#release?.();
     this.#release = null;
     this.#platform = null;
+  }
+
+  #keepChoice(): void {
+    const chosen = choice();
+    if (chosen && this.#store && uiLang(this.#store.get().locale) !== chosen)
+      this.#store.update({ locale: localeFor(chosen) });
   }
 
   #syncLang(): void {
