@@ -78,6 +78,19 @@ export async function pickDemoUser(page, userId, backTo) {
 }
 
 /**
+ * Sign out with `click` and wait for the page that comes back. Signing out ends the provider's
+ * session too: the page goes to the end-session page (which submits itself) and back, so the
+ * sign-in button of the page that is leaving shows before the navigation starts; anything
+ * checked then races the new page.
+ */
+export async function signOutThroughProvider(page, click) {
+  const leaving = page.waitForURL((u) => u.pathname.endsWith('/session/end'), { timeout: STEP, waitUntil: 'commit' });
+  await click();
+  await leaving;
+  await page.waitForURL((u) => !u.pathname.startsWith('/oidc/'), { timeout: STEP });
+}
+
+/**
  * axe-core over the page and its frames, with WCAG 2.x A/AA and best practices; returns the
  * violations as readable lines. The portal runs under a strict CSP that (rightly) refuses inline
  * script, so axe is not injected inline: each frame loads it as a file from its own origin (the

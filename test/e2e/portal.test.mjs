@@ -11,7 +11,16 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
-import { STEP, axe, launchBrowser, newPage, pickDemoUser, screenshot, startPlatform } from './harness.mjs';
+import {
+  STEP,
+  axe,
+  launchBrowser,
+  newPage,
+  pickDemoUser,
+  screenshot,
+  signOutThroughProvider,
+  startPlatform,
+} from './harness.mjs';
 
 const root = new URL('../../', import.meta.url);
 const EXERCISE = 'fi.oppimo.harjoitukset';
@@ -314,7 +323,7 @@ test('the city portal story, with the strict CSP enforced', async (t) => {
     const frameHandle = page.frames().find((f) => f.url().startsWith(`${dk.pluginUrl}/plugins/exercise/`));
     assert.ok(frameHandle, 'the plugin frame runs before signing out');
     await page.getByRole('button', { name: new RegExp(teacher.displayName) }).click();
-    await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+    await signOutThroughProvider(page, () => page.getByRole('menuitem', { name: 'Logga ut' }).click());
     await page
       .getByRole('button', { name: /Kirjaudu sisään|Logga in|Sign in/ })
       .first()

@@ -24,7 +24,7 @@ import { decodeJwt } from 'jose';
 // the devkit's own test helper: a real code + PKCE sign-in without a browser (openid-client)
 import { signIn } from '../../packages/devkit/test/helpers.mjs';
 import { SUBJECTS } from '../../packages/devkit/dist/data/subjects.js';
-import { STEP, axe, launchBrowser, newPage, pickDemoUser, startPlatform } from './harness.mjs';
+import { STEP, axe, launchBrowser, newPage, pickDemoUser, signOutThroughProvider, startPlatform } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url);
 const ONEROSTER = '/ims/oneroster/rostering/v1p2';
@@ -289,7 +289,7 @@ async function signInAs(user) {
 
 async function signOut(user, menuItem) {
   await loginBar(user.displayName).click();
-  await page.getByRole('menuitem', { name: menuItem }).click();
+  await signOutThroughProvider(page, () => page.getByRole('menuitem', { name: menuItem }).click());
   await page.getByRole('button', { name: SIGN_IN }).first().waitFor({ timeout: STEP });
 }
 
