@@ -113,7 +113,8 @@ const catalog: Record<UiLang, Texts> = { fi, sv, en };
 
 /** The message `id` in `lang`, with `{placeholders}` filled. */
 export function t(lang: UiLang, id: MessageId, params: Record<string, string | number | undefined>): string {
-  return catalog[lang][IDS.indexOf(id)]!.replace(/\{(\w+)\}/g, (m, k: string) =>
-    k in params ? String(params[k]) : m,
-  );
+  return catalog[lang][IDS.indexOf(id)]!.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 }
+
+/** The subject of the host's sentences when the plugin has neither a usable name nor an id. */
+export const TOOL = { fi: 'Työkalu', sv: 'Verktyget', en: 'The tool' };
