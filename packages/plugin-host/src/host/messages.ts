@@ -111,7 +111,7 @@ const en: Texts = [
 
 const catalog: Record<UiLang, Texts> = { fi, sv, en };
 
-/** The message `id` in `lang`, with `{placeholders}` filled. */
+/** The message `id` in `lang`, with its `{placeholders}` filled from `params` (give every one it holds). */
 export function t(lang: UiLang, id: MessageId, params: Record<string, string | number | undefined>): string {
   return catalog[lang][IDS.indexOf(id)]!.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 }
