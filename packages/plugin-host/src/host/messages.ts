@@ -116,5 +116,5 @@ export function t(lang: UiLang, id: MessageId, params: Record<string, string | n
   return catalog[lang][IDS.indexOf(id)]!.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 }
 
-/** The subject of the host's sentences when the plugin has neither a usable name nor an id. */
+/** The subject of the host's sentences when the plugin has neither a name nor an id (`plugin-id`) to go by. */
 export const TOOL = { fi: 'Työkalu', sv: 'Verktyget', en: 'The tool' };

@@ -901,7 +901,7 @@ export class D1PluginHost extends LitElement {
     this.#runtime?.emit('visibility.changed', { visible });
   };
 
-  /** The plugin's name in the current language; its id (`plugin-id`) until the manifest is known; else "the tool". */
+  /** The plugin's name in the current language; its id until the manifest is known. */
   #name(): string {
     return pickText(this.#current?.name ?? (this.pluginId || TOOL), this.#lang());
   }
