@@ -244,7 +244,8 @@ describe('bridge: methods', () => {
       severity: 'info',
       link: { path: '/tasks/1' },
     };
-    expect(await plugin.ok({ cmd: 'notify', arg: note })).to.equal(null);
+    // notify() resolves with the host's answer (protocol.md: { id } or null)
+    expect(await plugin.ok({ cmd: 'notify', arg: note })).to.deep.equal({ id: 'n1' });
     expect(await plugin.ok({ cmd: 'announce', arg: 'Tallennettu' })).to.equal(null);
     expect(await plugin.ok({ cmd: 'resize', arg: 321.4 })).to.equal(null);
     expect(await plugin.ok({ cmd: 'focusHost', arg: 'backward' })).to.equal(null);

@@ -44,8 +44,11 @@ export interface PluginClient {
   readonly visible: boolean;
   /** Listen; returns a function that stops listening. */
   on<E extends keyof PluginClientEvents>(event: E, fn: (data: PluginClientEvents[E]) => void): () => void;
-  /** Post a notification to the user's tray (permission `notifications`). */
-  notify(n: NotifyParams, o?: CallOptions): Promise<void>;
+  /**
+   * Post a notification to the user's tray (permission `notifications`). Resolves with the host's
+   * answer: `{ id }`, the notification's id in the platform, or `null` from a host that keeps none.
+   */
+  notify(n: NotifyParams, o?: CallOptions): Promise<HostMethods['notifications.post']['result']>;
   /** Have the host's live region read `text` (for changes the plugin's own region cannot voice). */
   announce(text: string, o?: CallOptions & { politeness?: 'polite' | 'assertive' }): Promise<void>;
   /** Open another plugin, or a path in this one (permission `navigation` for other plugins). */
@@ -159,7 +162,7 @@ export async function createPluginClient(port: MessagePort, opts: ClientOptions)
       set.add(fn);
       return () => set.delete(fn);
     },
-    notify: (n, o) => done(call('notifications.post', n, o)),
+    notify: (n, o) => call('notifications.post', n, o),
     announce: (text, o) => done(call('ui.announce', { text, politeness: o?.politeness }, o)),
     navigate: (to, o) => done(call('navigation.open', to, o)),
     getToken: (o) =>

@@ -54,7 +54,8 @@ function oneOf<T extends string>(v: unknown, path: string, list: readonly string
 /** A string, or an object of language -> string with at least one known language. */
 function text(v: unknown, path: string, max: number): string | Partial<Record<string, string>> {
   if (typeof v == 'string') return str(v, path, max);
-  const o = obj(v, path);
+  // anything else (missing too) is refused below, saying both forms that are accepted
+  const o = isObj(v) ? v : {};
   const out: Record<string, string> = {};
   for (const l of LANGS) if (o[l] !== undefined) out[l] = str(o[l], `${path}.${l}`, max);
   if (!Object.keys(out).length) fail(path, `a string or an object with one of ${LANGS.join(', ')}`);

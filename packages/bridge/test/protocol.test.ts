@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { BridgeError, LIMITS, negotiate, validateParams, type PluginContext, type PluginPermission } from '@digione/bridge';
+import {
+  BridgeError,
+  LIMITS,
+  negotiate,
+  validateParams,
+  type PluginContext,
+  type PluginPermission,
+} from '@digione/bridge';
 import type { Permission, PluginContext as StoreContext } from '@digione/context';
 
 // The wire type and @digione/context's PluginContext must stay the same shape: this fails to
@@ -59,6 +66,14 @@ describe('param validation', () => {
     );
     expect(invalid('notifications.post', { title: {} })).to.contain(
       'params.title must be a string or an object',
+    );
+    // a missing or mistyped text says both forms that are accepted, not only "an object"
+    for (const title of [undefined, 5, ['a']])
+      expect(invalid('notifications.post', { title, body: 'x' })).to.equal(
+        'INVALID_PARAMS: params.title must be a string or an object with one of fi, sv, en, se, smn, sms',
+      );
+    expect(invalid('notifications.post', { title: 'x', body: 7 })).to.contain(
+      'params.body must be a string or',
     );
     expect(invalid('notifications.post', { title: 'x', severity: 'fatal' })).to.contain('params.severity');
     expect(invalid('notifications.post', { title: 'x', link: { href: 'data:text/html,x' } })).to.contain(

@@ -114,6 +114,10 @@ describe('module plugins', () => {
   });
 
   it('shows a mount that throws and a module without mount() as errors with Try again', async () => {
+    // the vendor's own error reaches the console, with the plugin's id: the element shows only a short text
+    const logged: unknown[][] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
     const errors: PluginErrorDetail[] = [];
     root.addEventListener('d1-plugin-error', (e) => errors.push(e.detail));
     const throws = mount(
@@ -128,15 +132,63 @@ describe('module plugins', () => {
     const missing = mount(
       moduleManifest({ id: 'fi.example.missing', module: `${location.origin}${FIXTURES}/does-not-exist.js` }),
     );
-    for (const h of [throws, noMount, missing]) await stateOf(h, 'error');
+    try {
+      for (const h of [throws, noMount, missing]) await stateOf(h, 'error');
+    } finally {
+      console.error = consoleError;
+    }
     expect(throws.error).to.include({ code: 'MOUNT', retryable: true });
     expect(throws.error!.message).to.contain('mount failed on purpose');
+    const mountLog = logged.find((a) => String(a[0]).includes('fi.example.throws'));
+    expect(mountLog?.[0]).to.equal('[d1-plugin-host] fi.example.throws: mount threw');
+    expect(mountLog?.[1]).to.be.instanceOf(Error);
+    expect((mountLog![1] as Error).message).to.equal('module plugin fixture: mount failed on purpose');
+    expect((mountLog![1] as Error).stack).to.contain('module-throws');
     expect(noMount.error).to.include({ code: 'LOAD', retryable: true });
     expect(missing.error?.code).to.equal('LOAD');
     expect(errors.map((e) => e.code).sort()).to.deep.equal(['LOAD', 'LOAD', 'MOUNT']);
     expect(throws.shadowRoot!.querySelector('[part="module"]')).to.equal(null);
     expect(throws.shadowRoot!.querySelector('.status button')?.textContent).to.equal('Yritä uudelleen');
     await expectAccessible(throws);
+  });
+
+  it('fills in its own id for a notification link with only a path, so the tray can open it', async () => {
+    const host = mount(moduleManifest({ permissions: ['notifications'] }), {
+      moduleAllowList: [MODULE_URL],
+      plugins: { '*': { permissions: ['notifications'] } },
+    });
+    await stateOf(host, 'ready');
+    const client = log().find((e) => e.event === 'mount')!.client as PluginClient;
+    // notify() resolves with the host's answer: the notification's id
+    expect(await client.notify({ title: 'Palautus', link: { path: '/submissions/42' } })).to.deep.equal({
+      id: 'n1',
+    });
+    // another plugin's id stays as given (any id passes validation; the portal routes it); an
+    // href-only link is not a plugin link
+    await client.notify({ title: 'Muualle', link: { pluginId: 'fi.example.other', path: '/x' } });
+    await client.notify({ title: 'Verkkoon', link: { href: 'https://example.fi/a' } });
+    expect(notifications.posted.map((p) => p.input.link)).to.deep.equal([
+      { pluginId: 'fi.example.module', path: '/submissions/42' },
+      { pluginId: 'fi.example.other', path: '/x' },
+      { href: 'https://example.fi/a' },
+    ]);
+  });
+
+  it('says whether a refused call is missing from the manifest or not granted by the portal', async () => {
+    const host = mount(moduleManifest({ permissions: ['notifications'] }));
+    await stateOf(host, 'ready');
+    const client = log().find((e) => e.event === 'mount')!.client as PluginClient;
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => 'resolved',
+        (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
+      );
+    expect(await refusal(client.notify({ title: 'x' }))).to.equal(
+      'PERMISSION_DENIED: notifications.post needs the "notifications" permission, which this portal has not granted',
+    );
+    expect(await refusal(client.getToken())).to.equal(
+      'PERMISSION_DENIED: auth.getToken needs the "token" permission, which is not in the manifest',
+    );
   });
 
   it('moves focus out on an Escape the plugin did not handle', async () => {

@@ -416,6 +416,49 @@ describe('iframe runtime', () => {
   });
 });
 
+describe('an invalid manifest given standalone', () => {
+  /** A standalone host in `lang` with `manifest`; resolves with its error text and event. */
+  async function failed(manifest: unknown, lang = 'en', host = document.createElement('d1-plugin-host')) {
+    root.setAttribute('lang', lang);
+    const event = new Promise<PluginErrorDetail>((r) =>
+      host.addEventListener('d1-plugin-error', (e) => r(e.detail), { once: true }),
+    );
+    host.manifest = manifest as PluginManifest;
+    if (!host.isConnected) root.append(host);
+    const detail = await event;
+    await stateOf(host, 'error');
+    await host.updateComplete;
+    return { text: host.shadowRoot!.querySelector('.status .title')!.textContent, detail };
+  }
+  const bad = { version: '1', kind: 'frame', permissions: ['camera'] };
+
+  it('says "the tool" as a whole sentence when neither id nor name is usable', async () => {
+    const nameless = { ...iframeManifest(), ...bad, id: 'Not An Id', name: 'Testi' };
+    const texts: Record<string, string> = {
+      fi: 'Työkalu: lataus epäonnistui.',
+      sv: 'Verktyget: laddningen misslyckades.',
+      en: 'The tool could not be loaded.',
+    };
+    for (const [lang, text] of Object.entries(texts)) {
+      const r = await failed(nameless, lang);
+      expect(r.text).to.equal(text);
+      expect(r.detail.pluginId).to.equal('');
+    }
+    for (const json of [null, 'fi.example.test', [iframeManifest()]])
+      expect((await failed(json)).text).to.equal(texts.en);
+  });
+
+  it('does not keep the name of the manifest it had before', async () => {
+    const host = document.createElement('d1-plugin-host');
+    host.manifest = iframeManifest();
+    root.append(host);
+    await stateOf(host, 'loading');
+    const { text, detail } = await failed({ ...bad, id: 'X', name: {} }, 'en', host);
+    expect(text).to.equal('The tool could not be loaded.');
+    expect(detail.pluginId).to.equal('');
+  });
+});
+
 describe('life cycle', () => {
   it('shows loading with progress, then a timeout error with Try again, for a plugin that never connects', async () => {
     const errors: PluginErrorDetail[] = [];

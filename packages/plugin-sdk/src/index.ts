@@ -59,8 +59,16 @@ export function connect(options: ConnectOptions): Promise<PluginClient> {
   return new Promise((resolve, reject) => {
     const parent = window.parent;
     if (parent === window) return reject(new BridgeError('NOT_EMBEDDED', 'not inside a host frame'));
-    if (!Array.isArray(origins) || !origins.length || origins.some((o) => !/^https?:\/\/[^/*]+$/.test(o)))
-      return reject(new BridgeError('INVALID_PARAMS', 'hostOrigins must list exact http(s) origins'));
+    const bad = (m: string) => reject(new BridgeError('INVALID_PARAMS', `hostOrigins${m}`));
+    if (!Array.isArray(origins) || !origins.length) return bad(' must list exact http(s) origins');
+    // Name the entry that is wrong; a slash or a path after the host is the usual slip.
+    for (const o of origins)
+      if (!/^https?:\/\/[^/*]+$/.test(o))
+        return bad(
+          /^https?:\/\/[^/*]+\//.test(o)
+            ? `: "${o}" has a path; an origin has none (use "${o.replace(/(\/\/[^/]+).*/, '$1')}")`
+            : `: ${JSON.stringify(o)} is not an exact http(s) origin`,
+        );
     const instance = Math.random().toString(36).slice(2);
     const hello: HelloMessage = { type: 'd1.hello', versions: [...PROTOCOL_VERSIONS], instance };
     let retry: ReturnType<typeof setTimeout>;

@@ -64,10 +64,11 @@ export function createHandlers(
 
   const need = (method: keyof typeof METHOD_PERMISSIONS) => {
     const p = METHOD_PERMISSIONS[method]!;
+    // Say which side is missing: the vendor's manifest never asked, or the portal did not grant.
     if (!d.grants().includes(p))
       throw new BridgeError(
         'PERMISSION_DENIED',
-        `${method} needs the "${p}" permission, which this portal has not granted`,
+        `${method} needs the "${p}" permission, which ${manifest.permissions?.includes(p) ? 'this portal has not granted' : 'is not in the manifest'}`,
       );
   };
   /**
@@ -111,6 +112,9 @@ export function createHandlers(
           vendorName: vendorName(manifest),
           ...(manifest.icon ? { icon: manifest.icon } : {}),
         };
+        // A link with only a path leads into this plugin: the tray opens a plugin link only when
+        // it names the plugin. A plugin may name another plugin (the validator allows any id).
+        if (n.link?.path) n.link.pluginId ??= id;
         const posted = await service.post(n, source);
         return { id: posted.id };
       },

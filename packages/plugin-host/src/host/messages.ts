@@ -111,9 +111,10 @@ const en: Texts = [
 
 const catalog: Record<UiLang, Texts> = { fi, sv, en };
 
-/** The message `id` in `lang`, with `{placeholders}` filled. */
+/** The message `id` in `lang`, with its `{placeholders}` filled from `params` (give every one it holds). */
 export function t(lang: UiLang, id: MessageId, params: Record<string, string | number | undefined>): string {
-  return catalog[lang][IDS.indexOf(id)]!.replace(/\{(\w+)\}/g, (m, k: string) =>
-    k in params ? String(params[k]) : m,
-  );
+  return catalog[lang][IDS.indexOf(id)]!.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 }
+
+/** The subject of the host's sentences when the plugin has neither a name nor an id (`plugin-id`) to go by. */
+export const TOOL = { fi: 'Työkalu', sv: 'Verktyget', en: 'The tool' };

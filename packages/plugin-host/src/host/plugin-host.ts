@@ -21,7 +21,7 @@ import { BridgeError, isPluginPath, type PluginContext } from '@digione/bridge';
 import { validateManifest, type ManifestError, type PluginManifest } from '../manifest/manifest.js';
 import { isVisibleFor, registryContext, type PluginRegistry } from '../registry/registry.js';
 import { createHandlers } from './handlers.js';
-import { t, type MessageId } from './messages.js';
+import { TOOL, t, type MessageId } from './messages.js';
 import {
   DEFAULT_LIMITS,
   allowFor,
@@ -429,6 +429,7 @@ export class D1PluginHost extends LitElement {
     const run = ++this.#run;
     const alive = () => run === this.#run && this.isConnected;
     this._error = null;
+    this.#current = undefined;
     this.#setLoading(asked ? 0 : this.progressDelay);
 
     const registry = this.registry ?? this.#providedRegistry;
@@ -902,7 +903,7 @@ export class D1PluginHost extends LitElement {
 
   /** The plugin's name in the current language; its id until the manifest is known. */
   #name(): string {
-    return this.#current ? pickText(this.#current.name, this.#lang()) : this.pluginId;
+    return pickText(this.#current?.name ?? (this.pluginId || TOOL), this.#lang());
   }
 
   #say(id: MessageId): void {

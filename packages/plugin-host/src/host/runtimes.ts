@@ -160,6 +160,8 @@ export async function startModule(
     const result = await mod.mount(inner, c);
     if (typeof result == 'function') unmount = result;
   } catch (e) {
+    // The vendor's own error, with its stack: the element shows only a short text.
+    console.error(`[d1-plugin-host] ${channel.pluginId}: mount threw`, e);
     close();
     throw new ModuleError('MOUNT', e);
   }
