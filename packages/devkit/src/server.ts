@@ -28,7 +28,14 @@ import {
 } from './oneroster.js';
 import { homePage, page, pickLang } from './pages.js';
 import { RosterAccess } from './roster-access.js';
-import { PluginRegistry, PluginSessions, PluginStorage, type PluginManifest } from './plugins.js';
+import {
+  describe,
+  PluginRegistry,
+  PluginSessions,
+  PluginStorage,
+  type ManifestProblem,
+  type PluginManifest,
+} from './plugins.js';
 import { resolveStatic, sendFile } from './static.js';
 
 /** Options for {@link startDevkit}. Every field is optional. */
@@ -77,11 +84,15 @@ export interface Devkit {
   close(): Promise<void>;
 }
 
-/** A start-up failure with a message meant for people (e.g. a port in use). */
+/**
+ * A start-up failure with a message meant for people (e.g. a port in use). For
+ * `invalid_manifest`, `errors` lists every error of every invalid `plugins` manifest by path.
+ */
 export class DevkitError extends Error {
   constructor(
-    readonly code: 'port_in_use' | 'bad_option' | 'listen_failed',
+    readonly code: 'port_in_use' | 'bad_option' | 'listen_failed' | 'invalid_manifest',
     message: string,
+    readonly errors: readonly ManifestProblem[] = [],
   ) {
     super(message);
   }
@@ -155,6 +166,24 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
   } catch (e) {
     for (const s of [...portal.servers, plugins.server]) s.close();
     throw new DevkitError('bad_option', (e as Error).message);
+  }
+  // the vendor's own manifests: refuse to start rather than run a portal that would skip them
+  const problems = registry.problems();
+  if (problems.length) {
+    for (const s of [...portal.servers, plugins.server]) s.close();
+    const names = [...new Set(problems.map((p) => p.manifest))];
+    throw new DevkitError(
+      'invalid_manifest',
+      names
+        .map((n) =>
+          describe(
+            n,
+            problems.filter((p) => p.manifest === n),
+          ),
+        )
+        .join('\n'),
+      problems,
+    );
   }
   const sessions = new PluginSessions(data.seed, data, issuer, privateKey, jwk.kid);
   const auth = new Auth(issuer, publicKey, data, registry, sessions);

@@ -19,12 +19,12 @@ before(async () => {
   mkdirSync(join(dir, 'hello'));
   writeFileSync(
     join(dir, 'hello', 'manifest.json'),
-    JSON.stringify({ id: HELLO, name: { fi: 'Hei', en: 'Hello' }, vendor: { name: 'Esimerkki Oy' }, kind: 'iframe', entry: 'index.html', icon: 'icon.svg', permissions: ['notifications', 'token', 'storage'] }),
+    JSON.stringify({ id: HELLO, name: { fi: 'Hei', en: 'Hello' }, version: '1.0.0', vendor: { name: 'Esimerkki Oy' }, kind: 'iframe', entry: 'index.html', icon: 'icon.svg', permissions: ['notifications', 'token', 'storage'] }),
   );
   writeFileSync(join(dir, 'hello', 'index.html'), '<!doctype html><title>Hello</title><p>Hello plugin</p>');
   writeFileSync(join(dir, 'broken.json'), '{ not json');
   dk = await start({
-    plugins: [join(dir, 'hello', 'manifest.json'), { id: QUIZ, name: { fi: 'Visa' }, vendor: 'Visa Ab', kind: 'iframe', entry: 'https://quiz.example.test/' }],
+    plugins: [join(dir, 'hello', 'manifest.json'), { id: QUIZ, name: { fi: 'Visa' }, version: '2.0.0', vendor: 'Visa Ab', kind: 'iframe', entry: 'https://quiz.example.test/' }],
     heartbeatMs: 200,
   });
   pupil = (await signIn(dk, 'pupil')).tokens.access_token;
