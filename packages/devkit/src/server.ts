@@ -56,6 +56,12 @@ export interface DevkitOptions {
   clientOrigins?: readonly string[];
   /** More exact redirect URIs. */
   redirectUris?: readonly string[];
+  /**
+   * Origins of portal pages served elsewhere (e.g. `http://localhost:4512`): exact origins, no
+   * path or wildcard. Each is a client origin too, and the example plugins accept it as their host
+   * (`portalOrigins` in `/api/config`).
+   */
+  portalOrigins?: readonly string[];
   /** The repository root holding `examples/` and `dist/`. Default: found from this package. */
   root?: string;
   /** Access token lifetime in seconds. Default 900. */
@@ -104,13 +110,25 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
   const port = checkPort(options.port ?? 4000, 'port');
   const pluginPort = checkPort(options.pluginPort ?? 4001, 'pluginPort');
   const root = resolve(options.root ?? fileURLToPath(new URL('../../..', import.meta.url)));
-  const clientOrigins = (options.clientOrigins ?? []).map((o) => {
-    try {
-      return new URL(o).origin;
-    } catch {
-      throw new DevkitError('bad_option', `clientOrigins: "${o}" is not a URL`);
-    }
+  const portalOrigins = (options.portalOrigins ?? []).map((o) => {
+    const origin = exactOrigin(o);
+    if (!origin)
+      throw new DevkitError(
+        'bad_option',
+        `portalOrigins: "${o}" is not an origin such as http://localhost:4512`,
+      );
+    return origin;
   });
+  const clientOrigins = [
+    ...(options.clientOrigins ?? []).map((o) => {
+      try {
+        return new URL(o).origin;
+      } catch {
+        throw new DevkitError('bad_option', `clientOrigins: "${o}" is not a URL`);
+      }
+    }),
+    ...portalOrigins,
+  ];
   for (const u of options.redirectUris ?? []) {
     if (!URL.canParse(u)) throw new DevkitError('bad_option', `redirectUris: "${u}" is not an absolute URL`);
   }
@@ -197,6 +215,15 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
     oneRoster: `${portalUrl}${ONEROSTER_PATH}`,
     portalUrl,
     pluginUrl,
+    // the portals the example plugins accept as their host (exact origins for connect's hostOrigins):
+    // this one, the client origins, and the origins of the extra redirect URIs
+    portalOrigins: [
+      ...new Set([
+        portalUrl,
+        ...clientOrigins,
+        ...(options.redirectUris ?? []).map((u) => new URL(u).origin).filter((o) => o !== 'null'),
+      ]),
+    ],
     redirectPaths: REDIRECT_PATHS,
   });
   const api = apiRoutes({
@@ -401,6 +428,17 @@ function checkPort(p: number, name: string): number {
   if (!Number.isInteger(p) || p < 0 || p > 65535)
     throw new DevkitError('bad_option', `${name} must be a whole number from 0 to 65535, got ${p}`);
   return p;
+}
+
+/**
+ * `o` as an exact web origin (scheme, host, port; a trailing `/` is tolerated), or undefined for
+ * anything else: a path, a query, credentials, a wildcard, another scheme.
+ */
+export function exactOrigin(o: string): string | undefined {
+  const u = URL.canParse(o) ? new URL(o) : undefined;
+  // the href holds any path, query, fragment or credentials; the origin none of them
+  const ok = u && /^https?:$/.test(u.protocol) && !u.hostname.includes('*') && u.href === `${u.origin}/`;
+  return ok ? u.origin : undefined;
 }
 
 function isLoopback(urlOrOrigin: string): boolean {

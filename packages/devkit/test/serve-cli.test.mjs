@@ -213,6 +213,11 @@ test('CLI: a port in use, bad flags and a missing manifest are clear errors', as
     [['--bogus'], /Unknown option '--bogus'/],
     [['--redirect-uri', 'not a url'], /--redirect-uri must be an absolute URL/],
     [['--today', '2026-13-45'], /--today must be a date/],
+    // exact origins only: no bare host, path, query, wildcard, credentials or other scheme
+    ...['localhost:4512', 'http://x/path', 'http://x/?q', 'http://*.example.fi', 'http://u:p@x', 'ftp://x', '*'].map((o) => [
+      ['--portal-origin', o],
+      new RegExp(`--portal-origin must be an origin such as http://localhost:4512 .*got "${o.replace(/[.*?]/g, '\\$&')}"`),
+    ]),
   ]) {
     const p = run(args);
     assert.equal(await p.exited, 2, args.join(' '));
@@ -224,6 +229,7 @@ test('CLI: a port in use, bad flags and a missing manifest are clear errors', as
   const help = run(['--help']);
   assert.equal(await help.exited, 0);
   assert.match(help.output().out, /--plugin FILE/);
+  assert.match(help.output().out, /--portal-origin O/);
 });
 
 /** A free port on 127.0.0.1 (and closed again). */
@@ -329,6 +335,40 @@ test('--plugin: a manifest edited into an invalid one is skipped with every erro
   } finally {
     await dk2.close();
   }
+});
+
+test('portalOrigins: /api/config lists the portals the example plugins accept; --portal-origin adds exact ones', async () => {
+  const dk2 = await start({
+    root: mkdtempSync(join(tmpdir(), 'digione-empty-')),
+    portalOrigins: ['http://localhost:4512/', 'HTTPS://Portal.Example.test'],
+    redirectUris: ['http://vendor.example.test:8080/app/callback', 'fi.example.app:/callback'],
+    clientOrigins: ['http://localhost:4600/somewhere'],
+  });
+  try {
+    const expected = [dk2.portalUrl, 'http://localhost:4600', 'http://localhost:4512', 'https://portal.example.test', 'http://vendor.example.test:8080'];
+    // the same JSON on both origins: the plugins read it from their own
+    for (const base of [dk2.portalUrl, dk2.pluginUrl])
+      assert.deepEqual((await (await fetch(`${base}/api/config`)).json()).portalOrigins, expected, base);
+    // a portal origin is a client origin too: its pages may call the APIs (CORS) and sign in
+    const preflight = await fetch(`${dk2.portalUrl}/api/me`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://portal.example.test', 'access-control-request-method': 'GET' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://portal.example.test');
+  } finally {
+    await dk2.close();
+  }
+  // the default: only the devkit's own portal
+  assert.deepEqual((await (await fetch(`${dk.pluginUrl}/api/config`)).json()).portalOrigins, [dk.portalUrl]);
+  await assert.rejects(start({ portalOrigins: ['http://localhost:4512/app'] }), (e) => e instanceof DevkitError && e.code === 'bad_option' && /portalOrigins: "http:\/\/localhost:4512\/app" is not an origin/.test(e.message));
+  // the CLI passes the flag on
+  const p = run(['--port', '0', '--plugin-port', '0', '--portal-origin', 'http://localhost:4512', '--portal-origin', 'http://127.0.0.1:4513'], { until: 'Press Ctrl+C to stop.' });
+  await p.started;
+  const portal = /City portal\s+(http:\/\/localhost:\d+)\//.exec(p.output().out)[1];
+  assert.deepEqual((await (await fetch(`${portal}/api/config`)).json()).portalOrigins, [portal, 'http://localhost:4512', 'http://127.0.0.1:4513']);
+  p.child.kill('SIGINT');
+  assert.equal(await p.exited, 0);
 });
 
 test('data: deterministic per seed, Finnish and Swedish names, no PII in ids', () => {
