@@ -55,10 +55,7 @@ export async function newPage(
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     const t = m.text();
-    // an unset plugin-storage key is a 404 by contract (the client maps it to null); Chromium logs it
-    const expected404 =
-      /Failed to load resource.*404/.test(t) && /\/api\/plugin-storage\//.test(m.location().url);
-    if (m.type() === 'error' && !expected404 && !/favicon|Lit is in dev mode/.test(t + m.location().url))
+    if (m.type() === 'error' && !/favicon|Lit is in dev mode/.test(t + m.location().url))
       problems.push(`console.error: ${t} (${m.location().url})`);
   });
   page.problems = problems;

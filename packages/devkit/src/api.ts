@@ -74,8 +74,9 @@ export function apiRoutes(deps: ApiDeps): Router {
   r.add('GET', '/api/plugin-storage/:pluginId/:key', async (req) => {
     const s = await storageSpace(req);
     const value = storage.get(s.userId, s.pluginId, s.key);
-    if (value === undefined) throw new HttpError(404, 'not_found', `no value stored under "${s.key}"`);
-    sendJson(req.res, 200, { value });
+    // an unset key is an ordinary answer, not an error: `{}` (no `value`), so browsers log no failed
+    // request for a plugin's first read; a stored null is `{ "value": null }`
+    sendJson(req.res, 200, value === undefined ? {} : { value });
   });
   r.add('PUT', '/api/plugin-storage/:pluginId/:key', async (req) => {
     const s = await storageSpace(req);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DevkitError, startDevkit, type Devkit, type DevkitOptions } from './server.js';
+import { DevkitError, exactOrigin, startDevkit, type Devkit, type DevkitOptions } from './server.js';
 import { ONEROSTER_PATH } from './oneroster.js';
 
 const HELP = `digione-dev: a local DigiOne platform for development and tests
@@ -18,6 +18,8 @@ Usage: digione-dev [options]
   --scale [N]         a large city: N x (10,000 groups, 100,000 users); --scale alone = 1
   --plugin FILE       add a plugin manifest (repeatable); its folder is served on the plugin origin
   --redirect-uri URL  register another OIDC redirect URI (repeatable)
+  --portal-origin O   a portal page you serve yourself, e.g. http://localhost:4512 (repeatable):
+                      the example plugins accept it as their host; it may sign in and call the APIs
   --today YYYY-MM-DD  generate the data for another day (picks the school year)
   -h, --help          show this help
   -v, --version       show the version
@@ -104,6 +106,7 @@ function parse(argv: string[]): DevkitOptions | 'help' | 'version' {
       scale: { type: 'string' },
       plugin: { type: 'string', multiple: true },
       'redirect-uri': { type: 'string', multiple: true },
+      'portal-origin': { type: 'string', multiple: true },
       today: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -143,6 +146,14 @@ function parse(argv: string[]): DevkitOptions | 'help' | 'version' {
     for (const u of values['redirect-uri'])
       if (!URL.canParse(u)) throw new Error(`--redirect-uri must be an absolute URL, got "${u}"`);
     options.redirectUris = values['redirect-uri'];
+  }
+  if (values['portal-origin']) {
+    for (const o of values['portal-origin'])
+      if (!exactOrigin(o))
+        throw new Error(
+          `--portal-origin must be an origin such as http://localhost:4512 (scheme, host and port; no path, no wildcard), got "${o}"`,
+        );
+    options.portalOrigins = values['portal-origin'];
   }
   return options;
 }

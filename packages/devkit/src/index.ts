@@ -17,5 +17,5 @@ export type * from './data/model.js';
 export { CLIENT_ID, PLATFORM_API, REDIRECT_PATHS } from './oidc.js';
 export { ONEROSTER_PATH, DEFAULT_LIMIT, MAX_LIMIT } from './oneroster.js';
 export { CLAIMS, claimsFor } from './claims.js';
-export { STORAGE_LIMITS, type PluginManifest } from './plugins.js';
+export { STORAGE_LIMITS, type ManifestProblem, type PluginManifest } from './plugins.js';
 export { NOTIFICATION_LIMITS } from './notifications.js';

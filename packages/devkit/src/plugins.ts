@@ -3,7 +3,9 @@
  * - Manifests come from `examples/plugins/<name>/manifest.json` (served on the plugin origin at
  *   `/plugins/<name>/`) and from `--plugin` files (served at `/local/<n>/`); relative `entry`,
  *   `module` and `icon` URLs resolve against where the manifest is served. Files are re-read on
- *   every request, so new or edited manifests appear without a restart.
+ *   every request, so new or edited manifests appear without a restart. Each is checked with the
+ *   portals' own validator (`@digione/plugin-host`): an invalid one is skipped with every error
+ *   listed by path, and a `--plugin` one that is invalid at start-up stops the start.
  * - A plugin session gives a pairwise subject (HMAC of user and plugin under a key derived from the
  *   seed: stable per user+plugin, different across plugins) and a short-lived RS256 JWT.
  * - Storage is per user and plugin, in memory, with a quota.
@@ -11,16 +13,25 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { SignJWT, type CryptoKey, type KeyObject } from 'jose';
+// the manifest module alone: it needs no DOM (the package's index would load the elements)
+import { validateManifest, type ManifestError } from '@digione/plugin-host/manifest/manifest.js';
 import type { DemoData, UserRecord } from './data/model.js';
 import { HttpError } from './http.js';
 
-/** A plugin manifest as served by `/api/plugins` (validated in full by the portal). */
+/** A plugin manifest as served by `/api/plugins` (valid against the manifest schema). */
 export type PluginManifest = Record<string, unknown> & { id: string };
+
+/** One error in one manifest: which manifest (its file, or `plugins[i]` for an object), where, what. */
+export interface ManifestProblem extends ManifestError {
+  manifest: string;
+}
 
 /** Where a manifest came from and the folder served for it on the plugin origin. */
 interface Source {
+  /** The manifest's file, or `plugins[i]` for an object given in code (named so in errors). */
+  name: string;
   /** Absolute path of the manifest file, or undefined for an object given in code. */
   file?: string;
   manifest?: PluginManifest;
@@ -28,8 +39,8 @@ interface Source {
   mount?: string;
 }
 
-const ID = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/i;
 const URL_FIELDS = ['entry', 'module', 'icon'] as const;
+type Obj = Record<string, unknown>;
 
 /** Manifests, and the folders the plugin origin serves for them. */
 export class PluginRegistry {
@@ -46,11 +57,16 @@ export class PluginRegistry {
       if (typeof e === 'string') {
         const file = resolve(e);
         if (!existsSync(file)) throw new Error(`plugin manifest not found: ${file}`);
-        this.extra.push({ file, mount: `/local/${i + 1}/` });
+        this.extra.push({ name: file, file, mount: `/local/${i + 1}/` });
       } else {
-        this.extra.push({ manifest: e });
+        this.extra.push({ name: `plugins[${i}]`, manifest: e });
       }
     });
+  }
+
+  /** Every error of every extra (`--plugin`) manifest, by manifest and path; empty when all are valid. */
+  problems(): ManifestProblem[] {
+    return this.extra.flatMap((s) => this.check(s).errors.map((e) => ({ manifest: s.name, ...e })));
   }
 
   /** Folders to serve on the plugin origin: URL path prefix -> directory. */
@@ -84,40 +100,41 @@ export class PluginRegistry {
     if (!existsSync(this.examplesDir)) return [];
     return readdirSync(this.examplesDir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-      .map((d) => ({ file: join(this.examplesDir, d.name, 'manifest.json'), mount: `/plugins/${d.name}/` }))
-      .filter((s) => existsSync(s.file));
+      .map((d) => join(this.examplesDir, d.name, 'manifest.json'))
+      .filter((file) => existsSync(file))
+      .map((file) => ({ name: file, file, mount: `/plugins/${basename(dirname(file))}/` }));
   }
 
   private load(s: Source): PluginManifest | undefined {
+    const { manifest, errors } = this.check(s);
+    if (errors.length) this.warnOnce(s, `skipped ${describe(s.name, errors)}`);
+    return manifest;
+  }
+
+  /** Read, resolve relative URLs, validate: the manifest, or every error by path. */
+  private check(s: Source): { manifest?: PluginManifest; errors: ManifestError[] } {
     let raw: unknown = s.manifest;
     if (s.file) {
       try {
         raw = JSON.parse(readFileSync(s.file, 'utf8'));
       } catch (e) {
-        this.warnOnce(s, `skipped plugin manifest ${s.file}: ${(e as Error).message}`);
-        return undefined;
+        const what = e instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read';
+        return { errors: [{ path: '', message: `${what}: ${(e as Error).message}` }] };
       }
     }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      this.warnOnce(s, `skipped plugin manifest ${s.file ?? '(object)'}: not a JSON object`);
-      return undefined;
-    }
-    const m = { ...(raw as Record<string, unknown>) };
-    if (typeof m.id !== 'string' || !ID.test(m.id)) {
-      this.warnOnce(
-        s,
-        `skipped plugin manifest ${s.file ?? '(object)'}: "id" must be reverse-DNS like "fi.example.hello"`,
-      );
-      return undefined;
-    }
-    if (s.mount) {
+    // a copy with URLs resolved where the folder is served (the validator wants absolute URLs);
+    // anything but an object goes to the validator as it is, which says what is wrong with it
+    const m = raw && typeof raw == 'object' && !Array.isArray(raw) ? { ...(raw as Obj) } : raw;
+    if (s.mount && m && typeof m == 'object') {
       const base = new URL(s.mount, this.pluginUrl);
       for (const f of URL_FIELDS) {
-        const v = m[f];
-        if (typeof v === 'string' && v && !/^[a-z][a-z0-9+.-]*:/i.test(v)) m[f] = new URL(v, base).href;
+        const v = (m as Obj)[f];
+        if (typeof v === 'string' && v && !/^[a-z][a-z0-9+.-]*:/i.test(v))
+          (m as Obj)[f] = new URL(v, base).href;
       }
     }
-    return m as PluginManifest;
+    const r = validateManifest(m);
+    return r.ok ? { manifest: m as PluginManifest, errors: [] } : { errors: r.errors };
   }
 
   private warnOnce(s: Source, msg: string): void {
@@ -126,6 +143,14 @@ export class PluginRegistry {
     this.warned.add(key);
     this.warn(msg);
   }
+}
+
+/** `name` and every error on its own line, by path (`/` = the whole manifest), as the portal lists them. */
+export function describe(name: string, errors: readonly ManifestError[]): string {
+  return [
+    `invalid plugin manifest ${name} (${errors.length} error${errors.length === 1 ? '' : 's'}):`,
+    ...errors.map((e) => `  ${e.path || '/'}: ${e.message}`),
+  ].join('\n');
 }
 
 /** Pairwise subjects and plugin tokens. */

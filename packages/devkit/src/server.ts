@@ -28,7 +28,14 @@ import {
 } from './oneroster.js';
 import { homePage, page, pickLang } from './pages.js';
 import { RosterAccess } from './roster-access.js';
-import { PluginRegistry, PluginSessions, PluginStorage, type PluginManifest } from './plugins.js';
+import {
+  describe,
+  PluginRegistry,
+  PluginSessions,
+  PluginStorage,
+  type ManifestProblem,
+  type PluginManifest,
+} from './plugins.js';
 import { resolveStatic, sendFile } from './static.js';
 
 /** Options for {@link startDevkit}. Every field is optional. */
@@ -49,6 +56,12 @@ export interface DevkitOptions {
   clientOrigins?: readonly string[];
   /** More exact redirect URIs. */
   redirectUris?: readonly string[];
+  /**
+   * Origins of portal pages served elsewhere (e.g. `http://localhost:4512`): exact origins, no
+   * path or wildcard. Each is a client origin too, and the example plugins accept it as their host
+   * (`portalOrigins` in `/api/config`).
+   */
+  portalOrigins?: readonly string[];
   /** The repository root holding `examples/` and `dist/`. Default: found from this package. */
   root?: string;
   /** Access token lifetime in seconds. Default 900. */
@@ -77,11 +90,15 @@ export interface Devkit {
   close(): Promise<void>;
 }
 
-/** A start-up failure with a message meant for people (e.g. a port in use). */
+/**
+ * A start-up failure with a message meant for people (e.g. a port in use). For
+ * `invalid_manifest`, `errors` lists every error of every invalid `plugins` manifest by path.
+ */
 export class DevkitError extends Error {
   constructor(
-    readonly code: 'port_in_use' | 'bad_option' | 'listen_failed',
+    readonly code: 'port_in_use' | 'bad_option' | 'listen_failed' | 'invalid_manifest',
     message: string,
+    readonly errors: readonly ManifestProblem[] = [],
   ) {
     super(message);
   }
@@ -93,13 +110,25 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
   const port = checkPort(options.port ?? 4000, 'port');
   const pluginPort = checkPort(options.pluginPort ?? 4001, 'pluginPort');
   const root = resolve(options.root ?? fileURLToPath(new URL('../../..', import.meta.url)));
-  const clientOrigins = (options.clientOrigins ?? []).map((o) => {
-    try {
-      return new URL(o).origin;
-    } catch {
-      throw new DevkitError('bad_option', `clientOrigins: "${o}" is not a URL`);
-    }
+  const portalOrigins = (options.portalOrigins ?? []).map((o) => {
+    const origin = exactOrigin(o);
+    if (!origin)
+      throw new DevkitError(
+        'bad_option',
+        `portalOrigins: "${o}" is not an origin such as http://localhost:4512`,
+      );
+    return origin;
   });
+  const clientOrigins = [
+    ...(options.clientOrigins ?? []).map((o) => {
+      try {
+        return new URL(o).origin;
+      } catch {
+        throw new DevkitError('bad_option', `clientOrigins: "${o}" is not a URL`);
+      }
+    }),
+    ...portalOrigins,
+  ];
   for (const u of options.redirectUris ?? []) {
     if (!URL.canParse(u)) throw new DevkitError('bad_option', `redirectUris: "${u}" is not an absolute URL`);
   }
@@ -156,6 +185,24 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
     for (const s of [...portal.servers, plugins.server]) s.close();
     throw new DevkitError('bad_option', (e as Error).message);
   }
+  // the vendor's own manifests: refuse to start rather than run a portal that would skip them
+  const problems = registry.problems();
+  if (problems.length) {
+    for (const s of [...portal.servers, plugins.server]) s.close();
+    const names = [...new Set(problems.map((p) => p.manifest))];
+    throw new DevkitError(
+      'invalid_manifest',
+      names
+        .map((n) =>
+          describe(
+            n,
+            problems.filter((p) => p.manifest === n),
+          ),
+        )
+        .join('\n'),
+      problems,
+    );
+  }
   const sessions = new PluginSessions(data.seed, data, issuer, privateKey, jwk.kid);
   const auth = new Auth(issuer, publicKey, data, registry, sessions);
   const hub = new NotificationHub(options.heartbeatMs ?? 15_000);
@@ -168,6 +215,15 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
     oneRoster: `${portalUrl}${ONEROSTER_PATH}`,
     portalUrl,
     pluginUrl,
+    // the portals the example plugins accept as their host (exact origins for connect's hostOrigins):
+    // this one, the client origins, and the origins of the extra redirect URIs
+    portalOrigins: [
+      ...new Set([
+        portalUrl,
+        ...clientOrigins,
+        ...(options.redirectUris ?? []).map((u) => new URL(u).origin).filter((o) => o !== 'null'),
+      ]),
+    ],
     redirectPaths: REDIRECT_PATHS,
   });
   const api = apiRoutes({
@@ -372,6 +428,17 @@ function checkPort(p: number, name: string): number {
   if (!Number.isInteger(p) || p < 0 || p > 65535)
     throw new DevkitError('bad_option', `${name} must be a whole number from 0 to 65535, got ${p}`);
   return p;
+}
+
+/**
+ * `o` as an exact web origin (scheme, host, port; a trailing `/` is tolerated), or undefined for
+ * anything else: a path, a query, credentials, a wildcard, another scheme.
+ */
+export function exactOrigin(o: string): string | undefined {
+  const u = URL.canParse(o) ? new URL(o) : undefined;
+  // the href holds any path, query, fragment or credentials; the origin none of them
+  const ok = u && /^https?:$/.test(u.protocol) && !u.hostname.includes('*') && u.href === `${u.origin}/`;
+  return ok ? u.origin : undefined;
 }
 
 function isLoopback(urlOrOrigin: string): boolean {

@@ -15,7 +15,7 @@ let d;
 
 before(async () => {
   dk = await start({
-    plugins: [{ id: PLUGIN, name: { fi: 'Rosteri' }, vendor: 'Testi Oy', kind: 'iframe', entry: 'https://rosteri.example.test/', permissions: ['token'] }],
+    plugins: [{ id: PLUGIN, name: { fi: 'Rosteri' }, version: '1.0.0', vendor: 'Testi Oy', kind: 'iframe', entry: 'https://rosteri.example.test/', permissions: ['token'] }],
   });
   d = dk.data;
 });

@@ -9,13 +9,14 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { generateData } from '@digione/devkit';
+import { DevkitError, generateData } from '@digione/devkit';
 import { FINNISH, SWEDISH } from '@digione/devkit/data/names.js';
 import { start, TODAY } from './helpers.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/digione-dev.js', import.meta.url));
 let root;
 let dk;
+const warnings = [];
 before(async () => {
   root = mkdtempSync(join(tmpdir(), 'digione-root-'));
   const file = (path, text) => {
@@ -29,7 +30,7 @@ before(async () => {
   file('examples/city-portal/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
   file('examples/city-portal/.env', 'SECRET=1');
   file('examples/vendor-app/index.html', '<!doctype html><title>Vendor</title>');
-  file('examples/plugins/demo/manifest.json', JSON.stringify({ id: 'fi.example.demo', kind: 'iframe', entry: 'index.html' }));
+  file('examples/plugins/demo/manifest.json', JSON.stringify({ id: 'fi.example.demo', name: { fi: 'Demo' }, version: '1.0.0', vendor: 'Demo Oy', kind: 'iframe', entry: 'index.html' }));
   file('examples/plugins/demo/index.html', '<!doctype html><title>Demo plugin</title>');
   file('examples/plugins/broken/manifest.json', '{ "id": 12 }');
   file('dist/cdn/digione.js', 'console.log("bundle")');
@@ -38,7 +39,7 @@ before(async () => {
   file('packages/ui/dist/index.js', 'export {}');
   file('packages/ui/src/index.ts', 'export {}');
   symlinkSync(join(root, 'secret.txt'), join(root, 'examples', 'city-portal', 'link.txt'));
-  dk = await start({ root });
+  dk = await start({ root, log: (m) => warnings.push(m) });
 });
 after(() => dk.close());
 
@@ -133,6 +134,10 @@ test('plugin origin: example plugins on 127.0.0.1 with CORS for module plugins; 
   assert.equal(list[0].entry, `${dk.pluginUrl}/plugins/demo/index.html`);
   const index = await raw(dk.pluginUrl, '/');
   assert.match(index.body, /fi\.example\.demo/);
+  // the skipped one is named with every error by path, once
+  const skipped = warnings.filter((w) => w.includes(join('broken', 'manifest.json')));
+  assert.equal(skipped.length, 1, warnings.join('\n'));
+  assert.match(skipped[0], /^skipped invalid plugin manifest .*broken.manifest\.json \(5 errors\):\n  \/name: is required\n  \/version: is required\n  \/vendor: is required\n  \/kind: is required\n  \/id: must be a string \(got 12\)$/);
 });
 
 test('without the portal example, / shows the built-in page with the URLs and demo users', async () => {
@@ -208,6 +213,11 @@ test('CLI: a port in use, bad flags and a missing manifest are clear errors', as
     [['--bogus'], /Unknown option '--bogus'/],
     [['--redirect-uri', 'not a url'], /--redirect-uri must be an absolute URL/],
     [['--today', '2026-13-45'], /--today must be a date/],
+    // exact origins only: no bare host, path, query, wildcard, credentials or other scheme
+    ...['localhost:4512', 'http://x/path', 'http://x/?q', 'http://*.example.fi', 'http://u:p@x', 'ftp://x', '*'].map((o) => [
+      ['--portal-origin', o],
+      new RegExp(`--portal-origin must be an origin such as http://localhost:4512 .*got "${o.replace(/[.*?]/g, '\\$&')}"`),
+    ]),
   ]) {
     const p = run(args);
     assert.equal(await p.exited, 2, args.join(' '));
@@ -219,6 +229,146 @@ test('CLI: a port in use, bad flags and a missing manifest are clear errors', as
   const help = run(['--help']);
   assert.equal(await help.exited, 0);
   assert.match(help.output().out, /--plugin FILE/);
+  assert.match(help.output().out, /--portal-origin O/);
+});
+
+/** A free port on 127.0.0.1 (and closed again). */
+async function freePort() {
+  const s = createServer();
+  await new Promise((ok) => s.listen(0, '127.0.0.1', ok));
+  const { port } = s.address();
+  await new Promise((ok) => s.close(ok));
+  return port;
+}
+
+// The review's broken manifest: a valid id and eight errors, each of which the portal would refuse.
+const BROKEN = {
+  id: 'fi.reviewer.rikki',
+  name: { de: 'Kaputt' },
+  version: '1.0',
+  vendor: 42,
+  kind: 'frame',
+  permissions: ['camera', 'token'],
+  roles: ['pupil'],
+  minHeight: -5,
+  premissions: ['storage'],
+};
+const BROKEN_ERRORS = [
+  ['/premissions', /is not a manifest field/],
+  ['/name/de', /is not a known language/],
+  ['/version', /must be a semantic version/],
+  ['/vendor', /must be a name or an object/],
+  ['/kind', /must be "iframe" or "module"/],
+  ['/permissions/0', /must be one of .*\(got "camera"\)/],
+  ['/roles/0', /must be one of .*\(got "pupil"\)/],
+  ['/minHeight', /must be a whole number/],
+];
+
+test('--plugin: an invalid manifest stops the start with every error by path, in the API and the CLI', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'digione-manifests-'));
+  const bad = join(dir, 'manifest.json');
+  writeFileSync(bad, JSON.stringify(BROKEN));
+  const badId = join(dir, 'badid.json');
+  writeFileSync(badId, JSON.stringify({ ...BROKEN, id: 'Fi.Reviewer.Broken!', permissions: ['camera', 'token', 'token'] }));
+  const good = join(dir, 'good.json');
+  writeFileSync(good, JSON.stringify({ id: 'fi.example.good', name: { fi: 'Hyvä' }, version: '1.0.0', vendor: 'Hyvä Oy', kind: 'iframe', entry: 'index.html' }));
+  const port = await freePort();
+
+  const err = await start({ port, plugins: [good, bad, { ...BROKEN, id: 'fi.example.object', version: '1.0.0' }] }).then(
+    async (started) => (await started.close(), assert.fail('started with invalid manifests')),
+    (e) => e,
+  );
+  assert.ok(err instanceof DevkitError, String(err));
+  assert.equal(err.code, 'invalid_manifest');
+  // every error of every invalid manifest, by manifest and path; the valid one has none
+  assert.deepEqual(
+    err.errors.filter((e) => e.manifest === bad).map((e) => e.path),
+    BROKEN_ERRORS.map(([path]) => path),
+  );
+  for (const [path, message] of BROKEN_ERRORS) assert.match(err.errors.find((e) => e.manifest === bad && e.path === path).message, message);
+  assert.deepEqual(err.errors.filter((e) => e.manifest === 'plugins[2]').map((e) => e.path), BROKEN_ERRORS.map(([p]) => p).filter((p) => p !== '/version'));
+  assert.ok(!err.errors.some((e) => e.manifest === good));
+  assert.match(err.message, new RegExp(`invalid plugin manifest ${bad.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')} \\(8 errors\\):\n  /premissions: `));
+  // nothing is left listening: the same port starts cleanly
+  const again = await start({ port, plugins: [good] });
+  try {
+    assert.deepEqual(again.plugins().map((m) => m.id).filter((id) => id === 'fi.example.good'), ['fi.example.good']);
+  } finally {
+    await again.close();
+  }
+
+  // the CLI: a clear error listing every error by path, exit 1, no banner claiming it registered
+  for (const [file, expected] of [
+    [bad, BROKEN_ERRORS],
+    [badId, [['/id', /must be a lower-case reverse-DNS id/], ['/permissions/2', /repeats "token"/], ...BROKEN_ERRORS]],
+  ]) {
+    const p = run(['--port', '0', '--plugin-port', '0', '--plugin', good, '--plugin', file]);
+    // a CLI that starts anyway is stopped, so the failure shows instead of a hang
+    p.child.stdout.on('data', () => p.output().out.includes('Press Ctrl+C') && p.child.kill('SIGINT'));
+    assert.equal(await p.exited, 1, p.output().out);
+    const { out, err: stderr } = p.output();
+    assert.doesNotMatch(out, /Plugins registered/);
+    assert.match(stderr, new RegExp(`^digione-dev: invalid plugin manifest .*${file.slice(dir.length + 1)} \\(${expected.length} errors\\):`));
+    for (const [path, message] of expected)
+      assert.match(stderr, new RegExp(`\n  ${path}: ${message.source}`), `${path} in:\n${stderr}`);
+  }
+});
+
+test('--plugin: a manifest edited into an invalid one is skipped with every error, and back when fixed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'digione-edit-'));
+  const file = join(dir, 'manifest.json');
+  const valid = { id: 'fi.example.edit', name: { fi: 'Muokattava' }, version: '1.0.0', vendor: 'Muokkaus Oy', kind: 'iframe', entry: 'index.html' };
+  writeFileSync(file, JSON.stringify(valid));
+  const logged = [];
+  const dk2 = await start({ root: mkdtempSync(join(tmpdir(), 'digione-empty-')), plugins: [file], log: (m) => logged.push(m) });
+  try {
+    const ids = async () => (await (await fetch(`${dk2.portalUrl}/api/plugins`)).json()).map((m) => m.id);
+    assert.deepEqual(await ids(), ['fi.example.edit']);
+    writeFileSync(file, JSON.stringify({ ...valid, permissions: ['camera'], minHeight: -5 }));
+    assert.deepEqual(await ids(), []);
+    await ids(); // warned once, not on every request
+    assert.deepEqual(logged, [
+      `skipped invalid plugin manifest ${file} (2 errors):\n  /permissions/0: must be one of context.user.name, context.user.email, context.user.learnerNumber, context.school, context.group, notifications, token, storage, navigation (got "camera")\n  /minHeight: must be a whole number of pixels from 0 to 10000 (got -5)`,
+    ]);
+    writeFileSync(file, JSON.stringify(valid));
+    assert.deepEqual(await ids(), ['fi.example.edit']);
+  } finally {
+    await dk2.close();
+  }
+});
+
+test('portalOrigins: /api/config lists the portals the example plugins accept; --portal-origin adds exact ones', async () => {
+  const dk2 = await start({
+    root: mkdtempSync(join(tmpdir(), 'digione-empty-')),
+    portalOrigins: ['http://localhost:4512/', 'HTTPS://Portal.Example.test'],
+    redirectUris: ['http://vendor.example.test:8080/app/callback', 'fi.example.app:/callback'],
+    clientOrigins: ['http://localhost:4600/somewhere'],
+  });
+  try {
+    const expected = [dk2.portalUrl, 'http://localhost:4600', 'http://localhost:4512', 'https://portal.example.test', 'http://vendor.example.test:8080'];
+    // the same JSON on both origins: the plugins read it from their own
+    for (const base of [dk2.portalUrl, dk2.pluginUrl])
+      assert.deepEqual((await (await fetch(`${base}/api/config`)).json()).portalOrigins, expected, base);
+    // a portal origin is a client origin too: its pages may call the APIs (CORS) and sign in
+    const preflight = await fetch(`${dk2.portalUrl}/api/me`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://portal.example.test', 'access-control-request-method': 'GET' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://portal.example.test');
+  } finally {
+    await dk2.close();
+  }
+  // the default: only the devkit's own portal
+  assert.deepEqual((await (await fetch(`${dk.pluginUrl}/api/config`)).json()).portalOrigins, [dk.portalUrl]);
+  await assert.rejects(start({ portalOrigins: ['http://localhost:4512/app'] }), (e) => e instanceof DevkitError && e.code === 'bad_option' && /portalOrigins: "http:\/\/localhost:4512\/app" is not an origin/.test(e.message));
+  // the CLI passes the flag on
+  const p = run(['--port', '0', '--plugin-port', '0', '--portal-origin', 'http://localhost:4512', '--portal-origin', 'http://127.0.0.1:4513'], { until: 'Press Ctrl+C to stop.' });
+  await p.started;
+  const portal = /City portal\s+(http:\/\/localhost:\d+)\//.exec(p.output().out)[1];
+  assert.deepEqual((await (await fetch(`${portal}/api/config`)).json()).portalOrigins, [portal, 'http://localhost:4512', 'http://127.0.0.1:4513']);
+  p.child.kill('SIGINT');
+  assert.equal(await p.exited, 0);
 });
 
 test('data: deterministic per seed, Finnish and Swedish names, no PII in ids', () => {

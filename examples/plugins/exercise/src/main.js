@@ -236,14 +236,18 @@ function applyTheme(theme) {
 // Last, once everything above is defined: connect, then render whatever the host says.
 // #region connect
 try {
-  // The devkit tells its plugins where the portal and its APIs are (`/api/config` on the plugin
-  // origin); a vendor's own deployment lists its customers' portal origins in its config instead.
+  // The devkit tells its plugins where its APIs are and which portals may embed them (`/api/config`
+  // on the plugin origin: its own portal and each `--portal-origin`); a vendor's own deployment
+  // lists its customers' portal origins in its config instead.
   api = await (await fetch('/api/config')).json();
-  d1 = await connect({ hostOrigins: [new URL(api.portalUrl).origin] });
+  d1 = await connect({ hostOrigins: api.portalOrigins });
   applyContext(d1.context); // who, which group, language, theme: for display only
   d1.on('context', applyContext); // the user picked another group or language
 } catch (e) {
   showMessage(e instanceof BridgeError && e.code === 'NOT_EMBEDDED' ? 'standalone' : 'connectFailed');
   if (!(e instanceof BridgeError)) console.error(e);
+  // no welcome: most often a portal that is not listed; name it (Chromium and Safari know it)
+  else if (e.code === 'TIMEOUT')
+    console.warn(`${e.message}; embedded by ${location.ancestorOrigins?.[0] ?? 'another origin'}`);
 }
 // #endregion connect
