@@ -55,13 +55,11 @@ export class PopoverController implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('resize', this.#schedule, { passive: true });
-    window.addEventListener('scroll', this.#schedule, { passive: true, capture: true });
+    this.#listen('addEventListener');
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('resize', this.#schedule);
-    window.removeEventListener('scroll', this.#schedule, { capture: true });
+    this.#listen('removeEventListener');
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#resize?.disconnect();
@@ -133,6 +131,12 @@ export class PopoverController implements ReactiveController {
     // an attribute set to the same value is still a DOM change (a mutation record): skip it
     if (panel.dataset.placement !== `${side}-${align}`) panel.dataset.placement = `${side}-${align}`;
     this.placement = { side, align };
+  }
+
+  /** Adds or removes the viewport listeners (removal reads only `capture` of the options). */
+  #listen(method: 'addEventListener' | 'removeEventListener'): void {
+    window[method]('resize', this.#schedule, { passive: true });
+    window[method]('scroll', this.#schedule, { passive: true, capture: true });
   }
 
   #schedule = () => {
