@@ -5,6 +5,7 @@ import {
   type AuthError,
   type AuthStatus,
   type Organization,
+  type PlatformContext,
   type RoleAssignment,
   type UiLang,
   type User,
@@ -46,6 +47,9 @@ const LANGUAGES: Readonly<Record<UiLang, string>> = {
   sv: 'På svenska',
   en: 'In English',
 };
+
+/** What the bar shows a signed-in user from: the store's context, or the bar's own properties. */
+type Source = Pick<PlatformContext, 'activeRole' | 'organizations' | 'user'>;
 
 type MenuItem =
   | { kind: 'role'; label: string; role: RoleAssignment; checked: boolean }
@@ -157,20 +161,18 @@ export class D1LoginBar extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
-    const view = this.#view();
-    switch (view.status) {
+    const [status, error, from] = this.#view();
+    switch (status) {
       case 'signed-in':
-        return view.user
-          ? this.#renderUser(view.user, view.role, view.organizations)
-          : this.#renderBusy('unknown');
+        return from.user ? this.#renderUser(from.user, from) : this.#renderBusy('unknown');
       case 'unknown':
       case 'signing-in':
-        return this.#renderBusy(view.status);
+        return this.#renderBusy(status);
       case 'error':
-        return this.#renderError(view.error);
+        return this.#renderError(error);
       default:
         // signed out with a reason (a session that expired): say why, with the way back in
-        if (view.error) return this.#renderError(view.error);
+        if (error) return this.#renderError(error);
         // signed out: the way in, after the note if the user signed out here
         return html`
           ${this._signedOutHere ? html`<p class="note">${this.#t('signedOut')}</p>` : nothing}
@@ -183,7 +185,7 @@ export class D1LoginBar extends LitElement {
 
   protected override willUpdate(): void {
     // A new sign-in ends the "you signed out" note; the render that starts sign-out must not.
-    const status = this.#view().status;
+    const [status] = this.#view();
     if (status === 'signed-in' && this.#lastStatus !== 'signed-in') this._signedOutHere = false;
     this.#lastStatus = status;
   }
@@ -201,24 +203,19 @@ export class D1LoginBar extends LitElement {
 
   // --- what to show -------------------------------------------------------------------------
 
-  #view(): {
-    status: AuthStatus;
-    error: AuthError | null;
-    user: User | null;
-    role: RoleAssignment | null;
-    organizations: Readonly<Record<string, Organization>>;
-  } {
+  /**
+   * Where sign-in stands, its error, and where the user, their active role and the organisations
+   * come from: inside <d1-platform> the store's context, standalone the bar's own properties (the
+   * two have the same names for them).
+   */
+  #view(): [AuthStatus, AuthError | null, Source] {
     const ctx = this.#platform.store?.get();
-    // inside <d1-platform> the store decides, standalone the properties do
-    const user = ctx ? ctx.user : this.user;
     const error = ctx ? (ctx.auth.error ?? null) : this.error;
-    return {
-      status: ctx ? ctx.auth.status : (this.status ?? (error ? 'error' : user ? 'signed-in' : 'signed-out')),
+    return [
+      ctx ? ctx.auth.status : (this.status ?? (error ? 'error' : this.user ? 'signed-in' : 'signed-out')),
       error,
-      user,
-      role: user ? effectiveRole(user, ctx ? ctx.activeRole : this.activeRole) : null,
-      organizations: ctx ? ctx.organizations : this.organizations,
-    };
+      ctx ?? this,
+    ];
   }
 
   #roleText(role: RoleAssignment): string {
@@ -254,12 +251,9 @@ export class D1LoginBar extends LitElement {
     </div>`;
   }
 
-  #renderUser(
-    user: User,
-    active: RoleAssignment | null,
-    organizations: Readonly<Record<string, Organization>>,
-  ): TemplateResult {
+  #renderUser(user: User, { activeRole, organizations }: Source): TemplateResult {
     const id = this.#id;
+    const active = effectiveRole(user, activeRole);
     const name = visibleName(user);
     const roleText = active ? this.#roleText(active) : '';
     const school = active ? this.#schoolText(active, organizations) : '';
