@@ -160,27 +160,25 @@ export class D1LoginBar extends LitElement {
     this.#closeMenu(false);
   }
 
-  override render(): TemplateResult | typeof nothing {
+  override render(): TemplateResult {
     const [status, error, from] = this.#view();
-    switch (status) {
-      case 'signed-in':
-        return from.user ? this.#renderUser(from.user, from) : this.#renderBusy('unknown');
-      case 'unknown':
-      case 'signing-in':
-        return this.#renderBusy(status);
-      case 'error':
-        return this.#renderError(error);
-      default:
-        // signed out with a reason (a session that expired): say why, with the way back in
-        if (error) return this.#renderError(error);
-        // signed out: the way in, after the note if the user signed out here
-        return html`
-          ${this._signedOutHere ? html`<p class="note">${this.#t('signedOut')}</p>` : nothing}
-          <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
-            ${this.#t('signIn')}
-          </button>
-        `;
+    if (status === 'signed-in' && from.user) return this.#renderUser(from.user, from);
+    // still checking (also signed in while the user is not known yet), or signing in
+    if (status === 'unknown' || status === 'signing-in' || status === 'signed-in') {
+      return html`<span class="busy" role="status" aria-busy="true">
+        <span class="d1-spinner" aria-hidden="true"></span
+        ><span class="busy-text">${this.#t(status === 'signing-in' ? 'signingIn' : 'checking')}</span>
+      </span>`;
     }
+    // an error, or signed out with a reason (a session that expired): say why, with the way back in
+    if (error || status === 'error') return this.#renderError(error);
+    // signed out: the way in, after the note if the user signed out here
+    return html`
+      ${this._signedOutHere ? html`<p class="note">${this.#t('signedOut')}</p>` : nothing}
+      <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
+        ${this.#t('signIn')}
+      </button>
+    `;
   }
 
   protected override willUpdate(): void {
@@ -230,13 +228,6 @@ export class D1LoginBar extends LitElement {
   }
 
   // --- templates ----------------------------------------------------------------------------
-
-  #renderBusy(status: 'unknown' | 'signing-in'): TemplateResult {
-    const text = this.#t(status === 'unknown' ? 'checking' : 'signingIn');
-    return html`<span class="busy" role="status" aria-busy="true">
-      <span class="d1-spinner" aria-hidden="true"></span><span class="busy-text">${text}</span>
-    </span>`;
-  }
 
   /** The reason, or the general one when there is none or it is not one the bar knows. */
   #renderError(error: AuthError | null): TemplateResult {
