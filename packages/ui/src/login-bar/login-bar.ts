@@ -276,7 +276,7 @@ export class D1LoginBar extends LitElement {
         tabindex="-1"
         data-index=${index}
         aria-checked=${signOut ? nothing : String(item.checked)}
-        aria-describedby=${signOut ? `${this.#id}-signout-hint` : nothing}
+        aria-describedby=${signOut ? `${id}-signout-hint` : nothing}
         lang=${item.kind === 'lang' ? item.lang : nothing}
         @click=${() => void this.#activate(index)}
       >
