@@ -95,8 +95,7 @@ export class PopoverController implements ReactiveController {
     // placed panel is measured where it is, so re-placing it unchanged writes nothing (a filtered
     // list that only got shorter settles in its own frame, with no style flicker a frame later)
     const s = panel.style;
-    if (s.position !== 'absolute')
-      Object.assign(s, { position: 'absolute', right: 'auto', bottom: 'auto', left: '0px', top: '0px' });
+    if (s.position !== 'absolute') Object.assign(s, { position: 'absolute', inset: '0px auto auto 0px' });
     s.maxWidth = `${Math.max(0, vw - 2 * margin)}px`;
     const a = anchor.getBoundingClientRect();
     const box = panel.getBoundingClientRect();
