@@ -178,8 +178,8 @@ export const loginBarStyles = css`
     .d1-chevron,
     .busy-text {
       position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
+      width: 1px;
+      height: 1px;
       overflow: hidden;
       clip-path: inset(50%);
       white-space: nowrap;
