@@ -51,10 +51,11 @@ const LANGUAGES: Readonly<Record<UiLang, string>> = {
 /** What the bar shows a signed-in user from: the store's context, or the bar's own properties. */
 type Source = Pick<PlatformContext, 'activeRole' | 'organizations' | 'user'>;
 
+/** A menu item, told apart by its fields: a role or a language (radios, `checked`), or sign out. */
 type MenuItem =
-  | { kind: 'role'; label: string; role: RoleAssignment; checked: boolean }
-  | { kind: 'lang'; label: string; lang: UiLang; checked: boolean }
-  | { kind: 'sign-out'; label: string };
+  | { label: string; role: RoleAssignment; checked: boolean }
+  | { label: string; lang: UiLang; checked: boolean }
+  | { label: string };
 
 /**
  * The signed-in person, their role and school, and the way in and out.
@@ -255,7 +256,6 @@ export class D1LoginBar extends LitElement {
         const school = this.#schoolText(role, organizations);
         const roleText = this.#roleText(role);
         items.push({
-          kind: 'role',
           role,
           // "role, school" as the menu button's name reads it, in every language
           label: school ? `${roleText}, ${school}` : roleText,
@@ -264,20 +264,20 @@ export class D1LoginBar extends LitElement {
       }
     }
     for (const [lang, name] of Object.entries(LANGUAGES) as Array<[UiLang, string]>) {
-      items.push({ kind: 'lang', lang, label: name, checked: lang === this.#l10n.lang });
+      items.push({ lang, label: name, checked: lang === this.#l10n.lang });
     }
-    items.push({ kind: 'sign-out', label: this.#t('signOut') });
+    items.push({ label: this.#t('signOut') });
     // rendered once, in menu order, then sliced into the groups below
     const rendered = items.map((item, index) => {
       // sign out is a plain menuitem described by the hint; roles and languages are radios
-      const signOut = item.kind === 'sign-out';
+      const signOut = !('checked' in item);
       return html`<div
         role=${signOut ? 'menuitem' : 'menuitemradio'}
         tabindex="-1"
         data-index=${index}
         aria-checked=${signOut ? nothing : String(item.checked)}
         aria-describedby=${signOut ? `${id}-signout-hint` : nothing}
-        lang=${item.kind === 'lang' ? item.lang : nothing}
+        lang=${'lang' in item ? item.lang : nothing}
         @click=${() => void this.#activate(index)}
       >
         <span class="check" aria-hidden="true">${signOut ? '' : '✓'}</span>
@@ -285,7 +285,7 @@ export class D1LoginBar extends LitElement {
       </div>`;
     });
     // how many roles: the first language comes right after them
-    const roles = items.findIndex((item) => item.kind === 'lang');
+    const roles = items.findIndex((item) => 'lang' in item);
     // The commas are for screen readers (the accessible name reads "name, role, school"); the
     // dot is for the eye.
     const meta = html`${roleText}${
@@ -423,7 +423,7 @@ export class D1LoginBar extends LitElement {
     const item = this.#menu[index];
     if (!item) return;
     // a role or language goes back to the button; sign out replaces the button with sign in
-    const signOut = item.kind === 'sign-out';
+    const signOut = !('checked' in item);
     this.#closeMenu(!signOut);
     if (signOut) {
       // the event (a cancelled one puts focus back on the button), then say what signing out
@@ -443,7 +443,7 @@ export class D1LoginBar extends LitElement {
     } else if (item.checked) return;
     // each change is an event first (cancelable), then the store's; standalone the bar keeps its
     // role itself, while a language is the page's to set
-    else if (item.kind === 'role') {
+    else if ('role' in item) {
       const role = item.role;
       if (!fire(this, 'd1-role-change', { role } satisfies LoginBarRoleChangeDetail)) return;
       const store = this.#platform.store;
