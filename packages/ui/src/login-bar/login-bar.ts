@@ -359,7 +359,7 @@ export class D1LoginBar extends LitElement {
     this._open = true;
     await this.updateComplete;
     const items = this.#menuItems();
-    items[last ? items.length - 1 : 0]?.focus();
+    items.at(last ? -1 : 0)?.focus();
   }
 
   #closeMenu(returnFocus: boolean): void {
