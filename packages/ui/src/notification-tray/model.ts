@@ -56,10 +56,8 @@ export function textOf(value: unknown, lang: string): string {
   return typeof t === 'string' ? t : t == null ? '' : String(t);
 }
 
-const time = (n: Notification): number => {
-  const t = Date.parse(n.createdAt);
-  return Number.isNaN(t) ? 0 : t;
-};
+/** The time of a notification in ms; 0 for one that cannot be read (NaN is falsy). */
+const time = (n: Notification): number => Date.parse(n.createdAt) || 0;
 
 /** Newest first; equal times keep a stable order by id so re-renders do not shuffle rows. */
 export function newestFirst(list: readonly Notification[]): Notification[] {
