@@ -53,7 +53,7 @@ export function textOf(value: unknown, lang: string): string {
   if (typeof value === 'string') return value;
   if (!value || typeof value !== 'object') return '';
   const t: unknown = pickText(value as Partial<Record<string, string>>, lang);
-  return typeof t === 'string' ? t : t == null ? '' : String(t);
+  return t == null ? '' : String(t);
 }
 
 /** The time of a notification in ms; 0 for one that cannot be read (NaN is falsy). */
