@@ -41,10 +41,7 @@ export function isUsable(n: unknown): n is Notification {
   if (!n || typeof n !== 'object') return false;
   const { id, createdAt } = n as Partial<Notification>;
   return (
-    typeof id === 'string' &&
-    id !== '' &&
-    typeof createdAt === 'string' &&
-    !Number.isNaN(Date.parse(createdAt))
+    typeof id === 'string' && id !== '' && typeof createdAt === 'string' && !isNaN(Date.parse(createdAt))
   );
 }
 
