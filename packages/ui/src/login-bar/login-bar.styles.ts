@@ -162,10 +162,6 @@ export const loginBarStyles = css`
   .check {
     flex: none;
     inline-size: 1rem;
-    visibility: hidden;
-  }
-  [aria-checked='true'] .check {
-    visibility: visible;
   }
   .hint {
     padding: 0 var(--_l) var(--_s) calc(var(--_l) + 1rem + var(--_s));

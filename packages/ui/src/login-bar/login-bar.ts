@@ -280,7 +280,7 @@ export class D1LoginBar extends LitElement {
         lang=${'lang' in item ? item.lang : nothing}
         @click=${() => void this.#activate(index)}
       >
-        <span class="check" aria-hidden="true">${signOut ? '' : '✓'}</span>
+        <span class="check" aria-hidden="true">${!signOut && item.checked ? '✓' : ''}</span>
         <span class="item-text">${item.label}</span>
       </div>`;
     });
