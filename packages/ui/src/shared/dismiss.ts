@@ -77,7 +77,7 @@ export class DismissController implements ReactiveController {
     if (e.key !== 'Escape' || e.defaultPrevented || !this.#options.isOpen()) return;
     e.preventDefault();
     e.stopPropagation();
-    this.dismiss('escape');
+    this.dismiss();
   };
 
   #onPointerdown = (e: PointerEvent) => {
