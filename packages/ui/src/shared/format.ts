@@ -66,7 +66,7 @@ const DAY = 24 * HOUR;
 export function formatRelativeTime(date: DateInput, formatting: string, now: DateInput = Date.now()): string {
   const d = toDate(date);
   const n = toDate(now);
-  const diff = d.getTime() - n.getTime();
+  const diff = +d - +n;
   const rtf = cached(`rel|${formatting}`, () => new Intl.RelativeTimeFormat(formatting, { numeric: 'auto' }));
   const abs = Math.abs(diff);
   if (abs < MINUTE) return rtf.format(0, 'second');
