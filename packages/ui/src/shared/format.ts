@@ -91,7 +91,10 @@ export function helsinkiDay(date: DateInput): string {
   ).format(toDate(date));
 }
 
-/** Days since the epoch of the Helsinki calendar date of `d`. */
+/**
+ * Days since the epoch of the Helsinki calendar date of `d`. A date-only ISO string parses as UTC
+ * midnight, a whole number of days.
+ */
 function helsinkiDayNumber(d: Date): number {
-  return Math.round(Date.parse(`${helsinkiDay(d)}T00:00:00Z`) / DAY);
+  return Date.parse(helsinkiDay(d)) / DAY;
 }
