@@ -16,7 +16,8 @@ export function cached<T extends object>(key: string, make: () => T): T {
   return f;
 }
 
-const toDate = (d: DateInput) => (d instanceof Date ? d : new Date(d));
+/** A Date of any input; a Date is copied (new Date(date) keeps its time value). */
+const toDate = (d: DateInput) => new Date(d);
 
 /** Date and time, e.g. `11.8.2025 klo 12.05` (fi-FI). */
 export function formatDateTime(date: DateInput, formatting: string): string {
