@@ -350,8 +350,9 @@ export class D1LoginBar extends LitElement {
 
   // --- menu behaviour (APG menu button) ------------------------------------------------------
 
+  /** The menu's items (only they carry a data-index). */
   #menuItems(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menu"] [data-index]')];
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[data-index]')];
   }
 
   /** Open the menu and focus its first item, or its last (`last`: ArrowUp on the button). */
