@@ -224,8 +224,8 @@ export class D1LoginBar extends LitElement {
 
   /** School name in the UI language. Shown even with nonDisclosure: this is the user's own view. */
   #schoolText(role: RoleAssignment, organizations: Readonly<Record<string, Organization>>): string {
-    const org = organizations?.[role.orgId];
-    return org ? pickText(org.name, this.#l10n.lang) : '';
+    // an unknown school has no name: pickText gives ''
+    return pickText(organizations?.[role.orgId]?.name, this.#l10n.lang);
   }
 
   // --- templates ----------------------------------------------------------------------------
