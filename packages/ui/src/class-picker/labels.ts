@@ -15,16 +15,16 @@ const where = (s: Section): string[] => [s.school, s.session].filter(Boolean);
 /** Visible details: kind, code, subjects, grades; and school and session for a recent group. */
 export function optionDetails(entry: Entry, catalog: Catalog, t: T): string[] {
   const g = entry.group;
-  const out = [t(g.kind === 'homeroom' ? 'homeroom' : 'teachingGroup')];
-  if (g.code && g.code.toLowerCase() !== g.title.toLowerCase()) out.push(g.code);
-  if (g.subjects?.length) out.push(g.subjects.join(', '));
-  if (g.grades?.length) out.push(g.grades.map((x) => gradeText(x, t)).join(', '));
-  if (entry.section.recent) {
+  return [
+    t(g.kind === 'homeroom' ? 'homeroom' : 'teachingGroup'),
+    // the code when it says more than the title; what is missing or empty is left out below
+    g.code?.toLowerCase() !== g.title.toLowerCase() && g.code,
+    g.subjects?.join(', '),
+    g.grades?.map((x) => gradeText(x, t)).join(', '),
     // the recent section has no school heading above it: the option says where it belongs (its
     // catalog entry holds its own section)
-    out.push(...where(catalog.byId.get(g.id)!.section));
-  }
-  return out;
+    ...(entry.section.recent ? where(catalog.byId.get(g.id)!.section) : []),
+  ].filter((s): s is string => !!s);
 }
 
 /**

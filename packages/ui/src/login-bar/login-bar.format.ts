@@ -26,9 +26,10 @@ export function initials(
 ): string {
   const parts = [firstName(user), user.familyName.trim()].filter(Boolean);
   if (!parts.length) parts.push(...user.displayName.trim().split(/\s+/));
+  // join() writes the missing first letter of an empty part as ''
   return parts
     .slice(0, 2)
-    .map((p) => Array.from(p)[0] ?? '')
+    .map((p) => [...p][0])
     .join('')
     .toLocaleUpperCase();
 }

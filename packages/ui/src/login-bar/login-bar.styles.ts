@@ -25,10 +25,25 @@ export const loginBarStyles = css`
     --_s: var(--d1-space-s);
     --_l: var(--d1-space-l);
     position: relative;
+    color: var(--_fg);
+  }
+  :host,
+  .busy,
+  .trigger,
+  .error {
     display: inline-flex;
     align-items: center;
     gap: var(--_s);
-    color: var(--_fg);
+  }
+  .sign-in,
+  .busy,
+  .trigger {
+    min-block-size: var(--d1-size-control);
+  }
+  .error,
+  .trigger,
+  .popup {
+    border: 1px solid var(--_border);
   }
   button {
     font: inherit;
@@ -38,7 +53,6 @@ export const loginBarStyles = css`
     margin: 0;
   }
   .sign-in {
-    min-block-size: var(--d1-size-control);
     padding: var(--d1-space-xs) var(--_l);
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
@@ -70,30 +84,18 @@ export const loginBarStyles = css`
   .error {
     display: flex;
     flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_s);
     max-inline-size: 40rem;
     padding: var(--d1-space-xs);
-    border: 1px solid var(--_border);
   }
   .error p {
     padding-inline-start: var(--_s);
     border-inline-start: 4px solid var(--d1-color-danger);
   }
   .busy {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_s);
-    min-block-size: var(--d1-size-control);
     padding-inline: var(--d1-space-m);
   }
   .trigger {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_s);
-    min-block-size: var(--d1-size-control);
     padding: var(--d1-space-xs) var(--d1-space-m) var(--d1-space-xs) var(--d1-space-xs);
-    border: 1px solid var(--_border);
     border-radius: var(--_radius);
     text-align: start;
   }
@@ -131,7 +133,6 @@ export const loginBarStyles = css`
   .popup {
     inline-size: 22rem;
     padding: var(--d1-space-xs) 0;
-    border: 1px solid var(--_border);
   }
   .who {
     display: none;
@@ -161,10 +162,6 @@ export const loginBarStyles = css`
   .check {
     flex: none;
     inline-size: 1rem;
-    visibility: hidden;
-  }
-  [aria-checked='true'] .check {
-    visibility: visible;
   }
   .hint {
     padding: 0 var(--_l) var(--_s) calc(var(--_l) + 1rem + var(--_s));
@@ -177,8 +174,8 @@ export const loginBarStyles = css`
     .d1-chevron,
     .busy-text {
       position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
+      width: 1px;
+      height: 1px;
       overflow: hidden;
       clip-path: inset(50%);
       white-space: nowrap;

@@ -5,6 +5,7 @@ import {
   type AuthError,
   type AuthStatus,
   type Organization,
+  type PlatformContext,
   type RoleAssignment,
   type UiLang,
   type User,
@@ -47,10 +48,14 @@ const LANGUAGES: Readonly<Record<UiLang, string>> = {
   en: 'In English',
 };
 
+/** What the bar shows a signed-in user from: the store's context, or the bar's own properties. */
+type Source = Pick<PlatformContext, 'activeRole' | 'organizations' | 'user'>;
+
+/** A menu item, told apart by its fields: a role or a language (radios, `checked`), or sign out. */
 type MenuItem =
-  | { kind: 'role'; label: string; role: RoleAssignment; checked: boolean }
-  | { kind: 'lang'; label: string; lang: UiLang; checked: boolean }
-  | { kind: 'sign-out'; label: string };
+  | { label: string; role: RoleAssignment; checked: boolean }
+  | { label: string; lang: UiLang; checked: boolean }
+  | { label: string };
 
 /**
  * The signed-in person, their role and school, and the way in and out.
@@ -156,34 +161,30 @@ export class D1LoginBar extends LitElement {
     this.#closeMenu(false);
   }
 
-  override render(): TemplateResult | typeof nothing {
-    const view = this.#view();
-    switch (view.status) {
-      case 'signed-in':
-        return view.user
-          ? this.#renderUser(view.user, view.role, view.organizations)
-          : this.#renderBusy('unknown');
-      case 'unknown':
-      case 'signing-in':
-        return this.#renderBusy(view.status);
-      case 'error':
-        return this.#renderError(view.error);
-      default:
-        // signed out with a reason (a session that expired): say why, with the way back in
-        if (view.error) return this.#renderError(view.error);
-        // signed out: the way in, after the note if the user signed out here
-        return html`
-          ${this._signedOutHere ? html`<p class="note">${this.#t('signedOut')}</p>` : nothing}
-          <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
-            ${this.#t('signIn')}
-          </button>
-        `;
+  override render(): TemplateResult {
+    const [status, error, from] = this.#view();
+    if (status === 'signed-in' && from.user) return this.#renderUser(from.user, from);
+    // still checking (also signed in while the user is not known yet), or signing in
+    if (status === 'unknown' || status === 'signing-in' || status === 'signed-in') {
+      return html`<span class="busy" role="status" aria-busy="true">
+        <span class="d1-spinner" aria-hidden="true"></span
+        ><span class="busy-text">${this.#t(status === 'signing-in' ? 'signingIn' : 'checking')}</span>
+      </span>`;
     }
+    // an error, or signed out with a reason (a session that expired): say why, with the way back in
+    if (error || status === 'error') return this.#renderError(error);
+    // signed out: the way in, after the note if the user signed out here
+    return html`
+      ${this._signedOutHere ? html`<p class="note">${this.#t('signedOut')}</p>` : nothing}
+      <button class="sign-in" part="sign-in" type="button" @click=${this.#signIn}>
+        ${this.#t('signIn')}
+      </button>
+    `;
   }
 
   protected override willUpdate(): void {
     // A new sign-in ends the "you signed out" note; the render that starts sign-out must not.
-    const status = this.#view().status;
+    const [status] = this.#view();
     if (status === 'signed-in' && this.#lastStatus !== 'signed-in') this._signedOutHere = false;
     this.#lastStatus = status;
   }
@@ -201,24 +202,19 @@ export class D1LoginBar extends LitElement {
 
   // --- what to show -------------------------------------------------------------------------
 
-  #view(): {
-    status: AuthStatus;
-    error: AuthError | null;
-    user: User | null;
-    role: RoleAssignment | null;
-    organizations: Readonly<Record<string, Organization>>;
-  } {
+  /**
+   * Where sign-in stands, its error, and where the user, their active role and the organisations
+   * come from: inside <d1-platform> the store's context, standalone the bar's own properties (the
+   * two have the same names for them).
+   */
+  #view(): [AuthStatus, AuthError | null, Source] {
     const ctx = this.#platform.store?.get();
-    // inside <d1-platform> the store decides, standalone the properties do
-    const user = ctx ? ctx.user : this.user;
     const error = ctx ? (ctx.auth.error ?? null) : this.error;
-    return {
-      status: ctx ? ctx.auth.status : (this.status ?? (error ? 'error' : user ? 'signed-in' : 'signed-out')),
+    return [
+      ctx ? ctx.auth.status : (this.status ?? (error ? 'error' : this.user ? 'signed-in' : 'signed-out')),
       error,
-      user,
-      role: user ? effectiveRole(user, ctx ? ctx.activeRole : this.activeRole) : null,
-      organizations: ctx ? ctx.organizations : this.organizations,
-    };
+      ctx ?? this,
+    ];
   }
 
   #roleText(role: RoleAssignment): string {
@@ -228,18 +224,11 @@ export class D1LoginBar extends LitElement {
 
   /** School name in the UI language. Shown even with nonDisclosure: this is the user's own view. */
   #schoolText(role: RoleAssignment, organizations: Readonly<Record<string, Organization>>): string {
-    const org = organizations?.[role.orgId];
-    return org ? pickText(org.name, this.#l10n.lang) : '';
+    // an unknown school has no name: pickText gives ''
+    return pickText(organizations?.[role.orgId]?.name, this.#l10n.lang);
   }
 
   // --- templates ----------------------------------------------------------------------------
-
-  #renderBusy(status: 'unknown' | 'signing-in'): TemplateResult {
-    const text = this.#t(status === 'unknown' ? 'checking' : 'signingIn');
-    return html`<span class="busy" role="status" aria-busy="true">
-      <span class="d1-spinner" aria-hidden="true"></span><span class="busy-text">${text}</span>
-    </span>`;
-  }
 
   /** The reason, or the general one when there is none or it is not one the bar knows. */
   #renderError(error: AuthError | null): TemplateResult {
@@ -254,12 +243,9 @@ export class D1LoginBar extends LitElement {
     </div>`;
   }
 
-  #renderUser(
-    user: User,
-    active: RoleAssignment | null,
-    organizations: Readonly<Record<string, Organization>>,
-  ): TemplateResult {
+  #renderUser(user: User, { activeRole, organizations }: Source): TemplateResult {
     const id = this.#id;
+    const active = effectiveRole(user, activeRole);
     const name = visibleName(user);
     const roleText = active ? this.#roleText(active) : '';
     const school = active ? this.#schoolText(active, organizations) : '';
@@ -270,7 +256,6 @@ export class D1LoginBar extends LitElement {
         const school = this.#schoolText(role, organizations);
         const roleText = this.#roleText(role);
         items.push({
-          kind: 'role',
           role,
           // "role, school" as the menu button's name reads it, in every language
           label: school ? `${roleText}, ${school}` : roleText,
@@ -279,28 +264,28 @@ export class D1LoginBar extends LitElement {
       }
     }
     for (const [lang, name] of Object.entries(LANGUAGES) as Array<[UiLang, string]>) {
-      items.push({ kind: 'lang', lang, label: name, checked: lang === this.#l10n.lang });
+      items.push({ lang, label: name, checked: lang === this.#l10n.lang });
     }
-    items.push({ kind: 'sign-out', label: this.#t('signOut') });
+    items.push({ label: this.#t('signOut') });
     // rendered once, in menu order, then sliced into the groups below
     const rendered = items.map((item, index) => {
       // sign out is a plain menuitem described by the hint; roles and languages are radios
-      const signOut = item.kind === 'sign-out';
+      const signOut = !('checked' in item);
       return html`<div
         role=${signOut ? 'menuitem' : 'menuitemradio'}
         tabindex="-1"
         data-index=${index}
         aria-checked=${signOut ? nothing : String(item.checked)}
-        aria-describedby=${signOut ? `${this.#id}-signout-hint` : nothing}
-        lang=${item.kind === 'lang' ? item.lang : nothing}
+        aria-describedby=${signOut ? `${id}-signout-hint` : nothing}
+        lang=${'lang' in item ? item.lang : nothing}
         @click=${() => void this.#activate(index)}
       >
-        <span class="check" aria-hidden="true">${signOut ? '' : '✓'}</span>
+        <span class="check" aria-hidden="true">${!signOut && item.checked ? '✓' : ''}</span>
         <span class="item-text">${item.label}</span>
       </div>`;
     });
     // how many roles: the first language comes right after them
-    const roles = items.findIndex((item) => item.kind === 'lang');
+    const roles = items.findIndex((item) => 'lang' in item);
     // The commas are for screen readers (the accessible name reads "name, role, school"); the
     // dot is for the eye.
     const meta = html`${roleText}${
@@ -365,8 +350,9 @@ export class D1LoginBar extends LitElement {
 
   // --- menu behaviour (APG menu button) ------------------------------------------------------
 
+  /** The menu's items (only they carry a data-index). */
   #menuItems(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menu"] [data-index]')];
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[data-index]')];
   }
 
   /** Open the menu and focus its first item, or its last (`last`: ArrowUp on the button). */
@@ -374,7 +360,7 @@ export class D1LoginBar extends LitElement {
     this._open = true;
     await this.updateComplete;
     const items = this.#menuItems();
-    items[last ? items.length - 1 : 0]?.focus();
+    items.at(last ? -1 : 0)?.focus();
   }
 
   #closeMenu(returnFocus: boolean): void {
@@ -438,7 +424,7 @@ export class D1LoginBar extends LitElement {
     const item = this.#menu[index];
     if (!item) return;
     // a role or language goes back to the button; sign out replaces the button with sign in
-    const signOut = item.kind === 'sign-out';
+    const signOut = !('checked' in item);
     this.#closeMenu(!signOut);
     if (signOut) {
       // the event (a cancelled one puts focus back on the button), then say what signing out
@@ -458,7 +444,7 @@ export class D1LoginBar extends LitElement {
     } else if (item.checked) return;
     // each change is an event first (cancelable), then the store's; standalone the bar keeps its
     // role itself, while a language is the page's to set
-    else if (item.kind === 'role') {
+    else if ('role' in item) {
       const role = item.role;
       if (!fire(this, 'd1-role-change', { role } satisfies LoginBarRoleChangeDetail)) return;
       const store = this.#platform.store;

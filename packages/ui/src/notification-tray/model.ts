@@ -41,10 +41,7 @@ export function isUsable(n: unknown): n is Notification {
   if (!n || typeof n !== 'object') return false;
   const { id, createdAt } = n as Partial<Notification>;
   return (
-    typeof id === 'string' &&
-    id !== '' &&
-    typeof createdAt === 'string' &&
-    !Number.isNaN(Date.parse(createdAt))
+    typeof id === 'string' && id !== '' && typeof createdAt === 'string' && !isNaN(Date.parse(createdAt))
   );
 }
 
@@ -53,13 +50,11 @@ export function textOf(value: unknown, lang: string): string {
   if (typeof value === 'string') return value;
   if (!value || typeof value !== 'object') return '';
   const t: unknown = pickText(value as Partial<Record<string, string>>, lang);
-  return typeof t === 'string' ? t : t == null ? '' : String(t);
+  return t == null ? '' : String(t);
 }
 
-const time = (n: Notification): number => {
-  const t = Date.parse(n.createdAt);
-  return Number.isNaN(t) ? 0 : t;
-};
+/** The time of a notification in ms; 0 for one that cannot be read (NaN is falsy). */
+const time = (n: Notification): number => Date.parse(n.createdAt) || 0;
 
 /** Newest first; equal times keep a stable order by id so re-renders do not shuffle rows. */
 export function newestFirst(list: readonly Notification[]): Notification[] {

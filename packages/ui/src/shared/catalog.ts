@@ -3,7 +3,7 @@
  * missing translation is a type error and the element ships only its own strings.
  * @module
  */
-import type { UiLang } from '@digione/context';
+import { UI_LANGS, type UiLang } from '@digione/context';
 import { cached } from './format.js';
 
 /** CLDR plural categories; `other` is required. Sámi (`se`, `smn`, `sms`) will need `two`. */
@@ -83,8 +83,8 @@ export function byKey<const K extends string>(
   messages: Record<K, readonly [fi: Message, sv: Message, en: Message]>,
 ): CatalogMessages<K> {
   const out: Record<UiLang, Record<string, Message>> = { fi: {}, sv: {}, en: {} };
-  for (const key in messages)
-    (['fi', 'sv', 'en'] as const).forEach((lang, i) => (out[lang][key] = messages[key][i]!));
+  // UI_LANGS is fi, sv, en: the tuple's order
+  for (const key in messages) UI_LANGS.forEach((lang, i) => (out[lang][key] = messages[key][i]!));
   return out as CatalogMessages<K>;
 }
 

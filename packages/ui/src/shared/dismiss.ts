@@ -51,15 +51,19 @@ export class DismissController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#host.addEventListener('keydown', this.#onKeydown);
-    this.#host.addEventListener('focusout', this.#onFocusout);
-    this.#host.ownerDocument.addEventListener('pointerdown', this.#onPointerdown, true);
+    this.#listen('addEventListener');
   }
 
   hostDisconnected(): void {
-    this.#host.removeEventListener('keydown', this.#onKeydown);
-    this.#host.removeEventListener('focusout', this.#onFocusout);
-    this.#host.ownerDocument.removeEventListener('pointerdown', this.#onPointerdown, true);
+    this.#listen('removeEventListener');
+  }
+
+  /** Adds or removes the three listeners: one list, so the two can never disagree. */
+  #listen(method: 'addEventListener' | 'removeEventListener'): void {
+    const host = this.#host;
+    host[method]('keydown', this.#onKeydown as EventListener);
+    host[method]('focusout', this.#onFocusout as EventListener);
+    host.ownerDocument[method]('pointerdown', this.#onPointerdown as EventListener, true);
   }
 
   /** Close as Escape does: close, then focus the trigger. */
@@ -73,7 +77,7 @@ export class DismissController implements ReactiveController {
     if (e.key !== 'Escape' || e.defaultPrevented || !this.#options.isOpen()) return;
     e.preventDefault();
     e.stopPropagation();
-    this.dismiss('escape');
+    this.dismiss();
   };
 
   #onPointerdown = (e: PointerEvent) => {

@@ -31,16 +31,17 @@ export function moveIndex(
   const { orientation = 'vertical', wrap = false, pageSize = 10 } = options;
   if (count <= 0) return null;
   const last = count - 1;
-  const next = orientation !== 'horizontal' ? 'ArrowDown' : 'ArrowRight';
-  const prev = orientation !== 'horizontal' ? 'ArrowUp' : 'ArrowLeft';
+  // which arrows move: up/down unless horizontal, left/right when horizontal or both
+  const v = orientation !== 'horizontal';
+  const h = !v || orientation === 'both';
   const step = (d: number) => {
     if (index < 0) return d > 0 ? 0 : last;
     const i = index + d;
     if (wrap) return ((i % count) + count) % count;
     return Math.max(0, Math.min(last, i));
   };
-  if (key === next || (orientation === 'both' && key === 'ArrowRight')) return step(1);
-  if (key === prev || (orientation === 'both' && key === 'ArrowLeft')) return step(-1);
+  if ((v && key === 'ArrowDown') || (h && key === 'ArrowRight')) return step(1);
+  if ((v && key === 'ArrowUp') || (h && key === 'ArrowLeft')) return step(-1);
   if (key === 'Home') return 0;
   if (key === 'End') return last;
   if (pageSize > 0 && key === 'PageDown') return Math.min(last, Math.max(0, index) + pageSize);

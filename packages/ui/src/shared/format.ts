@@ -16,7 +16,8 @@ export function cached<T extends object>(key: string, make: () => T): T {
   return f;
 }
 
-const toDate = (d: DateInput) => (d instanceof Date ? d : new Date(d));
+/** A Date of any input; a Date is copied (new Date(date) keeps its time value). */
+const toDate = (d: DateInput) => new Date(d);
 
 /** Date and time, e.g. `11.8.2025 klo 12.05` (fi-FI). */
 export function formatDateTime(date: DateInput, formatting: string): string {
@@ -66,7 +67,7 @@ const DAY = 24 * HOUR;
 export function formatRelativeTime(date: DateInput, formatting: string, now: DateInput = Date.now()): string {
   const d = toDate(date);
   const n = toDate(now);
-  const diff = d.getTime() - n.getTime();
+  const diff = +d - +n;
   const rtf = cached(`rel|${formatting}`, () => new Intl.RelativeTimeFormat(formatting, { numeric: 'auto' }));
   const abs = Math.abs(diff);
   if (abs < MINUTE) return rtf.format(0, 'second');
@@ -91,7 +92,10 @@ export function helsinkiDay(date: DateInput): string {
   ).format(toDate(date));
 }
 
-/** Days since the epoch of the Helsinki calendar date of `d`. */
+/**
+ * Days since the epoch of the Helsinki calendar date of `d`. A date-only ISO string parses as UTC
+ * midnight, a whole number of days.
+ */
 function helsinkiDayNumber(d: Date): number {
-  return Math.round(Date.parse(`${helsinkiDay(d)}T00:00:00Z`) / DAY);
+  return Date.parse(helsinkiDay(d)) / DAY;
 }

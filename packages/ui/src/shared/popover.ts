@@ -55,13 +55,11 @@ export class PopoverController implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('resize', this.#schedule, { passive: true });
-    window.addEventListener('scroll', this.#schedule, { passive: true, capture: true });
+    this.#listen('addEventListener');
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('resize', this.#schedule);
-    window.removeEventListener('scroll', this.#schedule, { capture: true });
+    this.#listen('removeEventListener');
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#resize?.disconnect();
@@ -97,8 +95,7 @@ export class PopoverController implements ReactiveController {
     // placed panel is measured where it is, so re-placing it unchanged writes nothing (a filtered
     // list that only got shorter settles in its own frame, with no style flicker a frame later)
     const s = panel.style;
-    if (s.position !== 'absolute')
-      Object.assign(s, { position: 'absolute', right: 'auto', bottom: 'auto', left: '0px', top: '0px' });
+    if (s.position !== 'absolute') Object.assign(s, { position: 'absolute', inset: '0px auto auto 0px' });
     s.maxWidth = `${Math.max(0, vw - 2 * margin)}px`;
     const a = anchor.getBoundingClientRect();
     const box = panel.getBoundingClientRect();
@@ -133,6 +130,12 @@ export class PopoverController implements ReactiveController {
     // an attribute set to the same value is still a DOM change (a mutation record): skip it
     if (panel.dataset.placement !== `${side}-${align}`) panel.dataset.placement = `${side}-${align}`;
     this.placement = { side, align };
+  }
+
+  /** Adds or removes the viewport listeners (removal reads only `capture` of the options). */
+  #listen(method: 'addEventListener' | 'removeEventListener'): void {
+    window[method]('resize', this.#schedule, { passive: true });
+    window[method]('scroll', this.#schedule, { passive: true, capture: true });
   }
 
   #schedule = () => {

@@ -104,6 +104,12 @@ export const controlStyles = css`
     height: var(--d1-size-control);
     padding: 0;
   }
+  .d1-button[data-variant='quiet'],
+  .d1-icon-button[data-variant='quiet'] {
+    background: transparent;
+    border-color: transparent;
+  }
+  /* after quiet (same specificity), so a quiet button shows the hover too; before primary, which keeps its colour */
   .d1-button:hover,
   .d1-icon-button:hover {
     background: var(--d1-color-surface-hover);
@@ -113,15 +119,6 @@ export const controlStyles = css`
     background: var(--d1-color-primary);
     border-color: var(--d1-color-primary);
     font-weight: var(--d1-font-weight-bold);
-  }
-  .d1-button[data-variant='quiet'],
-  .d1-icon-button[data-variant='quiet'] {
-    background: transparent;
-    border-color: transparent;
-  }
-  .d1-button[data-variant='quiet']:hover,
-  .d1-icon-button[data-variant='quiet']:hover {
-    background: var(--d1-color-surface-hover);
   }
   .d1-input {
     min-width: 0;

@@ -44,7 +44,7 @@ export class VirtualListController<T> implements ReactiveController {
   #listening: HTMLElement | null = null;
   #frame = 0;
   /** Row tops (n + 1 of them) for `#topsOf`, rebuilt when the rows or any measured height change. */
-  #tops: Float64Array | null = null;
+  #tops: number[] | null = null;
   #topsOf?: readonly T[];
   /** Rows measured anew since the last render: their new heights move the rows below them. */
   #stale = false;
@@ -192,10 +192,9 @@ export class VirtualListController<T> implements ReactiveController {
     if (!this.#heights.size) return i * this.#o.estimate;
     if (!this.#tops || this.#topsOf !== items) {
       const avg = this.#sum / this.#heights.size;
-      const tops = (this.#tops = new Float64Array(items.length + 1));
+      let top = 0;
+      this.#tops = [0, ...items.map((item) => (top += this.#heights.get(this.#o.key(item)) ?? avg))];
       this.#topsOf = items;
-      for (let j = 0; j < items.length; j++)
-        tops[j + 1] = tops[j]! + (this.#heights.get(this.#o.key(items[j]!)) ?? avg);
     }
     return this.#tops[i]!;
   }

@@ -127,9 +127,8 @@ export function applyTheme(el: HTMLElement, theme: Theme): void {
   if (name) el.setAttribute('data-d1-theme', name);
   else el.removeAttribute('data-d1-theme');
   applyBrand(theme.brand ? { id: theme.brand.municipalityId, tokens: theme.brand.tokens } : null, el);
-  if (theme.fontScale && theme.fontScale !== 1)
-    el.style.setProperty('font-size', `${theme.fontScale * 100}%`);
-  else el.style.removeProperty('font-size');
+  // '' removes the inline font size
+  el.style.fontSize = theme.fontScale && theme.fontScale !== 1 ? `${theme.fontScale * 100}%` : '';
 }
 
 /** Brand values go into CSS text: allow plain colours, lengths and font lists, nothing that can break out. */

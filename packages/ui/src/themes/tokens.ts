@@ -43,10 +43,11 @@ export type ThemeTokens = Record<ColorToken | 'color-scheme' | 'elevation-popove
  * and each theme is a column of values (the contrast test and the token audit read the result).
  */
 function theme(scheme: string, colors: readonly string[], elevation: string): ThemeTokens {
-  const t = { 'color-scheme': scheme } as ThemeTokens;
-  COLOR_TOKENS.forEach((name, i) => (t[name] = colors[i]!));
-  t['elevation-popover'] = elevation;
-  return t;
+  return {
+    'color-scheme': scheme,
+    ...Object.fromEntries(COLOR_TOKENS.map((name, i) => [name, colors[i]])),
+    'elevation-popover': elevation,
+  } as ThemeTokens;
 }
 
 /** The light theme's colours (the default). */
