@@ -818,7 +818,8 @@ export class D1ClassPicker extends LitElement {
   }
 
   #restoreText(): void {
-    this._text = this.selectedGroup?.title ?? (this.value ? this._text : '');
+    // a value not (yet) among the loaded groups keeps the text only while they load
+    this._text = this.selectedGroup?.title ?? (this.value && !this.#catalog ? this._text : '');
     this._typed = false;
   }
 

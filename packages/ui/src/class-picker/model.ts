@@ -96,6 +96,11 @@ export function buildCatalog(
   };
   const entries: (Entry & { section: Built })[] = [];
   for (const group of groups) {
+    // bad input from a vendor's own data: skip it with a word rather than break the whole list
+    if (typeof group?.id != 'string') {
+      console.warn('[d1-class-picker] skipped a group without an id', group);
+      continue;
+    }
     if (group.status === 'tobedeleted') continue;
     entries.push({ group, n: 0, section: sectionOf(group), key: searchKeyOf(group) });
   }
@@ -186,7 +191,7 @@ export function searchKeyOf(g: Group): string {
  * first session known.
  */
 function sessionFor(g: Group, sessions: Map<string, AcademicSession>): AcademicSession | undefined {
-  const own = g.sessionIds.map((id) => sessions.get(id)).filter((s): s is AcademicSession => !!s);
+  const own = (g.sessionIds ?? []).map((id) => sessions.get(id)).filter((s): s is AcademicSession => !!s);
   // none known: every test below fails and own[0] is undefined
   const parent = own.length > 1 && own[0]!.parentId;
   return (

@@ -213,6 +213,9 @@ export class D1NotificationTray extends LitElement {
       this.#dirty = true;
       if (this.notifications) {
         const usable = this.#source.filter(isUsable);
+        const left = this.#source.length - usable.length;
+        if (left)
+          console.warn(`[d1-notification-tray] left out ${left}: each needs an id and an ISO createdAt`);
         // the first list is what was there already; only later additions are news
         if (this.#known) this.#queueNew(usable.filter((n) => !this.#known!.has(n.id)));
         this.#known = new Set(usable.map((n) => n.id));

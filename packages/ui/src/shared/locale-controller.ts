@@ -124,14 +124,15 @@ export class LocaleController<K extends string = string> implements ReactiveCont
   #refresh(): void {
     const h = this.#host;
     // a `lang` we wrote on the host is not the page's word: read the page's from above it
-    if (this.#mark && h.getAttribute('lang') !== this.#mark) this.#mark = undefined;
-    const said = nearestLang(this.#mark ? (h.parentNode ?? h) : h);
+    if (h.lang !== this.#mark) this.#mark = undefined;
+    const said = nearestLang(this.#mark ? h.parentNode! : h);
     const next = this.#store?.get().locale ?? localeFor(said);
     // Screen readers pronounce by `lang`: when the language spoken is not the one the page says
     // (a fallback to fi, or the platform's locale), say it on the host; take it back when it is.
+    // (Setting an equal value would still wake every lang watcher: only a change is written.)
     const ui = uiLang(next);
-    if (said?.toLowerCase().split('-')[0] !== ui) {
-      if (h.getAttribute('lang') !== ui) h.setAttribute('lang', (this.#mark = ui));
+    if (!said?.startsWith(ui)) {
+      if (h.lang !== ui) h.lang = this.#mark = ui;
     } else if (this.#mark) {
       this.#mark = undefined;
       h.removeAttribute('lang');

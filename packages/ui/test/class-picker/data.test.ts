@@ -5,7 +5,7 @@
  * retry, signed out, d1-group-change and the store, session restore, recents, guardian mode.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { createPlatformStore } from '@digione/context';
+import { createPlatformStore, type Group } from '@digione/context';
 import type { D1ClassPicker, GroupChangeEvent } from '../../src/index.js';
 import { FakeRoster, guardian, manyGroups, orgs, sessions, smallGroups, teacher, group } from './fixtures.js';
 import {
@@ -52,6 +52,56 @@ describe('<d1-class-picker> data and states', () => {
     // homeroom vs teaching group, subject and grade, in English
     expect(labels).to.contain('7A, Homeroom, grade 7');
     expect(labels).to.contain('Matematiikka 7A, Teaching group, MA7A, Matematiikka, grade 7');
+  });
+
+  it('standalone: the input never shows a group that is not the chosen one among the groups', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="fi">
+      <d1-class-picker .groups=${smallGroups} .organizations=${orgs} .sessions=${sessions} value="g-ai"></d1-class-picker>
+    </div>`);
+    const picker = wrap.querySelector('d1-class-picker')!;
+    await picker.updateComplete;
+    expect(parts(picker).input.value).to.equal('Äidinkieli 8C');
+    // a value that names no group: nothing is shown as chosen
+    picker.value = 'no-such-group';
+    await picker.updateComplete;
+    expect(picker.selectedGroup).to.equal(null);
+    expect(parts(picker).input.value).to.equal('');
+    picker.value = 'g-ai';
+    await picker.updateComplete;
+    expect(parts(picker).input.value).to.equal('Äidinkieli 8C');
+    // the chosen group leaves the list (a new list from the vendor's own data)
+    picker.groups = smallGroups.filter((g) => g.id !== 'g-ai');
+    await picker.updateComplete;
+    expect(parts(picker).input.value).to.equal('');
+    picker.groups = [];
+    await picker.updateComplete;
+    expect(parts(picker).input.value).to.equal('');
+  });
+
+  it('standalone: bad groups from outside are skipped with a warning, a group without sessions is listed', async () => {
+    const warned: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args);
+    try {
+      const noSessions = { ...smallGroups[0]!, id: 'g-nosession', title: 'Ilman lukuvuotta' } as Partial<Group>;
+      delete noSessions.sessionIds;
+      const bad = [noSessions, { title: 'Ei tunnistetta' }, null, ...smallGroups.slice(1)] as unknown as Group[];
+      const wrap = await fixture<HTMLDivElement>(html`<div lang="fi">
+        <d1-class-picker .groups=${bad} .organizations=${orgs} .sessions=${sessions}></d1-class-picker>
+      </div>`);
+      const picker = wrap.querySelector('d1-class-picker')!;
+      await picker.updateComplete;
+      parts(picker).input.focus();
+      await press('ArrowDown');
+      const usable = smallGroups.filter((g) => g.status !== 'tobedeleted').length;
+      await waitFor(() => renderedOptions(picker).length === usable, 'the usable groups');
+      const labels = renderedOptions(picker).map((o) => o.getAttribute('aria-label')).join(' ');
+      expect(labels).to.contain('Ilman lukuvuotta');
+      expect(labels).not.to.contain('Ei tunnistetta');
+      expect(warned.filter((w) => String(w[0]).startsWith('[d1-class-picker] skipped'))).to.have.length(2);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('speaks the nearest lang and follows a change without a reload', async () => {

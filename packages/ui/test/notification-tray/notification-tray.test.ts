@@ -276,7 +276,19 @@ describe('<d1-notification-tray> content', () => {
       odd,
       { ...good },
     ];
-    const el = await tray('fi', { notifications: junk as unknown as Notification[], open: true });
+    const warned: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args);
+    let el: D1NotificationTray;
+    try {
+      el = await tray('fi', { notifications: junk as unknown as Notification[], open: true });
+    } finally {
+      console.warn = warn;
+    }
+    // left out, but not in silence: the page's author learns why
+    expect(warned.map((w) => String(w[0]))).to.deep.equal([
+      '[d1-notification-tray] left out 5: each needs an id and an ISO createdAt',
+    ]);
     expect(items(el).map((i) => i.dataset.index)).to.deep.equal(['0', '1']);
     const [odd1, ok1] = items(el);
     expect(titleOf(ok1)).to.contain('Kunnossa');
