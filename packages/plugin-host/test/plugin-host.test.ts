@@ -432,6 +432,19 @@ describe('an invalid manifest given standalone', () => {
   }
   const bad = { version: '1', kind: 'frame', permissions: ['camera'] };
 
+  it('is still named by its own id and name when those are valid', async () => {
+    const { text, detail } = await failed({ ...iframeManifest(), ...bad });
+    expect(text).to.equal('Test tool could not be loaded.');
+    expect(detail).to.include({ pluginId: 'fi.example.test', code: 'INVALID_MANIFEST' });
+    expect(detail.errors!.map((e) => e.path)).to.deep.equal(['/version', '/kind', '/permissions/0']);
+    expect((await failed({ ...iframeManifest(), ...bad }, 'sv')).text).to.equal(
+      'Testverktyg: laddningen misslyckades.',
+    );
+    // a valid id with a broken name: the id names it
+    const named = await failed({ ...iframeManifest(), ...bad, name: { fi: 5 } });
+    expect(named.text).to.equal('fi.example.test could not be loaded.');
+  });
+
   it('says "the tool" as a whole sentence when neither id nor name is usable', async () => {
     const nameless = { ...iframeManifest(), ...bad, id: 'Not An Id', name: 'Testi' };
     const texts: Record<string, string> = {

@@ -239,6 +239,11 @@ export class D1PluginHost extends LitElement {
   #providedRegistry: PluginRegistry | undefined;
   #watched: PluginRegistry | undefined;
   #current: PluginManifest | undefined;
+  /**
+   * Whom texts and events name: the manifest in use, or the fields of an invalid one that passed
+   * validation (whose manifest failed is told by its own id and name); unset until known.
+   */
+  #named?: Partial<PluginManifest>;
   #runtime?: Runtime | null;
   #abort?: AbortController | null;
   #run = 0;
@@ -429,7 +434,7 @@ export class D1PluginHost extends LitElement {
     const run = ++this.#run;
     const alive = () => run === this.#run && this.isConnected;
     this._error = null;
-    this.#current = undefined;
+    this.#current = this.#named = undefined;
     this.#setLoading(asked ? 0 : this.progressDelay);
 
     const registry = this.registry ?? this.#providedRegistry;
@@ -440,7 +445,12 @@ export class D1PluginHost extends LitElement {
     if (this.manifest !== undefined) {
       const r = validateManifest(this.manifest);
       if (r.ok) manifest = r.manifest;
-      else errors = r.errors;
+      else {
+        // Keep only the fields that passed: every error's path starts with its field.
+        const m: Record<string, unknown> = { ...this.manifest };
+        for (const e of (errors = r.errors)) delete m[e.path.split('/')[1]!];
+        this.#named = m;
+      }
     } else {
       if (registry?.state === 'loading') await registry.ready.catch(() => {});
       if (!alive()) return;
@@ -451,7 +461,7 @@ export class D1PluginHost extends LitElement {
     if (errors) return this.#fail('INVALID_MANIFEST', 'the manifest is invalid', errors);
     if (!manifest || (this.pluginId && manifest.id !== this.pluginId))
       return this.#fail('NOT_FOUND', `no plugin "${this.pluginId}"`);
-    this.#current = manifest;
+    this.#current = this.#named = manifest;
     this.#height = Math.max(manifest.minHeight ?? DEFAULT_HEIGHT, 1);
     this.requestUpdate();
 
@@ -643,7 +653,7 @@ export class D1PluginHost extends LitElement {
   #fail(code: PluginErrorCode, message: string, errors?: ManifestError[]): void {
     this.#stop();
     const detail: PluginErrorDetail = {
-      pluginId: this.#current?.id ?? this.pluginId,
+      pluginId: this.#named?.id ?? this.pluginId,
       code,
       message,
       retryable: RETRYABLE.includes(code),
@@ -901,9 +911,10 @@ export class D1PluginHost extends LitElement {
     this.#runtime?.emit('visibility.changed', { visible });
   };
 
-  /** The plugin's name in the current language; its id until the manifest is known. */
+  /** The plugin's name in the current language; else its id (`plugin-id`); else "the tool". */
   #name(): string {
-    return pickText(this.#current?.name ?? (this.pluginId || TOOL), this.#lang());
+    const n = this.#named;
+    return pickText(n?.name ?? (n?.id || this.pluginId || TOOL), this.#lang());
   }
 
   #say(id: MessageId): void {
