@@ -192,6 +192,7 @@ export const loginBarStyles = css`
     }
     .avatar {
       outline: 1px solid;
+      forced-color-adjust: none;
     }
     [role^='menuitem']:focus {
       outline-color: Highlight;

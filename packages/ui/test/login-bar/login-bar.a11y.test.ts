@@ -8,6 +8,7 @@ import { a11ySnapshot, executeServerCommand, sendKeys, setViewport } from '@web/
 import type { AuthError } from '@digione/context';
 import '../../src/define/d1-login-bar.js';
 import type { D1LoginBar } from '../../src/login-bar/login-bar.js';
+import { contrastRatio } from '../../src/shared/index.js';
 import { expectAccessible } from '../../../../test/helpers/a11y.js';
 import { waitFor } from '../../../../test/helpers/wait.js';
 import { organizations, pupil, teacher } from './fixtures.js';
@@ -225,6 +226,15 @@ describe('<d1-login-bar> compact, zoom, forced colours, reduced motion', () => {
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
     const item = items(el)[0]!;
     expect(getComputedStyle(item).outlineStyle).to.equal('solid');
+    // the initials keep their system colours: forced colours would put a Canvas backplate behind
+    // HighlightText on the Highlight disc, and the initials would vanish
+    const avatar = getComputedStyle($(el, '.avatar')!);
+    expect(avatar.forcedColorAdjust).to.equal('none');
+    // (Chromium's emulated Highlight is slightly translucent: blend it over the Canvas below)
+    const [r, g, b, a = 1] = avatar.backgroundColor.match(/[\d.]+/g)!.map(Number);
+    const over = (c: number) => Math.round(c * a + 255 * (1 - a));
+    const disc = `rgb(${over(r!)}, ${over(g!)}, ${over(b!)})`;
+    expect(contrastRatio(avatar.color, disc), `${avatar.color} on ${disc}`).to.be.at.least(4.5);
     await expectAccessible(el.parentElement!);
   });
 
