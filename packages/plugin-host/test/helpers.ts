@@ -209,5 +209,8 @@ export class Driver {
 
 /** Waits until the element reaches `state`. */
 export function stateOf(host: D1PluginHost, state: D1PluginHost['state'], timeout = 8000) {
-  return waitFor(() => host.state === state, `state ${state} (now ${host.state})`, timeout);
+  return waitFor(() => host.state === state, `state ${state}`, timeout).catch((e: Error) => {
+    // what it is instead, and whether it is still in the page (a disconnected host is idle)
+    throw new Error(`${e.message} (now ${host.state}; connected: ${host.isConnected})`);
+  });
 }

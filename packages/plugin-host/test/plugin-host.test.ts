@@ -465,7 +465,12 @@ describe('an invalid manifest given standalone', () => {
     const host = document.createElement('d1-plugin-host');
     host.manifest = iframeManifest();
     root.append(host);
-    await stateOf(host, 'loading');
+    // it had a name (whatever state it has reached by now: loading or ready)
+    await waitFor(
+      () => host.currentManifest?.id === 'fi.example.test',
+      `the first manifest in use (state ${host.state}, connected ${host.isConnected})`,
+      8000,
+    );
     const { text, detail } = await failed({ ...bad, id: 'X', name: {} }, 'en', host);
     expect(text).to.equal('The tool could not be loaded.');
     expect(detail.pluginId).to.equal('');
