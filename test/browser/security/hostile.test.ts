@@ -18,7 +18,7 @@ import {
 } from '@digione/context';
 import '@digione/plugin-host/define/d1-plugin-host.js';
 import '@digione/ui/define/d1-notification-tray.js';
-import type { D1PluginHost, PluginManifest } from '@digione/plugin-host';
+import { DEFAULT_LIMITS, type D1PluginHost, type PluginManifest } from '@digione/plugin-host';
 import { waitFor } from '../../helpers/wait.js';
 import { watchErrors } from './fuzz.js';
 
@@ -364,6 +364,48 @@ describe('hostile plugins', function () {
     await new Promise((res) => setTimeout(res, 300));
     expect(location.href).to.equal(before);
     expect(evil.frame!.getAttribute('sandbox')).to.equal('allow-scripts allow-forms allow-same-origin');
+  });
+
+  it("cannot take the user's page, history or focus: hidden it may not navigate, moves are limited, focusHost moves only its own focus", async () => {
+    const navigations: unknown[] = [];
+    root.addEventListener('d1-plugin-navigate', (e) => navigations.push(e.detail));
+    const evil = await connectedHostile({ limits: { ...DEFAULT_LIMITS, navigationsPerMinute: 3 } });
+    const nav = (path: string) =>
+      evil.send<Record<string, unknown>>({ cmd: 'call', method: 'navigation.open', params: { path } });
+    // kept mounted out of sight (the shell keeps a tool alive when another opens): no taking over
+    evil.host.hidden = true;
+    expect(((await nav('/again')).error as { code: string }).code).to.equal('PERMISSION_DENIED');
+    expect(navigations).to.deep.equal([]);
+    evil.host.hidden = false;
+    // in view, moving inside itself works, up to the limit (the refused call above counted): a
+    // loop cannot bury the Back button
+    const r = await evil.send<{ tally: Record<string, number> }>({
+      cmd: 'flood',
+      method: 'navigation.open',
+      params: { path: '/p' },
+      count: 10,
+    });
+    expect(r.tally).to.deep.equal({ ok: 2, RATE_LIMITED: 8 });
+    expect(navigations).to.have.length(2);
+    // the user types in the portal: the plugin cannot pull the focus away
+    const input = document.createElement('input');
+    root.append(input);
+    input.focus();
+    input.value = 'Mate';
+    expect(await evil.send({ cmd: 'call', method: 'ui.focusHost', params: {} })).to.deep.include({
+      result: null,
+    });
+    expect(document.activeElement).to.equal(input);
+    expect(input.value).to.equal('Mate');
+  });
+
+  it('LTI storage messages count against the storage limit like the bridge calls', async () => {
+    const evil = mount(hostile, ['storage'], { limits: { ...DEFAULT_LIMITS, storageCallsPerMinute: 5 } });
+    await evil.state('ready');
+    await waitFor(() => evil.reports().find((r) => r.connected), 'connect');
+    const r = await evil.send<{ tally: Record<string, number> }>({ cmd: 'ltiFlood', count: 12 });
+    expect(r.tally).to.deep.equal({ ok: 5, storage_exhaustion: 7 });
+    expect(sessions.stored.size).to.equal(5);
   });
 
   it("cannot read the portal's DOM, storage, cookies or address", async () => {

@@ -174,6 +174,8 @@ export function createHandlers(
       'ui.announce': perMinute(limits.announcementsPerMinute),
       'storage.get': perMinute(limits.storageCallsPerMinute),
       'storage.set': perMinute(limits.storageCallsPerMinute),
+      // each move is a history entry: a loop must not bury the user's Back button
+      'navigation.open': perMinute(limits.navigationsPerMinute),
     },
   };
 }

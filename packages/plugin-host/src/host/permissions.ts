@@ -24,8 +24,10 @@ export interface PluginLimits {
   notificationsPerMinute: number;
   /** `ui.announce` calls per minute (a screen reader user cannot stop a flood). Default 20. */
   announcementsPerMinute: number;
-  /** `storage.*` calls per minute. Default 120. */
+  /** `storage.*` calls per minute (LTI `put_data`/`get_data` included). Default 120. */
   storageCallsPerMinute: number;
+  /** `navigation.open` calls per minute (each is a history entry). Default 30. */
+  navigationsPerMinute: number;
   /** Largest params of any call, as JSON characters. Default 65536. */
   maxMessageBytes: number;
   /** Largest stored value, as JSON characters. Default 16384 (the platform's quota is 64 KiB per plugin and user). */
@@ -39,6 +41,7 @@ export const DEFAULT_LIMITS: Readonly<PluginLimits> = {
   notificationsPerMinute: 10,
   announcementsPerMinute: 20,
   storageCallsPerMinute: 120,
+  navigationsPerMinute: 30,
   maxMessageBytes: 65536,
   storageValueBytes: 16384,
   maxHeight: 10000,

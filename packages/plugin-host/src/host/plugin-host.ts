@@ -501,10 +501,14 @@ export class D1PluginHost extends LitElement {
         announce: (text, assertive) => announce(this.ownerDocument, text, assertive),
         resize: (h) => this.#resize(h),
         // backward: to the skip link just before the plugin (Shift+Tab goes on from there)
+        // only out of the plugin: focus elsewhere in the portal (the user typing in the class
+        // picker) is not the plugin's to move. (Focus in the frame makes the iframe our shadow
+        // root's activeElement; :focus-within does not see into a cross-site frame.)
         focusHost: (dir) =>
-          dir === 'backward'
+          !!(this.renderRoot as ShadowRoot).activeElement &&
+          (dir === 'backward'
             ? this.renderRoot.querySelector<HTMLElement>('.skip')?.focus()
-            : this.#focusAfter(),
+            : this.#focusAfter()),
         navigate: (target) => this.#navigate(target),
       }),
       onUnresponsive: () => {
@@ -827,14 +831,23 @@ export class D1PluginHost extends LitElement {
   #ltiStorage(id: string) {
     // the signed-in user's plugin session, if any (LTI storage is per user too)
     const session = () => (this.#platformContext().user ? this.#services()?.pluginSessions : undefined);
+    // the bridge's storage limit, counted here for the LTI messages (a flood of lti.put_data
+    // would otherwise reach the platform unchecked)
+    const calls: number[] = [];
+    const limited = () => {
+      const now = Date.now();
+      while (calls.length && now - calls[0]! >= 60_000) calls.shift();
+      return calls.push(now) > this.#limits().storageCallsPerMinute;
+    };
     return {
       get: async (key: string) => {
+        if (limited()) throw new Error('rate limited');
         const v = await session()?.storageGet(id, key);
         return typeof v == 'string' ? v : null;
       },
       set: async (key: string, value: string) => {
         const s = session();
-        if (!s || value.length > this.#limits().storageValueBytes) throw new Error('not stored');
+        if (!s || limited() || value.length > this.#limits().storageValueBytes) throw new Error('not stored');
         await s.storageSet(id, key, value);
       },
     };
@@ -879,6 +892,8 @@ export class D1PluginHost extends LitElement {
   }
 
   #navigate(target: { pluginId: string; path?: string }): void {
+    // a plugin kept mounted out of sight does not take the page back from the one in view
+    if (!this.#visible()) throw new BridgeError('PERMISSION_DENIED', 'navigation.open: not while hidden');
     const own = this.#current?.id;
     const registry = this.registry ?? this.#providedRegistry;
     const m = registry?.get(target.pluginId);
