@@ -215,7 +215,7 @@ export class PluginSessions {
 }
 
 /** Quotas of plugin storage, per user and plugin. */
-export const STORAGE_LIMITS = { bytes: 64 * 1024, keys: 100, keyLength: 200 } as const;
+export const STORAGE_LIMITS = { bytes: 64 * 1024, keys: 100, keyLength: 256 } as const;
 
 /** Cookie-less key-value storage for plugins, per user and plugin. */
 export class PluginStorage {
