@@ -317,23 +317,29 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
 
   // The portal's pages run under a strict CSP, as a city's should: scripts only from files (no
   // inline script, no eval); frames, plugin modules and icons only from the plugins' origins.
+  // Each directive names only the origins that need it: a vendor whose plugin is a frame is not a
+  // script source of the portal page (a compromised frame vendor must not be able to run script
+  // in the page); only module plugins' origins are.
   const portalCsp = () => {
-    const origins = new Set([pluginUrl]);
-    for (const m of registry.list()) {
-      for (const v of [m.entry, m.module, m.icon]) {
+    const origins = (field: 'entry' | 'module' | 'icon', always: string[] = []) => {
+      const set = new Set(always);
+      for (const m of registry.list()) {
+        const v = m[field];
         const u = typeof v === 'string' && URL.canParse(v) ? new URL(v) : undefined;
-        if (u && (u.protocol === 'http:' || u.protocol === 'https:')) origins.add(u.origin);
+        if (u && (u.protocol === 'http:' || u.protocol === 'https:')) set.add(u.origin);
       }
-    }
-    const p = [...origins].join(' ');
+      return [...set].join(' ');
+    };
+    const frames = origins('entry', [pluginUrl]);
+    const all = [...new Set([frames, origins('module'), origins('icon')].join(' ').split(' '))].join(' ');
     return [
       "default-src 'self'",
-      `script-src 'self' ${p}`,
+      `script-src 'self' ${origins('module')}`.trim(),
       // styles may be inline (some widgets set style attributes and <style> elements); scripts may not
       "style-src 'self' 'unsafe-inline'",
-      `img-src 'self' data: ${p}`,
-      `frame-src ${p}`,
-      `connect-src 'self' ${p}`,
+      `img-src 'self' data: ${all}`,
+      `frame-src ${frames}`,
+      `connect-src 'self' ${all}`,
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",

@@ -96,6 +96,32 @@ test('every portal page is served with a strict CSP', async () => {
   }
 });
 
+test("a vendor whose plugin is a frame is no script source of the portal: only module plugins' origins are", async () => {
+  const { startDevkit } = await import('@digione/devkit');
+  const more = await startDevkit({
+    port: 0,
+    pluginPort: 0,
+    seed: 'csp-origins',
+    log: () => {},
+    plugins: [
+      { id: 'fi.frame.only', name: { fi: 'Kehys' }, version: '1.0.0', vendor: 'Kehys Oy', kind: 'iframe', entry: 'https://frame.example.test/app.html', icon: 'https://icons.example.test/i.svg' },
+      { id: 'fi.module.one', name: { fi: 'Moduuli' }, version: '1.0.0', vendor: 'Moduuli Oy', kind: 'module', module: 'https://module.example.test/m.js' },
+    ],
+  });
+  try {
+    const csp = parseCsp((await fetch(`${more.portalUrl}/`)).headers.get('content-security-policy'));
+    const scripts = csp.get('script-src');
+    assert.ok(scripts.includes('https://module.example.test'), `script-src ${scripts}`);
+    assert.ok(!scripts.includes('https://frame.example.test'), `script-src ${scripts}`);
+    assert.ok(!scripts.includes('https://icons.example.test'), `script-src ${scripts}`);
+    assert.ok(csp.get('frame-src').includes('https://frame.example.test'), 'the frame may still load');
+    assert.ok(!csp.get('frame-src').includes('https://module.example.test'), 'a module is no frame');
+    assert.ok(csp.get('img-src').includes('https://icons.example.test'), 'its icon may still load');
+  } finally {
+    await more.close();
+  }
+});
+
 test('the portal runs under it without a violation: signed in, both example plugins open', async () => {
   await page.goto(`${dk.portalUrl}/`);
   const platform = () =>
