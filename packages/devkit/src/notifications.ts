@@ -124,7 +124,9 @@ function link(v: unknown): NonNullable<Notification['link']> {
     }
     if (u.protocol !== 'https:' && u.protocol !== 'http:') throw bad('link.href', 'must be an http(s) URL');
   }
-  if (out.path !== undefined && !out.path.startsWith('/')) throw bad('link.path', 'must start with /');
+  // the bridge's rule (isPluginPath): one leading slash; `//host` and `/\host` would leave the site
+  if (out.path !== undefined && !/^\/(?![/\\])/.test(out.path))
+    throw bad('link.path', 'must start with a single /');
   if (!Object.keys(out).length) throw bad('link', 'needs pluginId, path or href');
   return out;
 }

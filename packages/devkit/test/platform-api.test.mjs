@@ -254,6 +254,9 @@ test('notifications: a user token may name a registered plugin as source; bad in
   await bad({ title: 'ok', severity: 'fatal' });
   await bad({ title: 'ok', link: { href: 'javascript:alert(1)' } });
   await bad({ title: 'ok', link: { path: 'no-slash' } });
+  // as the bridge refuses them: a path that is really another site
+  await bad({ title: 'ok', link: { path: '//evil.example/' } });
+  await bad({ title: 'ok', link: { path: '/\\evil.example/' } });
   await bad({ title: 'ok', link: {} });
   await bad({ title: 'ok', containsPersonalData: 'yes' });
   await bad({ title: 'ok', pluginId: 'fi.example.nope' }, 'unknown_plugin', 404);
