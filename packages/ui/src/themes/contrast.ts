@@ -6,7 +6,7 @@
  * @module
  */
 import { brandProperties, type Brand, type BrandError } from './brand.js';
-import { darkTokens, lightTokens, type ColorToken, type ThemeTokens } from './tokens.js';
+import { COLOR_TOKENS, darkTokens, lightTokens, type ColorToken, type ThemeTokens } from './tokens.js';
 
 /** `[r, g, b]` in 0-255, or `undefined` when the string is not a plain sRGB colour. */
 export function parseColor(value: string): [number, number, number] | undefined {
@@ -96,10 +96,20 @@ export function checkBrand(brand: Brand): string[] {
   ];
   for (const [theme, base, overrides] of themes) {
     const merged: Record<string, string> = { ...base };
-    for (const [k, v] of Object.entries(overrides)) if (v !== undefined) merged[k.replace(/^--d1-/, '')] = v;
+    for (const [k, v] of Object.entries(overrides)) {
+      if (v === undefined) continue;
+      const name = k.replace(/^--d1-/, '');
+      merged[name] = v;
+      // a colour CSS accepts but no contrast can be computed for (percentages, translucency)
+      if ((COLOR_TOKENS as readonly string[]).includes(name) && !parseColor(v))
+        problems.push(
+          `${theme}: ${name} ${JSON.stringify(v)} cannot be checked: use an opaque #rrggbb or rgb() of numbers`,
+        );
+    }
     for (const { fg, bg, min } of CONTRAST_PAIRS) {
       const ratio = contrastRatio(merged[fg]!, merged[bg]!);
-      if (!(ratio >= min)) {
+      // (NaN: a colour named above)
+      if (ratio < min) {
         problems.push(`${theme}: ${fg} on ${bg} is ${ratio.toFixed(2)}:1, needs ${min}:1`);
       }
     }

@@ -87,6 +87,19 @@ describe('themes: WCAG AA contrast of every text and UI colour pair', () => {
     expect(problems.every((p) => p.startsWith('light: '))).to.equal(true);
   });
 
+  it('checkBrand names colours it cannot check (percentages, translucency) instead of NaN ratios', () => {
+    const odd: Brand = {
+      id: 'odd',
+      tokens: { 'color-primary': 'rgb(4%, 35%, 23%)', 'color-focus': 'rgb(11, 90, 58, 0.3)' },
+    };
+    const problems = checkBrand(odd);
+    expect(problems).to.include.members([
+      'light: color-primary "rgb(4%, 35%, 23%)" cannot be checked: use an opaque #rrggbb or rgb() of numbers',
+      'light: color-focus "rgb(11, 90, 58, 0.3)" cannot be checked: use an opaque #rrggbb or rgb() of numbers',
+    ]);
+    expect(problems.join('\n')).not.to.contain('NaN');
+  });
+
   it('rejects unknown tokens and values that could break out of CSS', () => {
     const bad = {
       id: 'x',
