@@ -197,6 +197,7 @@ describe('themes: choosing', () => {
       expect(hook, 'the sample recolours through the light hook').to.be.a('string');
       const got = getComputedStyle(probe);
       expect(got.getPropertyValue('--d1-radius-m').trim()).to.equal('0');
+      expect(got.getPropertyValue('--d1-radius-s').trim()).to.equal('0');
       expect(getColor(got.getPropertyValue('--d1-color-primary'))).to.equal(getColor(hook!));
       expect(got.getPropertyValue('--d1-class-picker-list-height').trim()).to.equal('30rem');
       // what the guide warns about: a --d1-color-* on :root stops at the region
