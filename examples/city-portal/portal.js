@@ -82,6 +82,19 @@ window.addEventListener('popstate', follow);
 shell.activeRegistry.addEventListener('change', follow);
 follow();
 
+// The shell's banner is sticky: what gets focus, inside a plugin's frame too, must scroll clear of
+// it (WCAG 2.4.11). The page's scroll padding follows the banner, whose height changes with the
+// layout (the class picker takes a row of its own on a narrow screen).
+customElements
+  .whenDefined('d1-shell')
+  .then(() => shell.updateComplete)
+  .then(() => {
+    const banner = shell.shadowRoot.querySelector('[part~="header"]');
+    new ResizeObserver(() => {
+      document.documentElement.style.scrollPaddingTop = `${banner.offsetHeight + 8}px`;
+    }).observe(banner);
+  });
+
 /**
  * The city's plugin policy. The exercise tool (another vendor's iframe) gets what it needs for
  * its job; the timetable is the city's own module plugin, trusted by URL. Plugins a developer adds

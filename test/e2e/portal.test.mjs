@@ -82,6 +82,15 @@ async function screenshots(state) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assert.ok(overflow <= 0, `${state} at 320 px scrolls sideways by ${overflow} px (WCAG 1.4.10)`);
       }
+      // the sticky banner, at this width's height, is kept clear of what gets focus (WCAG 2.4.11)
+      await page.waitForFunction(
+        () => {
+          const banner = document.querySelector('d1-shell').shadowRoot.querySelector('[part~="header"]');
+          return parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) >= banner.offsetHeight;
+        },
+        null,
+        { timeout: STEP },
+      );
       await screenshot(page, `portal-${state}-${width}-${colorScheme}`);
     }
   }
