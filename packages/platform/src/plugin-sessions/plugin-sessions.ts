@@ -1,7 +1,7 @@
 /**
  * {@link PluginSessionService} over the platform API: a plugin's pairwise subject and short-lived
- * token (`POST /api/plugin-sessions` with the plugin's grants), cached until shortly before it expires, and the
- * cookie-less per-plugin storage (`/api/plugin-storage/:pluginId/:key`).
+ * token (`POST /api/plugin-sessions` with the plugin's grants), cached until shortly before it
+ * expires, and the cookie-less per-plugin storage (`/api/plugin-storage/:pluginId/:key`).
  * @module
  */
 import type { Permission, PluginSession, PluginSessionService } from '@digione/context';
