@@ -97,16 +97,20 @@ customElements
 
 /**
  * The city's plugin policy. The exercise tool (another vendor's iframe) gets what it needs for
- * its job; the timetable is the city's own module plugin, trusted by URL. Plugins a developer adds
- * with `digione-dev --plugin` (served under /local/) get what they ask for, so a vendor can try
- * every SDK call in the local portal; a real city lists each vendor by id instead.
+ * its job (`roster`: its token reads the group's class list with names, which the city's data
+ * processing agreement with the vendor covers); the timetable is the city's own module plugin,
+ * trusted by URL. Plugins a developer adds with `digione-dev --plugin` (served under /local/) get
+ * what they ask for, so a vendor can try every SDK call in the local portal; a real city lists
+ * each vendor by id instead.
  */
 // #region policy
 function policyFor(pluginUrl) {
-  const all = ['context.group', 'notifications', 'token', 'storage', 'navigation'];
+  const all = ['context.group', 'notifications', 'token', 'roster', 'storage', 'navigation'];
   return {
     plugins: {
-      'fi.oppimo.harjoitukset': { permissions: ['context.group', 'notifications', 'token', 'storage'] },
+      'fi.oppimo.harjoitukset': {
+        permissions: ['context.group', 'notifications', 'token', 'roster', 'storage'],
+      },
       'fi.kuusikoski.lukujarjestys': { permissions: ['context.group', 'navigation'] },
       '*': { permissions: all },
     },

@@ -49,7 +49,8 @@ test('every example plugin is registered and its manifest is valid against the s
   const kinds = exampleDirs.map((d) => json(`examples/plugins/${d}/manifest.json`).kind).sort();
   assert.deepEqual(kinds, ['iframe', 'module'], 'one plugin of each kind');
   const exercise = json('examples/plugins/exercise/manifest.json');
-  for (const p of ['token', 'notifications', 'storage', 'context.group'])
+  // `roster`: it reads the group's class list through OneRoster with its token
+  for (const p of ['token', 'roster', 'notifications', 'storage', 'context.group'])
     assert.ok(exercise.permissions.includes(p), `the exercise tool asks for ${p}`);
 });
 

@@ -9,9 +9,9 @@
 //   child changes the groups and what the tools show, and the plugins learn nothing of the child
 //   beyond the group their permissions grant.
 // Besides the example plugins, the devkit runs two test plugins from a temporary folder, the way a
-// vendor adds theirs (`digione-dev --plugin`): a probe (iframe, `context.group` only, for pupils and
-// guardians) that prints the context it receives, and a teacher-only tool that must stay out of
-// sight. axe in every state. Where the product falls short for these users, the step states the
+// vendor adds theirs (`digione-dev --plugin`): a probe (iframe, `context.group` and `token` but not
+// `roster`, for pupils and guardians) that prints the context it receives, and a teacher-only tool
+// that must stay out of sight. axe in every state. Where the product falls short for these users, the step states the
 // right behaviour and is marked `todo` with the reason (node:test reports it, the run stays green).
 // Needs `npm run build`.
 import { test, before, after } from 'node:test';
@@ -82,13 +82,14 @@ const show = (ctx) => {
 };
 show(d1.context);
 d1.on('context', show);
+globalThis.d1 = d1; // the test asks for its token
 `,
   );
   return [
     manifest('probe.json', {
       id: PROBE,
       name: { fi: 'Koetin', sv: 'Sonden', en: 'Probe' },
-      permissions: ['context.group'],
+      permissions: ['context.group', 'token'],
       roles: ['student', 'guardian'],
     }),
     manifest('grading.json', {
@@ -418,7 +419,7 @@ test("the pupil's portal: own groups, minimised plugins, own tray", async (t) =>
     );
     assert.equal(ctx.locale, 'fi');
     // it knows what it holds (the portal grants a local plugin what it asks)
-    assert.deepEqual(ctx.permissions, ['context.group']);
+    assert.deepEqual(ctx.permissions, ['context.group', 'token']);
     assertNothingPersonal(ctx, [me, sibling, ...classmates], 'pupil');
     await noAxeViolations('pupil, probe plugin');
     noProblems('in the probe');
@@ -455,6 +456,28 @@ test("the pupil's portal: own groups, minimised plugins, own tray", async (t) =>
       'every user of the city': 403,
       'a non-disclosed pupil of another class': 403,
     });
+  });
+
+  await t.test('a plugin without the "roster" grant reads no class list with its real token', async () => {
+    const probe = page.frames().find((f) => f.url().startsWith(`${dk.pluginUrl}/local/1/`));
+    const { token } = await probe.evaluate(() => globalThis.d1.getToken().then((token) => ({ token })));
+    const claims = decodeJwt(token);
+    assert.equal(claims.aud, PROBE);
+    assert.deepEqual(claims.permissions, ['context.group', 'token'], 'what the portal granted of what it asks');
+    const answers = {};
+    for (const path of [`/classes/${groupId}/students`, '/enrollments', `/users/${me.id}`, '/classes'])
+      answers[path] = (await roster(path, token)).status;
+    assert.deepEqual(answers, {
+      [`/classes/${groupId}/students`]: 403,
+      '/enrollments': 403,
+      [`/users/${me.id}`]: 403,
+      '/classes': 403,
+    });
+    const body = await (await roster(`/classes/${groupId}/students`, token)).json();
+    assert.match(body.imsx_description, /not granted "roster"/);
+    // the exercise tool, granted roster, reads the same list with its token
+    assert.equal((await roster(`/classes/${groupId}/students`, pluginToken)).status, 200);
+    assert.ok(decodeJwt(pluginToken).permissions.includes('roster'));
   });
 
   await t.test("hands in: the tray holds the pupil's own notification, not anyone else's", async () => {

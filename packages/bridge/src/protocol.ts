@@ -116,6 +116,7 @@ export type PluginPermission =
   | 'context.group'
   | 'notifications'
   | 'token'
+  | 'roster'
   | 'storage'
   | 'navigation';
 

@@ -17,6 +17,9 @@ export const PERMISSIONS = [
   'context.group',
   'notifications',
   'token',
+  // the plugin token reads the OneRoster data the user may read (class lists with names), without
+  // learner numbers, MPASSid ids or e-mail; it goes to the platform with the session request
+  'roster',
   'storage',
   'navigation',
 ] as const;

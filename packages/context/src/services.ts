@@ -13,6 +13,7 @@ import type {
   User,
   LocalizedText,
 } from './model.js';
+import type { Permission } from './plugin-context.js';
 
 /** Sign-in and tokens for the portal itself (OIDC in `@digione/platform`). */
 export interface AuthService {
@@ -93,8 +94,15 @@ export interface PluginSession {
 
 /** Plugin sessions, tokens and cookie-less per-plugin storage. */
 export interface PluginSessionService {
-  /** The plugin's session (pairwise `sub`, short-lived token); `forceRefresh` gets a new one. */
-  session(pluginId: string, options?: { forceRefresh?: boolean }): Promise<PluginSession>;
+  /**
+   * The plugin's session (pairwise `sub`, short-lived token); `forceRefresh` gets a new one.
+   * `permissions`: what the portal granted the plugin; the platform puts those its manifest asks
+   * for into the token (e.g. `roster` for the OneRoster API). None given: none granted.
+   */
+  session(
+    pluginId: string,
+    options?: { forceRefresh?: boolean; permissions?: readonly Permission[] },
+  ): Promise<PluginSession>;
   /** A value the plugin stored for this user, or null. */
   storageGet(pluginId: string, key: string): Promise<unknown>;
   /** Store a JSON value for this user and plugin (limits: see the implementation); null clears it. */

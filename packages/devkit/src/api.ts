@@ -58,8 +58,16 @@ export function apiRoutes(deps: ApiDeps): Router {
     const body = await readJson(req.raw);
     if (typeof body.pluginId !== 'string' || !body.pluginId)
       throw new HttpError(400, 'invalid_body', 'pluginId (a string) is required');
-    plugin(body.pluginId);
-    sendJson(req.res, 200, await sessions.mint(user.id, body.pluginId));
+    const asked = body.permissions ?? [];
+    if (!Array.isArray(asked) || asked.length > 100 || !asked.every((p) => typeof p === 'string'))
+      throw new HttpError(400, 'invalid_body', 'permissions, when given, is an array of permission names');
+    // what the portal granted, of what the registered manifest asks for: a portal cannot grant more
+    // than the manifest asks. The devkit trusts the user's own portal here (a user can only hand
+    // their own data to a vendor); a real platform holds the city's grants itself (docs/security.md)
+    const manifest = plugin(body.pluginId);
+    const own = Array.isArray(manifest.permissions) ? manifest.permissions : [];
+    const granted = own.filter((p): p is string => typeof p === 'string' && asked.includes(p));
+    sendJson(req.res, 200, await sessions.mint(user.id, body.pluginId, granted));
   });
 
   // storage: a user token for any registered plugin, or a plugin token for its own plugin only

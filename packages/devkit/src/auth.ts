@@ -7,9 +7,10 @@ import { HttpError } from './http.js';
 import { PLATFORM_API } from './oidc.js';
 import type { PluginRegistry, PluginSessions } from './plugins.js';
 
-/** Who is calling. */
+/** Who is calling; a plugin's `permissions` are those its token carries (granted, of what it asks). */
 export type Principal =
-  { kind: 'user'; user: UserRecord } | { kind: 'plugin'; user: UserRecord; pluginId: string; sub: string };
+  | { kind: 'user'; user: UserRecord }
+  | { kind: 'plugin'; user: UserRecord; pluginId: string; sub: string; permissions: string[] };
 
 const CHALLENGE = 'Bearer realm="digione"';
 
@@ -66,7 +67,10 @@ export class Auth {
       );
     const user = this.sessions.userFor(sub, pluginId);
     if (!user) throw unauthorized('invalid_token', 'the plugin token names no known user');
-    return { kind: 'plugin', user, pluginId, sub };
+    const permissions = ([] as unknown[])
+      .concat(payload.permissions ?? [])
+      .filter((p): p is string => typeof p === 'string');
+    return { kind: 'plugin', user, pluginId, sub, permissions };
   }
 }
 

@@ -7,7 +7,8 @@
  *   portals' own validator (`@digione/plugin-host`): an invalid one is skipped with every error
  *   listed by path, and a `--plugin` one that is invalid at start-up stops the start.
  * - A plugin session gives a pairwise subject (HMAC of user and plugin under a key derived from the
- *   seed: stable per user+plugin, different across plugins) and a short-lived RS256 JWT.
+ *   seed: stable per user+plugin, different across plugins) and a short-lived RS256 JWT whose
+ *   `permissions` claim lists what the portal granted of what the manifest asks for.
  * - Storage is per user and plugin, in memory, with a quota.
  * @module
  */
@@ -193,15 +194,20 @@ export class PluginSessions {
     return this.data.byId.users.get(hit.userId);
   }
 
-  /** Mint a session for a user and a plugin. */
+  /**
+   * Mint a session for a user and a plugin. `permissions` (what the portal granted, already cut to
+   * what the manifest asks for) go into the token as the `permissions` claim: the platform's APIs
+   * read it (the OneRoster API wants `roster`), and so may the vendor's backend.
+   */
   async mint(
     userId: string,
     pluginId: string,
+    permissions: readonly string[] = [],
   ): Promise<{ pluginId: string; sub: string; token: string; expiresAt: number }> {
     const sub = this.sub(userId, pluginId);
     const now = Math.floor(Date.now() / 1000);
     const exp = now + this.ttlSeconds;
-    const token = await new SignJWT({})
+    const token = await new SignJWT({ permissions: [...permissions] })
       .setProtectedHeader({ alg: 'RS256', kid: this.kid, typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(pluginId)

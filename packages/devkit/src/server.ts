@@ -262,6 +262,13 @@ export async function startDevkit(options: DevkitOptions = {}): Promise<Devkit> 
           return await hit.handler({ raw, res, method, url, params: hit.params });
         }
         const principal = await auth.principal(raw, url);
+        // names of pupils and classmates go to a vendor only through a grant (DOMAIN.md §6, §8.5)
+        if (principal.kind === 'plugin' && !principal.permissions.includes('roster'))
+          throw new RosterError(
+            403,
+            'forbidden',
+            `the plugin "${principal.pluginId}" was not granted "roster": its token may not read OneRoster (docs/devkit-api.md, "Who may read what")`,
+          );
         const sub = path.slice(ONEROSTER_PATH.length);
         const hit = roster.match(method, sub);
         if (!hit) throw new RosterError(404, 'unknownobject', `no OneRoster endpoint ${method} ${sub}`);

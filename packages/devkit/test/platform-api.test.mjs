@@ -19,7 +19,7 @@ before(async () => {
   mkdirSync(join(dir, 'hello'));
   writeFileSync(
     join(dir, 'hello', 'manifest.json'),
-    JSON.stringify({ id: HELLO, name: { fi: 'Hei', en: 'Hello' }, version: '1.0.0', vendor: { name: 'Esimerkki Oy' }, kind: 'iframe', entry: 'index.html', icon: 'icon.svg', permissions: ['notifications', 'token', 'storage'] }),
+    JSON.stringify({ id: HELLO, name: { fi: 'Hei', en: 'Hello' }, version: '1.0.0', vendor: { name: 'Esimerkki Oy' }, kind: 'iframe', entry: 'index.html', icon: 'icon.svg', permissions: ['notifications', 'token', 'roster', 'storage'] }),
   );
   writeFileSync(join(dir, 'hello', 'index.html'), '<!doctype html><title>Hello</title><p>Hello plugin</p>');
   writeFileSync(join(dir, 'broken.json'), '{ not json');
@@ -80,7 +80,7 @@ test('plugin sessions: a JWT for the plugin, verifiable with the JWKS; pairwise 
   const a = await json(await send(dk, 'POST', '/api/plugin-sessions', pupil, { pluginId: HELLO }), 200);
   const b = await json(await send(dk, 'POST', '/api/plugin-sessions', pupil, { pluginId: QUIZ }), 200);
   const again = await json(await send(dk, 'POST', '/api/plugin-sessions', pupil, { pluginId: HELLO }), 200);
-  const other = await json(await send(dk, 'POST', '/api/plugin-sessions', teacher, { pluginId: HELLO }), 200);
+  const other = await json(await send(dk, 'POST', '/api/plugin-sessions', teacher, { pluginId: HELLO, permissions: ['token', 'roster'] }), 200);
   const pupilId = dk.users.find((u) => u.key === 'pupil').id;
   assert.equal(a.pluginId, HELLO);
   assert.equal(a.sub, again.sub, 'stable per user and plugin');
@@ -93,9 +93,11 @@ test('plugin sessions: a JWT for the plugin, verifiable with the JWKS; pairwise 
   assert.equal(payload.sub, a.sub);
   assert.ok(payload.exp - payload.iat <= 300 && payload.exp - payload.iat >= 290, 'five minutes');
   assert.equal(a.expiresAt, payload.exp * 1000);
+  assert.deepEqual(payload.permissions, [], 'no grants asked for: none in the token');
+  assert.deepEqual((await jwtVerify(other.token, jwks, { issuer: dk.issuer, audience: HELLO })).payload.permissions, ['token', 'roster']);
   await assert.rejects(jwtVerify(a.token, jwks, { issuer: dk.issuer, audience: QUIZ }), /aud/);
-  // a vendor backend reads the roster with the plugin token, without learner numbers or e-mail
-  // (the teacher's own record: what else each token reaches is in roster-access.test.mjs)
+  // a vendor backend granted `roster` reads the roster with the plugin token, without learner numbers
+  // or e-mail (the teacher's own record: what else each token reaches is in roster-access.test.mjs)
   const teacherId = dk.users.find((u) => u.key === 'teacher').id;
   const asPlugin = await json(await get(dk, `/ims/oneroster/rostering/v1p2/users/${teacherId}`, other.token), 200);
   const asUser = await json(await get(dk, `/ims/oneroster/rostering/v1p2/users/${teacherId}`, teacher), 200);

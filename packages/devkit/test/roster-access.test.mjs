@@ -1,13 +1,17 @@
-// Who may read what on the OneRoster API (docs/devkit-api.md, "Who may read what"): the person
-// behind the token decides, for the portal's access token and for a plugin token alike (its
-// pairwise sub is mapped back to the person on the server). Every rule is tried allowed and refused,
-// with both kinds of token, against the real server with tokens got the real way.
+// Who may read what on the OneRoster API (docs/devkit-api.md, "Who may read what"): a plugin token
+// reads it only with the `roster` grant; then the person behind the token decides, for the portal's
+// access token and for a plugin token alike (its pairwise sub is mapped back to the person on the
+// server). Every rule is tried allowed and refused, with both kinds of token, against the real
+// server with tokens got the real way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { decodeJwt } from 'jose';
 import { start, signIn, get, send, assertSchema, TODAY } from './helpers.mjs';
 
 const OR = '/ims/oneroster/rostering/v1p2';
 const PLUGIN = 'fi.example.rosteri';
+/** Asks for everything but `roster`. */
+const NO_ROSTER = 'fi.example.tunniste';
 let dk;
 /** Tokens by person: { user, plugin }. */
 const tokens = {};
@@ -15,7 +19,10 @@ let d;
 
 before(async () => {
   dk = await start({
-    plugins: [{ id: PLUGIN, name: { fi: 'Rosteri' }, version: '1.0.0', vendor: 'Testi Oy', kind: 'iframe', entry: 'https://rosteri.example.test/', permissions: ['token'] }],
+    plugins: [
+      { id: PLUGIN, name: { fi: 'Rosteri' }, version: '1.0.0', vendor: 'Testi Oy', kind: 'iframe', entry: 'https://rosteri.example.test/', permissions: ['token', 'roster'] },
+      { id: NO_ROSTER, name: { fi: 'Tunniste' }, version: '1.0.0', vendor: 'Testi Oy', kind: 'iframe', entry: 'https://tunniste.example.test/', permissions: ['context.user.name', 'context.group', 'token', 'storage', 'notifications'] },
+    ],
   });
   d = dk.data;
 });
@@ -25,7 +32,7 @@ after(() => dk.close());
 async function tokensOf(who) {
   if (tokens[who]) return tokens[who];
   const user = (await signIn(dk, who)).tokens.access_token;
-  const res = await send(dk, 'POST', '/api/plugin-sessions', user, { pluginId: PLUGIN });
+  const res = await send(dk, 'POST', '/api/plugin-sessions', user, { pluginId: PLUGIN, permissions: ['token', 'roster'] });
   const body = await res.json();
   assert.equal(res.status, 200, JSON.stringify(body));
   const { token: plugin, sub } = body;
@@ -81,6 +88,69 @@ const homeroomOf = (u) => d.classes.find((c) => c.type === 'homeroom' && c.title
 const current = (e) => (!e.beginDate || e.beginDate <= TODAY) && (!e.endDate || TODAY < e.endDate);
 const enrolled = (userId) => d.enrollmentsByUser.get(userId) ?? [];
 const studentsOf = (classId) => (d.enrollmentsByClass.get(classId) ?? []).filter((e) => e.role === 'student').map((e) => d.byId.users.get(e.userId));
+
+/** A plugin session for `who`, asking for `permissions` (omitted from the body when undefined). */
+async function sessionOf(who, pluginId, permissions) {
+  const user = (await tokensOf(who)).user;
+  const res = await send(dk, 'POST', '/api/plugin-sessions', user, permissions === undefined ? { pluginId } : { pluginId, permissions });
+  const body = await res.json();
+  assert.equal(res.status, 200, JSON.stringify(body));
+  return body;
+}
+
+test('a plugin token reads OneRoster only with the "roster" grant; the claim is the grant cut to the manifest', async () => {
+  const me = user('pupil');
+  const homeroom = homeroomOf(me);
+  const paths = ['/classes', '/enrollments', `/users/${me.id}`, `/classes/${homeroom.id}/students`, `/schools/${me.primaryOrgId}/classes/${homeroom.id}/students`, '/academicSessions'];
+  const statuses = async (token) => {
+    const out = {};
+    for (const path of paths) {
+      const res = await or(path, token);
+      const body = await res.json();
+      out[path] = res.status;
+      if (res.status === 403) {
+        assertSchema('imsx_StatusInfoDType', body);
+        assert.equal(body.imsx_CodeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue, 'forbidden');
+        assert.match(body.imsx_description, /was not granted "roster"/);
+      }
+    }
+    return out;
+  };
+  const all = (status) => Object.fromEntries(paths.map((p) => [p, status]));
+
+  // the portal grants roster, the manifest does not ask for it: no roster in the token, 403 everywhere
+  const asked = await sessionOf('pupil', NO_ROSTER, ['token', 'roster', 'storage', 'context.user.email']);
+  assert.deepEqual(decodeJwt(asked.token).permissions, ['token', 'storage'], 'what was asked, of what the manifest asks');
+  assert.deepEqual(await statuses(asked.token), all(403));
+  // the manifest asks for roster, the portal does not grant it (or sends no grants at all): 403
+  const notGranted = await sessionOf('pupil', PLUGIN, ['token']);
+  assert.deepEqual(decodeJwt(notGranted.token).permissions, ['token']);
+  assert.deepEqual(await statuses(notGranted.token), all(403));
+  const none = await sessionOf('pupil', PLUGIN, undefined);
+  assert.deepEqual(decodeJwt(none.token).permissions, [], 'no grants sent: none granted');
+  assert.deepEqual(await statuses(none.token), all(403));
+  // asked and granted: the restricted view, the same as the user's own reach
+  const granted = await sessionOf('pupil', PLUGIN, ['roster']);
+  assert.deepEqual(decodeJwt(granted.token).permissions, ['roster']);
+  assert.deepEqual(await statuses(granted.token), all(200));
+  const list = await (await or(`/classes/${homeroom.id}/students?limit=500`, granted.token)).json();
+  assert.ok(list.users.length > 5 && list.users.every((u) => u.givenName && u.userIds === undefined && u.email === undefined));
+
+  // storage and notifications with a plugin token do not need roster
+  const put = await send(dk, 'PUT', `/api/plugin-storage/${NO_ROSTER}/k`, asked.token, { value: 1 });
+  assert.equal(put.status, 204, await put.text());
+  assert.deepEqual(await (await get(dk, `/api/plugin-storage/${NO_ROSTER}/k`, asked.token)).json(), { value: 1 });
+  const note = await send(dk, 'POST', '/api/notifications', asked.token, { title: { fi: 'Hei' }, severity: 'info' });
+  assert.equal(note.status, 201, await note.text());
+
+  // grants that are not a list of names are refused
+  const userToken = (await tokensOf('pupil')).user;
+  for (const permissions of ['roster', [1], { roster: true }]) {
+    const res = await send(dk, 'POST', '/api/plugin-sessions', userToken, { pluginId: PLUGIN, permissions });
+    assert.equal(res.status, 400, JSON.stringify(permissions));
+    assert.equal((await res.json()).error, 'invalid_body');
+  }
+});
 
 test('a pupil reads themselves, their own classes and enrollments; their class lists by name only', async () => {
   const me = user('pupil');

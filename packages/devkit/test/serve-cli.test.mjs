@@ -328,7 +328,7 @@ test('--plugin: a manifest edited into an invalid one is skipped with every erro
     assert.deepEqual(await ids(), []);
     await ids(); // warned once, not on every request
     assert.deepEqual(logged, [
-      `skipped invalid plugin manifest ${file} (2 errors):\n  /permissions/0: must be one of context.user.name, context.user.email, context.user.learnerNumber, context.school, context.group, notifications, token, storage, navigation (got "camera")\n  /minHeight: must be a whole number of pixels from 0 to 10000 (got -5)`,
+      `skipped invalid plugin manifest ${file} (2 errors):\n  /permissions/0: must be one of context.user.name, context.user.email, context.user.learnerNumber, context.school, context.group, notifications, token, roster, storage, navigation (got "camera")\n  /minHeight: must be a whole number of pixels from 0 to 10000 (got -5)`,
     ]);
     writeFileSync(file, JSON.stringify(valid));
     assert.deepEqual(await ids(), ['fi.example.edit']);

@@ -50,6 +50,24 @@ describe('PlatformPluginSessionService', () => {
     expect((await svc.session('fi.math')).token).to.equal('jwt-5');
   });
 
+  it("sends the plugin's grants in the request; a session is cached per plugin and grants", async () => {
+    const { svc, f } = setup();
+    const a = await svc.session('fi.math', { permissions: ['token', 'roster'] });
+    expect(f.calls[0]!.body).to.deep.equal({ pluginId: 'fi.math', permissions: ['token', 'roster'] });
+    expect((await svc.session('fi.math', { permissions: ['token', 'roster'] })).token).to.equal(a.token);
+    // a changed grant is a new token, never one minted for other grants
+    const b = await svc.session('fi.math', { permissions: ['token'] });
+    expect(b.token).to.not.equal(a.token);
+    expect(f.calls[1]!.body).to.deep.equal({ pluginId: 'fi.math', permissions: ['token'] });
+    const c = await svc.session('fi.math', { forceRefresh: true, permissions: ['token', 'roster'] });
+    expect(f.calls[2]!.body).to.deep.equal({ pluginId: 'fi.math', permissions: ['token', 'roster'] });
+    expect([a.token, b.token]).to.not.include(c.token);
+    // none given: none asked for (the platform grants nothing)
+    await svc.session('fi.math');
+    expect(f.calls[3]!.body).to.deep.equal({ pluginId: 'fi.math' });
+    expect(f.calls).to.have.length(4);
+  });
+
   it('a failed request is not cached', async () => {
     let fail = true;
     const f = fakeFetch(() =>

@@ -11,6 +11,7 @@ import {
   type Notification,
   type NotificationInput,
   type NotificationService,
+  type Permission,
   type PlatformContext,
   type PluginSession,
   type PluginSessionService,
@@ -89,6 +90,8 @@ export function teacherStore(): ContextStore<PlatformContext> {
 /** Pairwise subjects (stable per user+plugin, different across plugins), tokens and storage. */
 export class FakeSessions implements PluginSessionService {
   calls: Array<{ pluginId: string; forceRefresh: boolean }> = [];
+  /** The grants each session request carried (the platform puts them into the token). */
+  asked: Array<readonly Permission[] | undefined> = [];
   stored = new Map<string, unknown>();
   /** Lifetime of the tokens handed out. */
   ttl = 300_000;
@@ -97,8 +100,12 @@ export class FakeSessions implements PluginSessionService {
 
   constructor(private readonly store: ContextStore<PlatformContext>) {}
 
-  async session(pluginId: string, options: { forceRefresh?: boolean } = {}): Promise<PluginSession> {
+  async session(
+    pluginId: string,
+    options: { forceRefresh?: boolean; permissions?: readonly Permission[] } = {},
+  ): Promise<PluginSession> {
     this.calls.push({ pluginId, forceRefresh: !!options.forceRefresh });
+    this.asked.push(options.permissions);
     if (this.failing) throw Object.assign(new Error('network down'), { code: 'NETWORK' });
     const user = this.store.get().user!.id;
     return {

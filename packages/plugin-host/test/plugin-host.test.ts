@@ -228,6 +228,36 @@ describe('permissions and context', () => {
     expect(a!.sub).not.to.contain('u-teacher-1');
   });
 
+  it("asks the platform for sessions with the plugin's grants (the token carries roster only when granted)", async () => {
+    const manifest = iframeManifest({ permissions: ['context.group', 'token', 'roster', 'storage'] });
+    const granted = ['token', 'roster', 'storage', 'navigation', 'context.user.email'] as const;
+    const { host, d } = await ready({
+      manifests: [manifest],
+      policy: { plugins: { '*': { permissions: [...granted] } } },
+    });
+    // what the portal grants, of what the manifest asks: for the subject at start and for every token
+    const grants = ['token', 'roster', 'storage'];
+    expect((await d.ok<PluginContext>({ cmd: 'context' })).permissions).to.deep.equal(grants);
+    sessions.ttl = 30_000; // the renewal asks with the grants too
+    await d.ok({ cmd: 'getToken' });
+    expect(sessions.calls.map((c) => c.forceRefresh)).to.include(true);
+    expect(sessions.asked.length).to.be.greaterThan(2);
+    for (const asked of sessions.asked) expect(asked).to.deep.equal(grants);
+    // storage still goes through
+    await d.ok({ cmd: 'storage.set', key: 'k', value: 1 });
+    expect(await d.ok({ cmd: 'storage.get', key: 'k' })).to.equal(1);
+    // a changed grant: the next token is asked for with it
+    host.grants = ['token'];
+    await waitFor(
+      async () => (await d.ok<PluginContext>({ cmd: 'context' })).permissions.join() === 'token',
+      'roster withdrawn',
+    );
+    sessions.asked = [];
+    await d.ok({ cmd: 'getToken' });
+    expect(sessions.asked).to.deep.include(['token']);
+    for (const asked of sessions.asked) expect(asked).to.deep.equal(['token']);
+  });
+
   it('renews a token that is about to expire before handing it out', async () => {
     sessions.ttl = 30_000; // less than the host's 60 s margin
     const { d } = await ready({ policy: { plugins: ALL } });

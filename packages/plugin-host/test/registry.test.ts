@@ -44,7 +44,7 @@ describe('validateManifest', () => {
       {
         path: '/permissions/0',
         message:
-          'must be one of context.user.name, context.user.email, context.user.learnerNumber, context.school, context.group, notifications, token, storage, navigation (got "camera")',
+          'must be one of context.user.name, context.user.email, context.user.learnerNumber, context.school, context.group, notifications, token, roster, storage, navigation (got "camera")',
       },
     ]);
   });

@@ -1,10 +1,10 @@
 /**
  * {@link PluginSessionService} over the platform API: a plugin's pairwise subject and short-lived
- * token (`POST /api/plugin-sessions`), cached until shortly before it expires, and the
- * cookie-less per-plugin storage (`/api/plugin-storage/:pluginId/:key`).
+ * token (`POST /api/plugin-sessions` with the plugin's grants), cached until shortly before it
+ * expires, and the cookie-less per-plugin storage (`/api/plugin-storage/:pluginId/:key`).
  * @module
  */
-import type { PluginSession, PluginSessionService } from '@digione/context';
+import type { Permission, PluginSession, PluginSessionService } from '@digione/context';
 import type { ApiClient } from '../http.js';
 import { PlatformError } from '../errors.js';
 
@@ -31,23 +31,33 @@ export class PlatformPluginSessionService implements PluginSessionService {
     this.#now = options.now ?? Date.now;
   }
 
-  /** The plugin's session, from the cache until shortly before expiry; callers share one request. */
-  session(pluginId: string, options: { forceRefresh?: boolean } = {}): Promise<PluginSession> {
-    const hit = this.#cache.get(pluginId);
+  /**
+   * The plugin's session, from the cache until shortly before expiry; callers share one request.
+   * `permissions` (the portal's grants) go to the platform, which puts those the manifest asks for
+   * into the token; the cache is per plugin and grants, so a changed grant gets a new token.
+   */
+  session(
+    pluginId: string,
+    options: { forceRefresh?: boolean; permissions?: readonly Permission[] } = {},
+  ): Promise<PluginSession> {
+    const { permissions } = options;
+    // "id undefined" when none are given: none are granted
+    const key = pluginId + ' ' + permissions;
+    const hit = this.#cache.get(key);
     if (hit && !options.forceRefresh && (hit.until === undefined || this.#now() < hit.until)) return hit.p;
     const entry: { p: Promise<PluginSession>; until?: number } = {
-      p: this.#fetch(pluginId).then(
+      p: this.#fetch(pluginId, permissions).then(
         (s) => {
           entry.until = s.expiresAt - this.#margin;
           return s;
         },
         (err) => {
-          if (this.#cache.get(pluginId) === entry) this.#cache.delete(pluginId);
+          if (this.#cache.get(key) === entry) this.#cache.delete(key);
           throw err;
         },
       ),
     };
-    this.#cache.set(pluginId, entry);
+    this.#cache.set(key, entry);
     return entry.p;
   }
 
@@ -71,10 +81,10 @@ export class PlatformPluginSessionService implements PluginSessionService {
     this.#cache.clear();
   }
 
-  async #fetch(pluginId: string): Promise<PluginSession> {
+  async #fetch(pluginId: string, permissions?: readonly Permission[]): Promise<PluginSession> {
     const b = await this.#api.json<Partial<Record<keyof PluginSession, unknown>>>('/api/plugin-sessions', {
       method: 'POST',
-      json: { pluginId },
+      json: { pluginId, permissions },
     });
     const exp = typeof b.expiresAt === 'string' ? Date.parse(b.expiresAt) : b.expiresAt;
     if (typeof b.sub !== 'string' || typeof b.token !== 'string' || typeof exp !== 'number' || !exp)

@@ -14,6 +14,7 @@ import {
   type Permission,
   type PlatformContext,
   type PlatformServices,
+  type PluginSessionService,
   type Theme,
   type UiLang,
 } from '@digione/context';
@@ -495,7 +496,7 @@ export class D1PluginHost extends LitElement {
         limits: this.#limits(),
         grants: () => this.#grants(),
         context: () => this.#handOver(),
-        sessions: () => this.#services()?.pluginSessions,
+        sessions: () => this.#sessions(),
         signedIn: () => !!this.#platformContext().user,
         notifications: () => this.#services()?.notifications,
         announce: (text, assertive) => announce(this.ownerDocument, text, assertive),
@@ -743,7 +744,7 @@ export class D1PluginHost extends LitElement {
   /** The pairwise subject for the current user, fetched once per user. Rejects when the session fails. */
   async #ensureSub(): Promise<void> {
     const user = this.#platformContext().user;
-    const sessions = this.#services()?.pluginSessions;
+    const sessions = this.#sessions();
     const id = this.#current?.id;
     const known = user && sessions && id;
     if (known && this.#subUser === user.id) return;
@@ -805,6 +806,19 @@ export class D1PluginHost extends LitElement {
     if (!m) return [];
     if (this.grants) return (m.permissions ?? []).filter((p) => this.grants!.includes(p));
     return grantedPermissions(m, this.#policy());
+  }
+
+  /** The plugin sessions service, asking for tokens that carry the plugin's grants (`roster`). */
+  #sessions(): PluginSessionService | undefined {
+    const s = this.#services()?.pluginSessions;
+    const permissions = this.#grants();
+    return (
+      s && {
+        session: (id, o) => s.session(id, { ...o, permissions }),
+        storageGet: s.storageGet.bind(s),
+        storageSet: s.storageSet.bind(s),
+      }
+    );
   }
 
   #policy(): PluginPolicy | undefined {
