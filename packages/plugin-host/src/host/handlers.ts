@@ -140,8 +140,10 @@ export function createHandlers(
     // Hand out only tokens with time left to use them: renew one about to expire. No cache
     // here: the service caches per user, and a user change must never reuse a token.
     'auth.getToken': withService('auth.getToken', session, async (s) => {
-      let t = await s.session(id);
-      if (t.expiresAt - now() < margin) t = await s.session(id, { forceRefresh: true });
+      // the token carries the plugin's grants (`roster`)
+      const permissions = d.grants();
+      let t = await s.session(id, { permissions });
+      if (t.expiresAt - now() < margin) t = await s.session(id, { forceRefresh: true, permissions });
       return { token: t.token, expiresAt: t.expiresAt };
     }),
     'storage.get': withService('storage.get', session, async (s, { key }: { key: string }) => {

@@ -14,7 +14,6 @@ import {
   type Permission,
   type PlatformContext,
   type PlatformServices,
-  type PluginSessionService,
   type Theme,
   type UiLang,
 } from '@digione/context';
@@ -496,7 +495,7 @@ export class D1PluginHost extends LitElement {
         limits: this.#limits(),
         grants: () => this.#grants(),
         context: () => this.#handOver(),
-        sessions: () => this.#sessions(),
+        sessions: () => this.#services()?.pluginSessions,
         signedIn: () => !!this.#platformContext().user,
         notifications: () => this.#services()?.notifications,
         announce: (text, assertive) => announce(this.ownerDocument, text, assertive),
@@ -744,14 +743,15 @@ export class D1PluginHost extends LitElement {
   /** The pairwise subject for the current user, fetched once per user. Rejects when the session fails. */
   async #ensureSub(): Promise<void> {
     const user = this.#platformContext().user;
-    const sessions = this.#sessions();
+    const sessions = this.#services()?.pluginSessions;
     const id = this.#current?.id;
     const known = user && sessions && id;
     if (known && this.#subUser === user.id) return;
     // never let one user's pairwise subject stand for another's, even while the new one loads
     this.#sub = this.#subUser = null;
     if (!known) return;
-    const s = await sessions.session(id);
+    // the token carries the plugin's grants (`roster`)
+    const s = await sessions.session(id, { permissions: this.#grants() });
     if (this.#platformContext().user?.id === user.id) {
       this.#sub = s.sub;
       this.#subUser = user.id;
@@ -806,19 +806,6 @@ export class D1PluginHost extends LitElement {
     if (!m) return [];
     if (this.grants) return (m.permissions ?? []).filter((p) => this.grants!.includes(p));
     return grantedPermissions(m, this.#policy());
-  }
-
-  /** The plugin sessions service, asking for tokens that carry the plugin's grants (`roster`). */
-  #sessions(): PluginSessionService | undefined {
-    const s = this.#services()?.pluginSessions;
-    const permissions = this.#grants();
-    return (
-      s && {
-        session: (id, o) => s.session(id, { ...o, permissions }),
-        storageGet: s.storageGet.bind(s),
-        storageSet: s.storageSet.bind(s),
-      }
-    );
   }
 
   #policy(): PluginPolicy | undefined {
