@@ -37,13 +37,8 @@ const SEVERITIES = ['info', 'success', 'warning', 'error'];
 /** The platform's notification feed; one per signed-in user. */
 export class PlatformNotificationService implements NotificationService {
   readonly #api: ApiClient;
-  readonly #max: number;
-  readonly #limit: { max: number; windowMs: number };
-  readonly #initialMs: number;
-  readonly #maxMs: number;
-  readonly #idleMs: number;
-  readonly #random: () => number;
-  readonly #now: () => number;
+  // the options as given: each default is applied where its option is read (most are read once)
+  readonly #o: NotificationFeedOptions;
   #list: readonly Notification[] = [];
   #listeners = new Set<Listener>();
   #gone = new Set<string>();
@@ -58,13 +53,11 @@ export class PlatformNotificationService implements NotificationService {
 
   constructor(options: NotificationFeedOptions) {
     this.#api = options.api;
-    this.#max = options.maxItems ?? 200;
-    this.#limit = options.rateLimit ?? { max: 10, windowMs: 60_000 };
-    this.#initialMs = options.reconnect?.initialMs ?? 1000;
-    this.#maxMs = options.reconnect?.maxMs ?? 30_000;
-    this.#idleMs = options.idleTimeoutMs ?? 45_000;
-    this.#random = options.random ?? Math.random;
-    this.#now = options.now ?? Date.now;
+    this.#o = options;
+  }
+
+  #now(): number {
+    return (this.#o.now ?? Date.now)();
   }
 
   /** Where the live stream stands now. */
@@ -109,8 +102,9 @@ export class PlatformNotificationService implements NotificationService {
   async post(input: NotificationInput, source: Notification['source']): Promise<Notification> {
     check(input);
     const now = this.#now();
-    const sent = (this.#sent.get(source.pluginId) ?? []).filter((t) => now - t < this.#limit.windowMs);
-    if (sent.length >= this.#limit.max)
+    const limit = this.#o.rateLimit ?? { max: 10, windowMs: 60_000 };
+    const sent = (this.#sent.get(source.pluginId) ?? []).filter((t) => now - t < limit.windowMs);
+    if (sent.length >= limit.max)
       throw new PlatformError('RATE_LIMITED', `${source.pluginId}: too many notifications, try later`);
     sent.push(now);
     this.#sent.set(source.pluginId, sent);
@@ -185,8 +179,9 @@ export class PlatformNotificationService implements NotificationService {
         }
       }
       this.#connection = 'waiting';
-      const cap = Math.min(this.#maxMs, Math.max(this.#initialMs, this.#retryMs) * 2 ** attempt);
-      await sleep(cap / 2 + (this.#random() * cap) / 2, signal);
+      const r = this.#o.reconnect;
+      const cap = Math.min(r?.maxMs ?? 30_000, Math.max(r?.initialMs ?? 1000, this.#retryMs) * 2 ** attempt);
+      await sleep(cap / 2 + ((this.#o.random ?? Math.random)() * cap) / 2, signal);
     }
   }
 
@@ -198,7 +193,7 @@ export class PlatformNotificationService implements NotificationService {
     let idle: ReturnType<typeof setTimeout> | undefined;
     const arm = () => {
       clearTimeout(idle);
-      idle = setTimeout(abort, this.#idleMs);
+      idle = setTimeout(abort, this.#o.idleTimeoutMs ?? 45_000);
     };
     try {
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
@@ -278,7 +273,7 @@ export class PlatformNotificationService implements NotificationService {
     }
     const list = [...byId.values()]
       .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
-      .slice(0, this.#max);
+      .slice(0, this.#o.maxItems ?? 200);
     this.#set(
       list,
       added.filter((n) => list.includes(n)),
