@@ -219,7 +219,28 @@ export class D1Shell extends LitElement {
               <d1-login-bar></d1-login-bar>
             </div>
           </header>
-          ${signedIn ? this.#renderNav(active) : nothing}
+          ${
+            signedIn
+              ? html`<nav part="nav" aria-label=${t.t('nav')}>
+                  <ul>
+                    ${this._visible.map(
+                      (m) =>
+                        html`<li>
+                          <a
+                            class="d1-target"
+                            href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
+                            aria-current=${m === active ? 'page' : nothing}
+                            @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
+                            >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
+                              >${pickText(m.name, t.lang)}</span
+                            ></a
+                          >
+                        </li>`,
+                    )}
+                  </ul>
+                </nav>`
+              : nothing
+          }
           <main id="main" part="main" tabindex="-1" @d1-plugin-navigate=${this.#onPluginNavigate}>
             <h1 id="main-heading" tabindex="-1">${heading}</h1>
             ${this.#renderMain(signedIn, active)}
@@ -228,28 +249,6 @@ export class D1Shell extends LitElement {
         </div>
       </d1-platform>
     `;
-  }
-
-  #renderNav(active: PluginManifest | undefined) {
-    const t = this.#l10n;
-    return html`<nav part="nav" aria-label=${t.t('nav')}>
-      <ul>
-        ${this._visible.map(
-          (m) =>
-            html`<li>
-              <a
-                class="d1-target"
-                href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
-                aria-current=${m === active ? 'page' : nothing}
-                @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
-                >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
-                  >${pickText(m.name, t.lang)}</span
-                ></a
-              >
-            </li>`,
-        )}
-      </ul>
-    </nav>`;
   }
 
   #renderMain(signedIn: boolean, active: PluginManifest | undefined) {
