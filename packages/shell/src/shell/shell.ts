@@ -192,68 +192,9 @@ export class D1Shell extends LitElement {
     const ctx = this._ctx;
     const signedIn = ctx?.auth.status === 'signed-in';
     // no plugin in the route (null) matches no manifest
-    const active = this._visible.find((m) => m.id === this._route.plugin);
-    const heading = active ? pickText(active.name, t.lang) : t.t('welcome');
-    return html`
-      <button class="skip d1-target" part="skip-link" @click=${this.#focusMain}>${t.t('skip')}</button>
-      <d1-platform
-        issuer=${this.issuer ?? nothing}
-        client-id=${this.clientId ?? nothing}
-        api=${this.api ?? nothing}
-      >
-        <div class="layout">
-          <header part="header">
-            <div class="brand"><slot name="brand"></slot></div>
-            <div class="picker">
-              ${
-                signedIn
-                  ? html`<d1-class-picker
-                      .value=${this._route.group}
-                      @d1-group-change=${this.#onGroup}
-                    ></d1-class-picker>`
-                  : nothing
-              }
-            </div>
-            <div class="tools" @d1-notification-open=${this.#onNotificationOpen}>
-              ${signedIn ? html`<d1-notification-tray ?shared-screen=${this.sharedScreen}></d1-notification-tray>` : nothing}
-              <d1-login-bar></d1-login-bar>
-            </div>
-          </header>
-          ${
-            signedIn
-              ? html`<nav part="nav" aria-label=${t.t('nav')}>
-                  <ul>
-                    ${this._visible.map(
-                      (m) =>
-                        html`<li>
-                          <a
-                            class="d1-target"
-                            href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
-                            aria-current=${m === active ? 'page' : nothing}
-                            @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
-                            >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
-                              >${pickText(m.name, t.lang)}</span
-                            ></a
-                          >
-                        </li>`,
-                    )}
-                  </ul>
-                </nav>`
-              : nothing
-          }
-          <main id="main" part="main" tabindex="-1" @d1-plugin-navigate=${this.#onPluginNavigate}>
-            <h1 id="main-heading" tabindex="-1">${heading}</h1>
-            ${this.#renderMain(signedIn, active)}
-          </main>
-          <footer><slot name="footer"></slot></footer>
-        </div>
-      </d1-platform>
-    `;
-  }
-
-  #renderMain(signedIn: boolean, active: PluginManifest | undefined) {
-    const t = this.#l10n;
     const visible = this._visible;
+    const active = visible.find((m) => m.id === this._route.plugin);
+    const heading = active ? pickText(active.name, t.lang) : t.t('welcome');
     // One template for every state, so the plugin hosts below keep their elements (and their
     // running plugins) whatever message shows above them.
     // the registry's state is read here: each of its changes re-renders (see #onRegistryChange)
@@ -288,7 +229,61 @@ export class D1Shell extends LitElement {
           .active=${signedIn && id === active?.id}
         ></d1-plugin-host>`,
     );
-    return html`${message}${notice}${hosts}`;
+    return html`
+      <button class="skip d1-target" part="skip-link" @click=${this.#focusMain}>${t.t('skip')}</button>
+      <d1-platform
+        issuer=${this.issuer ?? nothing}
+        client-id=${this.clientId ?? nothing}
+        api=${this.api ?? nothing}
+      >
+        <div class="layout">
+          <header part="header">
+            <div class="brand"><slot name="brand"></slot></div>
+            <div class="picker">
+              ${
+                signedIn
+                  ? html`<d1-class-picker
+                      .value=${this._route.group}
+                      @d1-group-change=${this.#onGroup}
+                    ></d1-class-picker>`
+                  : nothing
+              }
+            </div>
+            <div class="tools" @d1-notification-open=${this.#onNotificationOpen}>
+              ${signedIn ? html`<d1-notification-tray ?shared-screen=${this.sharedScreen}></d1-notification-tray>` : nothing}
+              <d1-login-bar></d1-login-bar>
+            </div>
+          </header>
+          ${
+            signedIn
+              ? html`<nav part="nav" aria-label=${t.t('nav')}>
+                  <ul>
+                    ${visible.map(
+                      (m) =>
+                        html`<li>
+                          <a
+                            class="d1-target"
+                            href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
+                            aria-current=${m === active ? 'page' : nothing}
+                            @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
+                            >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
+                              >${pickText(m.name, t.lang)}</span
+                            ></a
+                          >
+                        </li>`,
+                    )}
+                  </ul>
+                </nav>`
+              : nothing
+          }
+          <main id="main" part="main" tabindex="-1" @d1-plugin-navigate=${this.#onPluginNavigate}>
+            <h1 id="main-heading" tabindex="-1">${heading}</h1>
+            ${message}${notice}${hosts}
+          </main>
+          <footer><slot name="footer"></slot></footer>
+        </div>
+      </d1-platform>
+    `;
   }
 
   // Called once, from firstUpdated: the inner <d1-platform> and its store live as long as the shell.
