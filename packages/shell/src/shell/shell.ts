@@ -184,7 +184,19 @@ export class D1Shell extends LitElement {
       this.style.setProperty('--d1-sticky-offset', `${header.offsetHeight + 8}px`),
     );
     this.#headerObserver.observe(header);
-    this.#connectStore(this.renderRoot.querySelector<D1Platform>('d1-platform')!);
+    // the inner <d1-platform> and its store live as long as the shell: connected once, here
+    const store = this.renderRoot.querySelector<D1Platform>('d1-platform')!.store;
+    if (!store) return;
+    const apply = (ctx: Readonly<PlatformContext>, prev?: Readonly<PlatformContext>) => {
+      this._ctx = ctx;
+      if (!prev || ctx.theme !== prev.theme) applyTheme(this, ctx.theme);
+      if (!prev || ctx.locale !== prev.locale) this.lang = uiLang(ctx.locale);
+      if (!prev || ctx.activeRole?.role !== prev.activeRole?.role || ctx.user !== prev.user)
+        this.#refreshVisible();
+      if (prev && ctx.activeGroup !== prev.activeGroup) this.#syncGroup(ctx.activeGroup);
+    };
+    apply(store.get());
+    this.#unsubscribe = store.subscribe(apply);
   }
 
   override render() {
@@ -284,22 +296,6 @@ export class D1Shell extends LitElement {
         </div>
       </d1-platform>
     `;
-  }
-
-  // Called once, from firstUpdated: the inner <d1-platform> and its store live as long as the shell.
-  #connectStore(platform: D1Platform): void {
-    const store = platform.store;
-    if (!store) return;
-    const apply = (ctx: Readonly<PlatformContext>, prev?: Readonly<PlatformContext>) => {
-      this._ctx = ctx;
-      if (!prev || ctx.theme !== prev.theme) applyTheme(this, ctx.theme);
-      if (!prev || ctx.locale !== prev.locale) this.lang = uiLang(ctx.locale);
-      if (!prev || ctx.activeRole?.role !== prev.activeRole?.role || ctx.user !== prev.user)
-        this.#refreshVisible();
-      if (prev && ctx.activeGroup !== prev.activeGroup) this.#syncGroup(ctx.activeGroup);
-    };
-    apply(store.get());
-    this.#unsubscribe = store.subscribe(apply);
   }
 
   #watch(reg?: PluginRegistry): void {
