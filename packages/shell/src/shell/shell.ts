@@ -277,7 +277,12 @@ export class D1Shell extends LitElement {
                             class="d1-target"
                             href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
                             aria-current=${m === active ? 'page' : nothing}
-                            @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
+                            @click=${(e: MouseEvent) => {
+                              // let the browser open new tabs/windows as usual
+                              if (e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                              e.preventDefault();
+                              this.navigate(m.id);
+                            }}
                             >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
                               >${pickText(m.name, t.lang)}</span
                             ></a
@@ -386,13 +391,6 @@ export class D1Shell extends LitElement {
 
   #isVisible(id: string): boolean {
     return this._visible.some((m) => m.id === id);
-  }
-
-  #onNavClick(e: MouseEvent, id: string): void {
-    // let the browser open new tabs/windows as usual
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    this.navigate(id);
   }
 
   // Template listeners are plain methods: Lit calls them with the element as `this`.
