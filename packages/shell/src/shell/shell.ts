@@ -144,7 +144,8 @@ export class D1Shell extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#headerObserver?.disconnect();
-    this.#stopLeaveTimer();
+    clearTimeout(this.#leaveTimer);
+    this.#leaveTimer = undefined;
     this.#watch();
   }
 
@@ -338,7 +339,8 @@ export class D1Shell extends LitElement {
       }
       return;
     }
-    this.#stopLeaveTimer();
+    clearTimeout(this.#leaveTimer);
+    this.#leaveTimer = undefined;
     const id = this._route.plugin;
     if (id && this.#isVisible(id) && !this._mounted.includes(id)) {
       this._mounted = [...this._mounted, id];
@@ -413,11 +415,6 @@ export class D1Shell extends LitElement {
 
   #onGroup(e: CustomEvent<{ group: Group | null }>): void {
     this.#syncGroup(e.detail.group);
-  }
-
-  #stopLeaveTimer(): void {
-    clearTimeout(this.#leaveTimer);
-    this.#leaveTimer = undefined;
   }
 
   // The skip link is a button, not a fragment link: `#main` cannot reach into a shadow root, and a
