@@ -194,7 +194,8 @@ export class D1Shell extends LitElement {
       if (!prev || ctx.locale !== prev.locale) this.lang = uiLang(ctx.locale);
       if (!prev || ctx.activeRole?.role !== prev.activeRole?.role || ctx.user !== prev.user)
         this.#refreshVisible();
-      if (prev && ctx.activeGroup !== prev.activeGroup) this.#syncGroup(ctx.activeGroup);
+      if (prev && ctx.activeGroup !== prev.activeGroup)
+        this.#go({ ...this._route, group: ctx.activeGroup?.id ?? null }, false);
     };
     apply(store.get());
     this.#unsubscribe = store.subscribe(apply);
@@ -385,10 +386,6 @@ export class D1Shell extends LitElement {
     if (moved) void this.updateComplete.then(() => this.#focusMain());
   }
 
-  #syncGroup(group: Group | null): void {
-    this.#go({ ...this._route, group: group?.id ?? null }, false);
-  }
-
   #onPopState = (): void => this.#setRoute(readRoute());
 
   #isVisible(id: string): boolean {
@@ -414,7 +411,7 @@ export class D1Shell extends LitElement {
   }
 
   #onGroup(e: CustomEvent<{ group: Group | null }>): void {
-    this.#syncGroup(e.detail.group);
+    this.#go({ ...this._route, group: e.detail.group?.id ?? null }, false);
   }
 
   // The skip link is a button, not a fragment link: `#main` cannot reach into a shadow root, and a
