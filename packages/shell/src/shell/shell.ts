@@ -203,8 +203,7 @@ export class D1Shell extends LitElement {
 
   override render() {
     const t = this.#l10n;
-    const ctx = this._ctx;
-    const signedIn = ctx?.auth.status === 'signed-in';
+    const signedIn = this._ctx?.auth.status === 'signed-in';
     // no plugin in the route (null) matches no manifest
     const visible = this._visible;
     const active = visible.find((m) => m.id === this._route.plugin);
