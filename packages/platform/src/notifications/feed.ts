@@ -111,7 +111,7 @@ export class PlatformNotificationService implements NotificationService {
     const body = source.pluginId === 'platform' ? input : { ...input, pluginId: source.pluginId };
     const n = await this.#api.json<unknown>('/api/notifications', { method: 'POST', json: body });
     if (!isNotification(n)) throw new PlatformError('INVALID_RESPONSE', 'the server sent no notification');
-    this.#add(n);
+    this.#merge([n], true);
     return n;
   }
 
@@ -241,7 +241,7 @@ export class PlatformNotificationService implements NotificationService {
     // `data: null` or `data: 5` on a read/dismiss event threw here and dropped the connection
     if (!isRecord(d)) return;
     const o = d as { id?: unknown; ids?: unknown; readAt?: unknown };
-    if (type === 'notification' && isNotification(d)) this.#add(d);
+    if (type === 'notification' && isNotification(d)) this.#merge([d], true);
     else if (type === 'dismiss' && typeof o.id === 'string') this.#drop(o.id);
     else if (type === 'read' && Array.isArray(o.ids)) {
       const ids = new Set(o.ids);
@@ -256,12 +256,8 @@ export class PlatformNotificationService implements NotificationService {
     this.#set(this.#list.filter((n) => n.id !== id));
   }
 
-  #add(n: Notification): void {
-    const isNew = !this.#list.some((x) => x.id === n.id);
-    this.#merge([n], isNew);
-  }
-
   // Union by id (the incoming copy wins, but a read mark is never lost), newest first, capped.
+  // `announce`: the items not in the list before are passed to the listeners as added.
   #merge(items: readonly Notification[], announce = false): void {
     const byId = new Map(this.#list.map((n) => [n.id, n]));
     const added: Notification[] = [];
