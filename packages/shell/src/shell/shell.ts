@@ -405,7 +405,8 @@ export class D1Shell extends LitElement {
   /** Open a plugin the user's role may see (others are ignored); whether it was. */
   #open({ pluginId, path }: { pluginId?: string; path?: string }): boolean {
     const ok = !!pluginId && this.#isVisible(pluginId);
-    if (ok) this.navigate(pluginId, path ?? null);
+    // an undefined path is navigate()'s default, null
+    if (ok) this.navigate(pluginId, path);
     return ok;
   }
 
