@@ -88,9 +88,8 @@ export function fromOneRosterUser(input: unknown, path = 'user'): User {
       restricted.learnerNumber = str(uo, 'identifier', p);
     if (type === 'mpassid') restricted.mpassUid = str(uo, 'identifier', p);
   });
-  const meta = o.metadata;
-  if (meta && typeof meta === 'object' && (meta as Json).turvakielto === true)
-    restricted.nonDisclosure = true;
+  // a primitive metadata has no turvakielto either
+  if ((o.metadata as Json | undefined)?.turvakielto === true) restricted.nonDisclosure = true;
   if (Object.keys(restricted).length) user.restricted = restricted;
   return user;
 }
