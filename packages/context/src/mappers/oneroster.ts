@@ -119,9 +119,11 @@ export function fromOneRosterOrg(input: unknown, path = 'org'): Organization {
 
 // OneRoster has one name; Finnish feeds carry the other languages in metadata (koodisto names).
 function localizedName(m: Json | undefined, name: string): Organization['name'] {
-  const names = m && typeof m.names === 'object' && m.names ? (m.names as Json) : {};
+  // a missing or primitive names has no string under any language
+  const names = m?.names as Json | undefined;
   const out: Organization['name'] = { fi: name };
-  for (const l of ['fi', 'sv', 'en'] as const) if (typeof names[l] === 'string') out[l] = names[l] as string;
+  for (const l of ['fi', 'sv', 'en'] as const)
+    if (typeof names?.[l] === 'string') out[l] = names[l] as string;
   return out;
 }
 
