@@ -151,7 +151,7 @@ export function createPeer(port: MessagePort, h: PeerHandlers): Peer {
         const id = ++seq;
         pending.set(id, [ok, fail, timeout > 0 ? tickOf(timeout) : 0, method, timeout]);
         if (!post(params === undefined ? { id, method } : { id, method, params })) {
-          pending.get(id)![1](new BridgeError('INVALID_PARAMS', `${method}: params cannot be cloned`));
+          fail(new BridgeError('INVALID_PARAMS', `${method}: params cannot be cloned`));
           pending.delete(id);
         }
       });
