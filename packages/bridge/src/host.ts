@@ -257,14 +257,8 @@ export function createHostEndpoint(options: HostEndpointOptions): HostEndpoint {
 
   const stop = frameListener(options, (data, src) => {
     const d = data as Partial<HelloMessage>;
-    if (
-      !d ||
-      typeof d != 'object' ||
-      d.type !== 'd1.hello' ||
-      typeof d.instance != 'string' ||
-      !d.instance ||
-      d.instance.length > 64
-    )
+    // a primitive has no `type` (and structured clones carry no functions)
+    if (d?.type !== 'd1.hello' || typeof d.instance != 'string' || !d.instance || d.instance.length > 64)
       return;
     // The SDK repeats hello until answered: one welcome per connect attempt, ever.
     if (d.instance === instance) return;

@@ -96,11 +96,13 @@ export function createPeer(port: MessagePort, h: PeerHandlers): Peer {
       const tick = () => {
         clock.tick++;
         clock.timer = 0;
-        for (const [id, p] of pending)
-          if (p[4] === ms && clock.tick - p[2] >= 5) {
+        for (const [id, p] of pending) {
+          if (p[4] !== ms) continue;
+          if (clock.tick - p[2] >= 5) {
             pending.delete(id);
             p[1](new BridgeError('TIMEOUT', `${p[3]}: no reply within ${ms} ms`));
-          } else if (p[4] === ms) clock.timer ||= setTimeout(tick, ms / 4);
+          } else clock.timer ||= setTimeout(tick, ms / 4);
+        }
       };
       c.timer = setTimeout(tick, ms / 4);
     }
@@ -151,7 +153,7 @@ export function createPeer(port: MessagePort, h: PeerHandlers): Peer {
         const id = ++seq;
         pending.set(id, [ok, fail, timeout > 0 ? tickOf(timeout) : 0, method, timeout]);
         if (!post(params === undefined ? { id, method } : { id, method, params })) {
-          pending.get(id)![1](new BridgeError('INVALID_PARAMS', `${method}: params cannot be cloned`));
+          fail(new BridgeError('INVALID_PARAMS', `${method}: params cannot be cloned`));
           pending.delete(id);
         }
       });

@@ -42,11 +42,10 @@ export class ContextStore<T extends object> {
       while (this.#queue.length) {
         const next = this.#queue.shift()!;
         const previous = this.#state;
-        const changed = (Object.keys(next) as Array<keyof T>).some((k) => !Object.is(previous[k], next[k]));
-        if (!changed) continue;
-        this.#state = Object.freeze({ ...previous, ...next });
+        // every key identical: no change
+        if ((Object.keys(next) as Array<keyof T>).every((k) => Object.is(previous[k], next[k]))) continue;
+        const current = (this.#state = Object.freeze({ ...previous, ...next }));
         // snapshot: listeners added now start with the next change
-        const current = this.#state;
         for (const l of [...this.#listeners]) {
           // one unsubscribed by an earlier listener of this change is not called
           if (!this.#listeners.has(l)) continue;

@@ -39,12 +39,12 @@ export interface ApiRequest extends Omit<RequestInit, 'body'> {
 export class ApiClient {
   readonly api: string;
   readonly auth: TokenSource;
-  readonly #fetch: FetchLike;
+  readonly #fetch?: FetchLike;
 
   constructor(options: ApiClientOptions) {
     this.api = apiRoot(options.api);
     this.auth = options.auth;
-    this.#fetch = options.fetch ?? ((i, init) => fetch(i, init));
+    this.#fetch = options.fetch;
   }
 
   /** Absolute URL of an API path (`/api/me`). */
@@ -64,7 +64,8 @@ export class ApiClient {
       let res: Response;
       try {
         // JSON.stringify(undefined) is undefined: no body, as fetch reads an absent one
-        res = await this.#fetch(this.url(path), { ...rest, headers, body: JSON.stringify(json) });
+        // the global fetch called bare (a `this` other than the window would be an illegal invocation)
+        res = await (this.#fetch ?? fetch)(this.url(path), { ...rest, headers, body: JSON.stringify(json) });
       } catch (err) {
         if (rest.signal?.aborted) throw rest.signal.reason;
         throw new PlatformError('NETWORK', `${path}: ${String(err)}`);

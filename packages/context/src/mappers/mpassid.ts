@@ -152,8 +152,9 @@ export function fromMpassClaims(claims: unknown, options: MpassOptions = {}): Mp
   return { user, organizations };
 }
 
+// every caller passes a value already trimmed (values() and the split role parts)
 function roleOf(word: string | undefined): PlatformRole | undefined {
-  return ROLE_WORDS.get(word?.trim().toLowerCase());
+  return ROLE_WORDS.get(word?.toLowerCase());
 }
 
 // MPASSid attributes are mostly multi-valued: accept a string, an array of strings, or nothing.

@@ -88,9 +88,8 @@ export function fromOneRosterUser(input: unknown, path = 'user'): User {
       restricted.learnerNumber = str(uo, 'identifier', p);
     if (type === 'mpassid') restricted.mpassUid = str(uo, 'identifier', p);
   });
-  const meta = o.metadata;
-  if (meta && typeof meta === 'object' && (meta as Json).turvakielto === true)
-    restricted.nonDisclosure = true;
+  // a primitive metadata has no turvakielto either
+  if ((o.metadata as Json | undefined)?.turvakielto === true) restricted.nonDisclosure = true;
   if (Object.keys(restricted).length) user.restricted = restricted;
   return user;
 }
@@ -120,9 +119,11 @@ export function fromOneRosterOrg(input: unknown, path = 'org'): Organization {
 
 // OneRoster has one name; Finnish feeds carry the other languages in metadata (koodisto names).
 function localizedName(m: Json | undefined, name: string): Organization['name'] {
-  const names = m && typeof m.names === 'object' && m.names ? (m.names as Json) : {};
+  // a missing or primitive names has no string under any language
+  const names = m?.names as Json | undefined;
   const out: Organization['name'] = { fi: name };
-  for (const l of ['fi', 'sv', 'en'] as const) if (typeof names[l] === 'string') out[l] = names[l] as string;
+  for (const l of ['fi', 'sv', 'en'] as const)
+    if (typeof names?.[l] === 'string') out[l] = names[l] as string;
   return out;
 }
 

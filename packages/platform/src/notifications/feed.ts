@@ -37,13 +37,8 @@ const SEVERITIES = ['info', 'success', 'warning', 'error'];
 /** The platform's notification feed; one per signed-in user. */
 export class PlatformNotificationService implements NotificationService {
   readonly #api: ApiClient;
-  readonly #max: number;
-  readonly #limit: { max: number; windowMs: number };
-  readonly #initialMs: number;
-  readonly #maxMs: number;
-  readonly #idleMs: number;
-  readonly #random: () => number;
-  readonly #now: () => number;
+  // the options as given: each default is applied where its option is read (most are read once)
+  readonly #o: NotificationFeedOptions;
   #list: readonly Notification[] = [];
   #listeners = new Set<Listener>();
   #gone = new Set<string>();
@@ -58,13 +53,11 @@ export class PlatformNotificationService implements NotificationService {
 
   constructor(options: NotificationFeedOptions) {
     this.#api = options.api;
-    this.#max = options.maxItems ?? 200;
-    this.#limit = options.rateLimit ?? { max: 10, windowMs: 60_000 };
-    this.#initialMs = options.reconnect?.initialMs ?? 1000;
-    this.#maxMs = options.reconnect?.maxMs ?? 30_000;
-    this.#idleMs = options.idleTimeoutMs ?? 45_000;
-    this.#random = options.random ?? Math.random;
-    this.#now = options.now ?? Date.now;
+    this.#o = options;
+  }
+
+  #now(): number {
+    return (this.#o.now ?? Date.now)();
   }
 
   /** Where the live stream stands now. */
@@ -109,15 +102,16 @@ export class PlatformNotificationService implements NotificationService {
   async post(input: NotificationInput, source: Notification['source']): Promise<Notification> {
     check(input);
     const now = this.#now();
-    const sent = (this.#sent.get(source.pluginId) ?? []).filter((t) => now - t < this.#limit.windowMs);
-    if (sent.length >= this.#limit.max)
+    const limit = this.#o.rateLimit ?? { max: 10, windowMs: 60_000 };
+    const sent = (this.#sent.get(source.pluginId) ?? []).filter((t) => now - t < limit.windowMs);
+    if (sent.length >= limit.max)
       throw new PlatformError('RATE_LIMITED', `${source.pluginId}: too many notifications, try later`);
     sent.push(now);
     this.#sent.set(source.pluginId, sent);
     const body = source.pluginId === 'platform' ? input : { ...input, pluginId: source.pluginId };
     const n = await this.#api.json<unknown>('/api/notifications', { method: 'POST', json: body });
     if (!isNotification(n)) throw new PlatformError('INVALID_RESPONSE', 'the server sent no notification');
-    this.#add(n);
+    this.#merge([n], true);
     return n;
   }
 
@@ -185,8 +179,9 @@ export class PlatformNotificationService implements NotificationService {
         }
       }
       this.#connection = 'waiting';
-      const cap = Math.min(this.#maxMs, Math.max(this.#initialMs, this.#retryMs) * 2 ** attempt);
-      await sleep(cap / 2 + (this.#random() * cap) / 2, signal);
+      const r = this.#o.reconnect;
+      const cap = Math.min(r?.maxMs ?? 30_000, Math.max(r?.initialMs ?? 1000, this.#retryMs) * 2 ** attempt);
+      await sleep(cap / 2 + ((this.#o.random ?? Math.random)() * cap) / 2, signal);
     }
   }
 
@@ -198,7 +193,7 @@ export class PlatformNotificationService implements NotificationService {
     let idle: ReturnType<typeof setTimeout> | undefined;
     const arm = () => {
       clearTimeout(idle);
-      idle = setTimeout(abort, this.#idleMs);
+      idle = setTimeout(abort, this.#o.idleTimeoutMs ?? 45_000);
     };
     try {
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
@@ -246,7 +241,7 @@ export class PlatformNotificationService implements NotificationService {
     // `data: null` or `data: 5` on a read/dismiss event threw here and dropped the connection
     if (!isRecord(d)) return;
     const o = d as { id?: unknown; ids?: unknown; readAt?: unknown };
-    if (type === 'notification' && isNotification(d)) this.#add(d);
+    if (type === 'notification' && isNotification(d)) this.#merge([d], true);
     else if (type === 'dismiss' && typeof o.id === 'string') this.#drop(o.id);
     else if (type === 'read' && Array.isArray(o.ids)) {
       const ids = new Set(o.ids);
@@ -261,12 +256,8 @@ export class PlatformNotificationService implements NotificationService {
     this.#set(this.#list.filter((n) => n.id !== id));
   }
 
-  #add(n: Notification): void {
-    const isNew = !this.#list.some((x) => x.id === n.id);
-    this.#merge([n], isNew);
-  }
-
   // Union by id (the incoming copy wins, but a read mark is never lost), newest first, capped.
+  // `announce`: the items not in the list before are passed to the listeners as added.
   #merge(items: readonly Notification[], announce = false): void {
     const byId = new Map(this.#list.map((n) => [n.id, n]));
     const added: Notification[] = [];
@@ -278,7 +269,7 @@ export class PlatformNotificationService implements NotificationService {
     }
     const list = [...byId.values()]
       .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
-      .slice(0, this.#max);
+      .slice(0, this.#o.maxItems ?? 200);
     this.#set(
       list,
       added.filter((n) => list.includes(n)),

@@ -12,7 +12,7 @@ import {
   type PlatformServices,
 } from '@digione/context';
 import { ApiClient, type FetchLike } from '../http.js';
-import { OidcAuthService } from '../auth/oidc-auth.js';
+import { OidcAuthService, type OidcAuthOptions } from '../auth/oidc-auth.js';
 import { OneRosterService } from '../roster/oneroster.js';
 import { PlatformNotificationService } from '../notifications/feed.js';
 import { PlatformPluginSessionService } from '../plugin-sessions/plugin-sessions.js';
@@ -58,7 +58,8 @@ export function createPlatform(config: PlatformConfig): Platform {
     config.store ?? createPlatformStore({ locale: localeFor(document.documentElement.lang || 'fi') });
   const oidc =
     !config.auth && config.issuer && config.clientId
-      ? new OidcAuthService({ ...config, issuer: config.issuer, clientId: config.clientId })
+      ? // issuer and client id are set (checked just now): a copy of the config is the session's options
+        new OidcAuthService({ ...config } as OidcAuthOptions)
       : null;
   const auth = config.auth ?? oidc;
   const detach = oidc?.attach(store);

@@ -13,7 +13,8 @@ export const pluginHostStyles = css`
     color: var(--d1-plugin-host-color, var(--d1-color-text, CanvasText));
     font-family: var(--d1-font-family, system-ui, sans-serif);
   }
-  :host([hidden]) {
+  :host([hidden]),
+  .status[hidden] {
     display: none;
   }
   /* The skip link and the end mark: visually hidden until focused. */
@@ -48,9 +49,6 @@ export const pluginHostStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--d1-plugin-host-background, var(--d1-color-surface, Canvas));
-  }
-  .status[hidden] {
-    display: none;
   }
   .status[data-kind='error'] {
     border-color: var(--d1-plugin-host-danger, var(--d1-color-danger, #b3261e));

@@ -144,7 +144,8 @@ export class D1Shell extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#headerObserver?.disconnect();
-    this.#stopLeaveTimer();
+    clearTimeout(this.#leaveTimer);
+    this.#leaveTimer = undefined;
     this.#watch();
   }
 
@@ -184,77 +185,29 @@ export class D1Shell extends LitElement {
       this.style.setProperty('--d1-sticky-offset', `${header.offsetHeight + 8}px`),
     );
     this.#headerObserver.observe(header);
-    this.#connectStore(this.renderRoot.querySelector<D1Platform>('d1-platform')!);
+    // the inner <d1-platform> and its store live as long as the shell: connected once, here
+    const store = this.renderRoot.querySelector<D1Platform>('d1-platform')!.store;
+    if (!store) return;
+    const apply = (ctx: Readonly<PlatformContext>, prev?: Readonly<PlatformContext>) => {
+      this._ctx = ctx;
+      if (!prev || ctx.theme !== prev.theme) applyTheme(this, ctx.theme);
+      if (!prev || ctx.locale !== prev.locale) this.lang = uiLang(ctx.locale);
+      if (!prev || ctx.activeRole?.role !== prev.activeRole?.role || ctx.user !== prev.user)
+        this.#refreshVisible();
+      if (prev && ctx.activeGroup !== prev.activeGroup)
+        this.#go({ ...this._route, group: ctx.activeGroup?.id ?? null }, false);
+    };
+    apply(store.get());
+    this.#unsubscribe = store.subscribe(apply);
   }
 
   override render() {
     const t = this.#l10n;
-    const ctx = this._ctx;
-    const signedIn = ctx?.auth.status === 'signed-in';
+    const signedIn = this._ctx?.auth.status === 'signed-in';
     // no plugin in the route (null) matches no manifest
-    const active = this._visible.find((m) => m.id === this._route.plugin);
-    const heading = active ? pickText(active.name, t.lang) : t.t('welcome');
-    return html`
-      <button class="skip d1-target" part="skip-link" @click=${this.#focusMain}>${t.t('skip')}</button>
-      <d1-platform
-        issuer=${this.issuer ?? nothing}
-        client-id=${this.clientId ?? nothing}
-        api=${this.api ?? nothing}
-      >
-        <div class="layout">
-          <header part="header">
-            <div class="brand"><slot name="brand"></slot></div>
-            <div class="picker">
-              ${
-                signedIn
-                  ? html`<d1-class-picker
-                      .value=${this._route.group}
-                      @d1-group-change=${this.#onGroup}
-                    ></d1-class-picker>`
-                  : nothing
-              }
-            </div>
-            <div class="tools" @d1-notification-open=${this.#onNotificationOpen}>
-              ${signedIn ? html`<d1-notification-tray ?shared-screen=${this.sharedScreen}></d1-notification-tray>` : nothing}
-              <d1-login-bar></d1-login-bar>
-            </div>
-          </header>
-          ${signedIn ? this.#renderNav(active) : nothing}
-          <main id="main" part="main" tabindex="-1" @d1-plugin-navigate=${this.#onPluginNavigate}>
-            <h1 id="main-heading" tabindex="-1">${heading}</h1>
-            ${this.#renderMain(signedIn, active)}
-          </main>
-          <footer><slot name="footer"></slot></footer>
-        </div>
-      </d1-platform>
-    `;
-  }
-
-  #renderNav(active: PluginManifest | undefined) {
-    const t = this.#l10n;
-    return html`<nav part="nav" aria-label=${t.t('nav')}>
-      <ul>
-        ${this._visible.map(
-          (m) =>
-            html`<li>
-              <a
-                class="d1-target"
-                href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
-                aria-current=${m === active ? 'page' : nothing}
-                @click=${(e: MouseEvent) => this.#onNavClick(e, m.id)}
-                >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
-                  >${pickText(m.name, t.lang)}</span
-                ></a
-              >
-            </li>`,
-        )}
-      </ul>
-    </nav>`;
-  }
-
-  #renderMain(signedIn: boolean, active: PluginManifest | undefined) {
-    const t = this.#l10n;
     const visible = this._visible;
+    const active = visible.find((m) => m.id === this._route.plugin);
+    const heading = active ? pickText(active.name, t.lang) : t.t('welcome');
     // One template for every state, so the plugin hosts below keep their elements (and their
     // running plugins) whatever message shows above them.
     // the registry's state is read here: each of its changes re-renders (see #onRegistryChange)
@@ -289,23 +242,66 @@ export class D1Shell extends LitElement {
           .active=${signedIn && id === active?.id}
         ></d1-plugin-host>`,
     );
-    return html`${message}${notice}${hosts}`;
-  }
-
-  // Called once, from firstUpdated: the inner <d1-platform> and its store live as long as the shell.
-  #connectStore(platform: D1Platform): void {
-    const store = platform.store;
-    if (!store) return;
-    const apply = (ctx: Readonly<PlatformContext>, prev?: Readonly<PlatformContext>) => {
-      this._ctx = ctx;
-      if (!prev || ctx.theme !== prev.theme) applyTheme(this, ctx.theme);
-      if (!prev || ctx.locale !== prev.locale) this.lang = uiLang(ctx.locale);
-      if (!prev || ctx.activeRole?.role !== prev.activeRole?.role || ctx.user !== prev.user)
-        this.#refreshVisible();
-      if (prev && ctx.activeGroup !== prev.activeGroup) this.#syncGroup(ctx.activeGroup);
-    };
-    apply(store.get());
-    this.#unsubscribe = store.subscribe(apply);
+    return html`
+      <button class="skip d1-target" part="skip-link" @click=${this.#focusMain}>${t.t('skip')}</button>
+      <d1-platform
+        issuer=${this.issuer ?? nothing}
+        client-id=${this.clientId ?? nothing}
+        api=${this.api ?? nothing}
+      >
+        <div class="layout">
+          <header part="header">
+            <div class="brand"><slot name="brand"></slot></div>
+            <div class="picker">
+              ${
+                signedIn
+                  ? html`<d1-class-picker
+                      .value=${this._route.group}
+                      @d1-group-change=${this.#onGroup}
+                    ></d1-class-picker>`
+                  : nothing
+              }
+            </div>
+            <div class="tools" @d1-notification-open=${this.#onNotificationOpen}>
+              ${signedIn ? html`<d1-notification-tray ?shared-screen=${this.sharedScreen}></d1-notification-tray>` : nothing}
+              <d1-login-bar></d1-login-bar>
+            </div>
+          </header>
+          ${
+            signedIn
+              ? html`<nav part="nav" aria-label=${t.t('nav')}>
+                  <ul>
+                    ${visible.map(
+                      (m) =>
+                        html`<li>
+                          <a
+                            class="d1-target"
+                            href=${routeUrl({ ...this._route, plugin: m.id, path: null })}
+                            aria-current=${m === active ? 'page' : nothing}
+                            @click=${(e: MouseEvent) => {
+                              // let the browser open new tabs/windows as usual
+                              if (e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                              e.preventDefault();
+                              this.navigate(m.id);
+                            }}
+                            >${m.icon ? html`<img class="icon" src=${m.icon} alt="" width="20" height="20" />` : nothing}<span
+                              >${pickText(m.name, t.lang)}</span
+                            ></a
+                          >
+                        </li>`,
+                    )}
+                  </ul>
+                </nav>`
+              : nothing
+          }
+          <main id="main" part="main" tabindex="-1" @d1-plugin-navigate=${this.#onPluginNavigate}>
+            <h1 id="main-heading" tabindex="-1">${heading}</h1>
+            ${message}${notice}${hosts}
+          </main>
+          <footer><slot name="footer"></slot></footer>
+        </div>
+      </d1-platform>
+    `;
   }
 
   #watch(reg?: PluginRegistry): void {
@@ -343,7 +339,8 @@ export class D1Shell extends LitElement {
       }
       return;
     }
-    this.#stopLeaveTimer();
+    clearTimeout(this.#leaveTimer);
+    this.#leaveTimer = undefined;
     const id = this._route.plugin;
     if (id && this.#isVisible(id) && !this._mounted.includes(id)) {
       this._mounted = [...this._mounted, id];
@@ -388,21 +385,10 @@ export class D1Shell extends LitElement {
     if (moved) void this.updateComplete.then(() => this.#focusMain());
   }
 
-  #syncGroup(group: Group | null): void {
-    this.#go({ ...this._route, group: group?.id ?? null }, false);
-  }
-
   #onPopState = (): void => this.#setRoute(readRoute());
 
   #isVisible(id: string): boolean {
     return this._visible.some((m) => m.id === id);
-  }
-
-  #onNavClick(e: MouseEvent, id: string): void {
-    // let the browser open new tabs/windows as usual
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    this.navigate(id);
   }
 
   // Template listeners are plain methods: Lit calls them with the element as `this`.
@@ -419,17 +405,13 @@ export class D1Shell extends LitElement {
   /** Open a plugin the user's role may see (others are ignored); whether it was. */
   #open({ pluginId, path }: { pluginId?: string; path?: string }): boolean {
     const ok = !!pluginId && this.#isVisible(pluginId);
-    if (ok) this.navigate(pluginId, path ?? null);
+    // an undefined path is navigate()'s default, null
+    if (ok) this.navigate(pluginId, path);
     return ok;
   }
 
   #onGroup(e: CustomEvent<{ group: Group | null }>): void {
-    this.#syncGroup(e.detail.group);
-  }
-
-  #stopLeaveTimer(): void {
-    clearTimeout(this.#leaveTimer);
-    this.#leaveTimer = undefined;
+    this.#go({ ...this._route, group: e.detail.group?.id ?? null }, false);
   }
 
   // The skip link is a button, not a fragment link: `#main` cannot reach into a shadow root, and a
