@@ -650,7 +650,15 @@ export class D1ClassPicker extends LitElement {
     const id = `${this.#uid}-child`;
     return html`<div class="child">
       <label class="label" for=${id}>${label}</label>
-      <select id=${id} class="d1-input" .value=${this._childId ?? ''} @change=${this.#onChild}>
+      <select
+        id=${id}
+        class="d1-input"
+        .value=${this._childId ?? ''}
+        @change=${this.#onChild}
+        @blur=${this.#onChild}
+        @keydown=${this.#onChildKey}
+        @pointerdown=${() => (this.#browsing = false)}
+      >
         ${this._pupils.map((p) => html`<option value=${p.id} ?selected=${p.id === this._childId}>${p.displayName}</option>`)}
       </select>
     </div>`;
@@ -774,7 +782,18 @@ export class D1ClassPicker extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input')?.focus());
   }
 
+  /**
+   * Keys on a closed list change it at once, and a child brings its school and role with it:
+   * browsing the children with the arrows (or letters) must not switch at every press (WCAG 3.2.2),
+   * so a change made by keys waits for Enter or for leaving the list; a pointer choice is at once.
+   */
+  #browsing = false;
+  #onChildKey(e: KeyboardEvent): void {
+    if (!(this.#browsing = e.key != 'Enter')) this.#onChild(e);
+  }
+
   #onChild(e: Event): void {
+    if (this.#browsing && e.type == 'change') return;
     const id = (e.target as HTMLSelectElement).value;
     if (id !== this._childId) this.#setChild(id);
   }

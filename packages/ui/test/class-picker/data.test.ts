@@ -321,6 +321,38 @@ describe('<d1-class-picker> data and states', () => {
     expect(roster.calls.map((c) => c.userId)).to.deep.equal(['u-child-1', 'u-child-2']);
   });
 
+  it('guardian: arrows only browse the children; Enter or leaving the list switches (WCAG 3.2.2)', async () => {
+    const kids = [
+      { id: 'u-child-1', givenName: 'Aino', familyName: 'Huoltaja', displayName: 'Aino Huoltaja' },
+      { id: 'u-child-2', givenName: 'Eetu', familyName: 'Huoltaja', displayName: 'Eetu Huoltaja' },
+    ];
+    const roster = new FakeRoster({
+      groupsByUser: { 'u-child-1': [group('c1', '3A')], 'u-child-2': [group('c2', '5C'), group('c3', '5D')] },
+      children: { [guardian.id]: kids },
+    });
+    const store = createPlatformStore({ auth: { status: 'signed-in' }, user: guardian, activeRole: guardian.roles[0]! });
+    const { picker } = await mountInPlatform(store, { roster });
+    const select = await waitFor(() => picker.shadowRoot!.querySelector('select'), 'child switcher');
+    await waitFor(() => picker.resultCount === 1, "first child's groups");
+    select.focus();
+    // a closed list changes its value at the first arrow: nothing else may follow yet
+    await press('ArrowDown');
+    expect(select.value).to.equal('u-child-2');
+    expect(store.get().activeChildId).to.equal('u-child-1');
+    await press('ArrowUp');
+    await press('ArrowDown');
+    expect(store.get().activeChildId).to.equal('u-child-1');
+    expect(roster.calls.map((c) => c.userId)).to.deep.equal(['u-child-1']);
+    await press('Enter');
+    await waitFor(() => picker.resultCount === 2, "second child's groups after Enter");
+    expect(store.get().activeChildId).to.equal('u-child-2');
+    // leaving the list is a choice too
+    await press('ArrowUp');
+    expect(store.get().activeChildId).to.equal('u-child-2');
+    await press('Tab');
+    await waitFor(() => store.get().activeChildId === 'u-child-1', 'the child chosen on leaving the list');
+  });
+
   it('guardian without names from the roster: numbered children, never their ids', async () => {
     const roster = new FakeRoster({ groupsByUser: { 'u-child-1': [group('c1', '3A')] } });
     const store = createPlatformStore({ auth: { status: 'signed-in' }, user: guardian, activeRole: guardian.roles[0]! });
