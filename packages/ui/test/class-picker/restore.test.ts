@@ -69,7 +69,8 @@ describe('<d1-class-picker> restore, deep links and the guardian role', () => {
     const select = await childSwitcher(first.picker);
     await waitFor(() => first.picker.resultCount === 2, "first child's groups");
     select.focus();
-    await sendKeys({ press: 'ArrowDown' }); // a closed select: the next child, and a change event
+    await sendKeys({ press: 'ArrowDown' }); // a closed select: the next child, browsed
+    await sendKeys({ press: 'Enter' }); // and chosen
     await waitFor(() => first.picker.resultCount === 1, "second child's groups");
     first.platform.parentElement!.remove();
 
@@ -91,6 +92,7 @@ describe('<d1-class-picker> restore, deep links and the guardian role', () => {
     const select = await childSwitcher(first.picker);
     select.focus();
     await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' }); // and chosen
     await waitFor(() => first.picker.resultCount === 1, "second child's groups");
     first.platform.parentElement!.remove();
 
@@ -113,6 +115,7 @@ describe('<d1-class-picker> restore, deep links and the guardian role', () => {
     expect(store.get().activeRole).to.equal(atKuusi);
     select.focus();
     await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' }); // and chosen
     await waitFor(() => store.get().activeRole === atZeta, "the role at the second child's school");
     expect(store.get().activeChildId).to.equal('u-kid-2');
     // choose the child's group: a role already at the child's school stays
@@ -162,6 +165,7 @@ describe('<d1-class-picker> restore, deep links and the guardian role', () => {
     expect(store.get().activeRole).to.equal(at7A);
     select.focus();
     await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' }); // and chosen
     // the login bar would otherwise say "Huoltaja 7A" for the child in 3B
     await waitFor(() => store.get().activeRole === at3B, "the role naming the second child's class");
     await waitFor(() => picker.resultCount === 1, "second child's groups");
