@@ -16,7 +16,7 @@ export const ANNOUNCE_CLEAR_MS = 7000;
 
 type Politeness = 'polite' | 'assertive';
 /** What waits to be read in a region, and its timers. */
-const pending = new WeakMap<HTMLElement, { texts: string[]; frame: number; clear: number }>();
+const pending = new WeakMap<HTMLElement, { texts: string[]; frame: number; clear: number; lang?: string }>();
 
 function region(doc: Document, politeness: Politeness): HTMLElement {
   let el = doc.body.querySelector<HTMLElement>(`:scope > [data-d1-announcer="${politeness}"]`);
@@ -40,14 +40,18 @@ export function ensureLiveRegions(doc: Document = document): Record<Politeness, 
 
 /**
  * Read `text` to screen reader users: polite, or assertive for errors the user must hear now.
- * The same text twice is read twice.
+ * The same text twice is read twice. `lang`: the language of `text` (the region says it while the
+ * text is there; none given, the page's).
  */
-export function announce(doc: Document, text: string, assertive = false): void {
+export function announce(doc: Document, text: string, assertive = false, lang?: string | null): void {
   if (!text.trim()) return;
   const el = region(doc, assertive ? 'assertive' : 'polite');
   let p = pending.get(el);
   if (!p) pending.set(el, (p = { texts: [], frame: 0, clear: 0 }));
   p.texts.push(text);
+  // the region is the page's: it says the language of what it reads now (a Swedish text on a
+  // Finnish page would be read with a Finnish voice)
+  p.lang = lang ?? undefined;
   if (p.frame) return;
   const q = p;
   clearTimeout(q.clear);
@@ -56,6 +60,8 @@ export function announce(doc: Document, text: string, assertive = false): void {
   q.frame = requestAnimationFrame(() => {
     q.frame = requestAnimationFrame(() => {
       q.frame = 0;
+      if (q.lang) el.lang = q.lang;
+      else el.removeAttribute('lang');
       el.textContent = q.texts.join(' ');
       q.texts = [];
       q.clear = window.setTimeout(() => (el.textContent = ''), ANNOUNCE_CLEAR_MS);

@@ -523,6 +523,8 @@ describe('life cycle', () => {
       () => document.querySelector('[data-d1-announcer="polite"]')?.textContent?.includes('Ladataan'),
       'announced',
     );
+    // in the language it is said in, whatever the page's
+    expect(document.querySelector('[data-d1-announcer="polite"]')!.getAttribute('lang')).to.equal('fi');
     expect(d.frame!.closest('.frame')!.hasAttribute('inert')).to.equal(true);
     await axe(host!);
     await waitFor(() => d.reports().some((r) => r.silent), 'the silent plugin loaded');

@@ -498,7 +498,7 @@ export class D1PluginHost extends LitElement {
         sessions: () => this.#services()?.pluginSessions,
         signedIn: () => !!this.#platformContext().user,
         notifications: () => this.#services()?.notifications,
-        announce: (text, assertive) => announce(this.ownerDocument, text, assertive),
+        announce: (text, assertive) => announce(this.ownerDocument, text, assertive, this.#lang()),
         resize: (h) => this.#resize(h),
         // backward: to the skip link just before the plugin (Shift+Tab goes on from there)
         // only out of the plugin: focus elsewhere in the portal (the user typing in the class
@@ -665,7 +665,7 @@ export class D1PluginHost extends LitElement {
     };
     this._state = 'error';
     this._error = detail;
-    announce(this.ownerDocument, `${this.#t('failed')} ${this.#t(code)}`);
+    announce(this.ownerDocument, `${this.#t('failed')} ${this.#t(code)}`, false, this.#lang());
     this.dispatchEvent(
       new CustomEvent<PluginErrorDetail>('d1-plugin-error', { detail, bubbles: true, composed: true }),
     );
@@ -934,7 +934,7 @@ export class D1PluginHost extends LitElement {
   }
 
   #say(id: MessageId): void {
-    announce(this.ownerDocument, this.#t(id));
+    announce(this.ownerDocument, this.#t(id), false, this.#lang());
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { announce, ensureLiveRegions } from '@digione/context';
+import { nearestLang } from './lang-observer.js';
 
 /** Options of {@link AnnouncerController.announce}. */
 export interface AnnounceOptions {
@@ -34,6 +35,7 @@ export class AnnouncerController implements ReactiveController {
 
   /** Read `text` to screen reader users; the same text twice is read twice. */
   announce(text: string, options: AnnounceOptions = {}): void {
-    announce(this.#host.ownerDocument, text, options.assertive);
+    // in the host's language: the one it says it speaks (LocaleController marks it) or the page's
+    announce(this.#host.ownerDocument, text, options.assertive, nearestLang(this.#host));
   }
 }

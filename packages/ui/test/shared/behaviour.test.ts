@@ -78,6 +78,24 @@ describe('AnnouncerController', () => {
     await waitFor(() => polite.textContent === 'Yksi. Kaksi.');
   });
 
+  it('the region says the language of what it reads: the element\'s, not the page\'s', async () => {
+    const { polite } = ensureLiveRegions();
+    // a Swedish widget on a page whose language is another: the page's lang must not voice it
+    const sv = await widget('<div lang="sv"><d1-test-widget></d1-test-widget></div>');
+    sv.announcer.announce('Valt: 7A');
+    await waitFor(() => polite.textContent === 'Valt: 7A', 'Swedish text');
+    expect(polite.getAttribute('lang')).to.equal('sv');
+    // a fallback: the widget speaks Finnish on a Sámi page, and says so; so does the region
+    const fi = await widget('<div lang="se"><d1-test-widget></d1-test-widget></div>');
+    fi.announcer.announce('Valittu: 7A');
+    await waitFor(() => polite.textContent === 'Valittu: 7A', 'Finnish text');
+    expect(polite.getAttribute('lang')).to.equal('fi');
+    // no language given (a caller of context's announce that does not know): the page's
+    announce(document, 'Tehtävät on ladattu.');
+    await waitFor(() => polite.textContent === 'Tehtävät on ladattu.', 'text without a language');
+    expect(polite.hasAttribute('lang')).to.equal(false);
+  });
+
   it("an element and the plugin host (context's announce) in one frame are read together", async () => {
     const w = await widget();
     const { polite } = ensureLiveRegions();
