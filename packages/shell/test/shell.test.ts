@@ -160,6 +160,28 @@ describe('<d1-shell>', () => {
     await waitFor(() => echo.textContent!.endsWith('path=-'), 'opened as such: no path');
   });
 
+  it("a plugin moving inside itself in a burst adds one history entry, not one per move", async () => {
+    const { el, store } = await shell();
+    signIn(store);
+    el.navigate('fi.example.grades', '/start');
+    const host = await waitFor(() => $(el, 'd1-plugin-host[plugin-id="fi.example.grades"]'), 'the tool');
+    const before = history.length;
+    // what the host dispatches for the plugin's navigation.open, ten times at once (a loop)
+    for (let i = 0; i < 10; i++)
+      host.dispatchEvent(
+        new CustomEvent('d1-plugin-navigate', {
+          detail: { pluginId: 'fi.example.grades', path: `/p${i}`, from: 'fi.example.grades' },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    expect(new URL(location.href).searchParams.get('path')).to.equal('/p9');
+    expect(history.length - before).to.equal(1);
+    // the user's own move is always an entry of its own
+    el.navigate('fi.example.reading');
+    expect(history.length - before).to.equal(2);
+  });
+
   it('a deep link opens the tool; a tool the role may not see is not opened', async () => {
     history.replaceState(null, '', `${location.pathname}${location.search}&plugin=fi.example.reading`);
     const { el, store } = await shell();

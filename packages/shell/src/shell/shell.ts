@@ -392,8 +392,17 @@ export class D1Shell extends LitElement {
   }
 
   // Template listeners are plain methods: Lit calls them with the element as `this`.
+  /** When a plugin last moved the route (its own navigation.open). */
+  #lastMove = 0;
   #onPluginNavigate(e: CustomEvent<PluginNavigateDetail>): void {
-    this.#open(e.detail);
+    const d = e.detail;
+    const now = Date.now();
+    // A plugin moving inside itself faster than a person clicks (a loop, a redirect) replaces its
+    // last history entry instead of adding one: the Back button stays the user's.
+    if (d.pluginId === this._route.plugin && now - this.#lastMove < 1000)
+      this.#go({ ...this._route, path: d.path ?? null }, false);
+    else this.#open(d);
+    this.#lastMove = now;
   }
 
   // A notification's action that names a plugin opens it here (the tray leaves routing to the portal).
