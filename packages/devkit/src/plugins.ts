@@ -107,20 +107,27 @@ export class PluginRegistry {
   }
 
   private load(s: Source): PluginManifest | undefined {
-    const { manifest, errors } = this.check(s);
+    const { manifest, errors, missing } = this.check(s);
     if (errors.length) this.warnOnce(s, `skipped ${describe(s.name, errors)}`);
+    // valid, but its page is not there: the portal could only wait and say the tool did not start
+    else if (missing.length)
+      this.warnOnce(
+        s,
+        `plugin manifest ${s.name}: ${missing.join(', ')} not found beside it (the portal will wait for it)`,
+      );
     return manifest;
   }
 
   /** Read, resolve relative URLs, validate: the manifest, or every error by path. */
-  private check(s: Source): { manifest?: PluginManifest; errors: ManifestError[] } {
+  private check(s: Source): { manifest?: PluginManifest; errors: ManifestError[]; missing: string[] } {
+    const missing: string[] = [];
     let raw: unknown = s.manifest;
     if (s.file) {
       try {
         raw = JSON.parse(readFileSync(s.file, 'utf8'));
       } catch (e) {
         const what = e instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read';
-        return { errors: [{ path: '', message: `${what}: ${(e as Error).message}` }] };
+        return { errors: [{ path: '', message: `${what}: ${(e as Error).message}` }], missing };
       }
     }
     // a copy with URLs resolved where the folder is served (the validator wants absolute URLs);
@@ -130,12 +137,14 @@ export class PluginRegistry {
       const base = new URL(s.mount, this.pluginUrl);
       for (const f of URL_FIELDS) {
         const v = (m as Obj)[f];
-        if (typeof v === 'string' && v && !/^[a-z][a-z0-9+.-]*:/i.test(v))
+        if (typeof v === 'string' && v && !/^[a-z][a-z0-9+.-]*:/i.test(v)) {
           (m as Obj)[f] = new URL(v, base).href;
+          if (s.file && !existsSync(join(dirname(s.file), v.split(/[?#]/)[0]!))) missing.push(`${f} "${v}"`);
+        }
       }
     }
     const r = validateManifest(m);
-    return r.ok ? { manifest: m as PluginManifest, errors: [] } : { errors: r.errors };
+    return r.ok ? { manifest: m as PluginManifest, errors: [], missing } : { errors: r.errors, missing };
   }
 
   private warnOnce(s: Source, msg: string): void {

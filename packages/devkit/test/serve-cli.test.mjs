@@ -319,6 +319,7 @@ test('--plugin: a manifest edited into an invalid one is skipped with every erro
   const file = join(dir, 'manifest.json');
   const valid = { id: 'fi.example.edit', name: { fi: 'Muokattava' }, version: '1.0.0', vendor: 'Muokkaus Oy', kind: 'iframe', entry: 'index.html' };
   writeFileSync(file, JSON.stringify(valid));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Muokattava</title>');
   const logged = [];
   const dk2 = await start({ root: mkdtempSync(join(tmpdir(), 'digione-empty-')), plugins: [file], log: (m) => logged.push(m) });
   try {
@@ -332,6 +333,25 @@ test('--plugin: a manifest edited into an invalid one is skipped with every erro
     ]);
     writeFileSync(file, JSON.stringify(valid));
     assert.deepEqual(await ids(), ['fi.example.edit']);
+  } finally {
+    await dk2.close();
+  }
+});
+
+test('--plugin: a valid manifest whose page is not beside it is served, with a warning naming the file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'digione-missing-'));
+  const file = join(dir, 'manifest.json');
+  writeFileSync(file, JSON.stringify({ id: 'fi.example.missing', name: { fi: 'Puuttuva' }, version: '1.0.0', vendor: 'Puute Oy', kind: 'iframe', entry: 'nothere.html?x=1', icon: 'icon.svg' }));
+  writeFileSync(join(dir, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  const logged = [];
+  const dk2 = await start({ root: mkdtempSync(join(tmpdir(), 'digione-empty-')), plugins: [file], log: (m) => logged.push(m) });
+  try {
+    const list = await (await fetch(`${dk2.portalUrl}/api/plugins`)).json();
+    assert.deepEqual(list.map((m) => m.id), ['fi.example.missing']);
+    await fetch(`${dk2.portalUrl}/api/plugins`); // warned once
+    assert.deepEqual(logged.filter((m) => m.includes('not found beside')), [
+      `plugin manifest ${file}: entry "nothere.html?x=1" not found beside it (the portal will wait for it)`,
+    ]);
   } finally {
     await dk2.close();
   }
