@@ -142,7 +142,11 @@ export class D1ClassPicker extends LitElement {
     _childId: { state: true },
   };
 
-  /** The chosen group's id (`sourcedId`); never shown. */
+  /**
+   * The chosen group's id (`sourcedId`); never shown. It stays as set (a deep link may name a group
+   * before the groups load); while no loaded group has it, the field is empty and
+   * {@link selectedGroup} is null: read `selectedGroup` to act on a group that is there.
+   */
   value: string | null = null;
 
   /** Groups to choose from (standalone). When set, the platform's roster is not asked. */
@@ -235,7 +239,7 @@ export class D1ClassPicker extends LitElement {
     });
   }
 
-  /** The chosen group, once the groups are loaded. */
+  /** The chosen group, once the groups are loaded and while one of them has the `value` id; else null. */
   get selectedGroup(): Group | null {
     return (this.value && this.#catalog?.byId.get(this.value)?.group) || null;
   }
