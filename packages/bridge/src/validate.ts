@@ -66,7 +66,8 @@ function text(v: unknown, path: string, max: number): string | Partial<Record<st
  * as another site), at most {@link LIMITS}.path characters.
  */
 export function isPluginPath(s: unknown): s is string {
-  return typeof s == 'string' && /^\/(?![/\\])/.test(s) && s.length <= LIMITS.path;
+  // no control characters either: a URL parser drops tabs and newlines, and `/\t/host` is `//host`
+  return typeof s == 'string' && /^\/(?![/\\])[^\0-\x1f\x7f]*$/.test(s) && s.length <= LIMITS.path;
 }
 function path(v: unknown, p: string): string | undefined {
   const s = optStr(v, p, LIMITS.path);

@@ -82,6 +82,11 @@ describe('param validation', () => {
     expect(invalid('notifications.post', { title: 'x', link: { path: '//evil.example' } })).to.contain(
       'params.link.path',
     );
+    // a URL parser drops tabs and newlines: these are //evil.example too
+    for (const path of ['/\t/evil.example', '/\n/evil.example', '/ok\u007f'])
+      expect(invalid('notifications.post', { title: 'x', link: { path } }), JSON.stringify(path)).to.contain(
+        'params.link.path',
+      );
     expect(invalid('notifications.post', { title: 'x', containsPersonalData: 'no' })).to.contain(
       'containsPersonalData',
     );

@@ -124,8 +124,9 @@ function link(v: unknown): NonNullable<Notification['link']> {
     }
     if (u.protocol !== 'https:' && u.protocol !== 'http:') throw bad('link.href', 'must be an http(s) URL');
   }
-  // the bridge's rule (isPluginPath): one leading slash; `//host` and `/\host` would leave the site
-  if (out.path !== undefined && !/^\/(?![/\\])/.test(out.path))
+  // the bridge's rule (isPluginPath): one leading slash; `//host` and `/\host` would leave the site,
+  // and so would `/\t/host` (a URL parser drops tabs and newlines)
+  if (out.path !== undefined && !/^\/(?![/\\])[^\0-\x1f\x7f]*$/.test(out.path))
     throw bad('link.path', 'must start with a single /');
   if (!Object.keys(out).length) throw bad('link', 'needs pluginId, path or href');
   return out;

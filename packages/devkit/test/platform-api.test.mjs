@@ -259,6 +259,7 @@ test('notifications: a user token may name a registered plugin as source; bad in
   // as the bridge refuses them: a path that is really another site
   await bad({ title: 'ok', link: { path: '//evil.example/' } });
   await bad({ title: 'ok', link: { path: '/\\evil.example/' } });
+  await bad({ title: 'ok', link: { path: '/\t/evil.example/' } });
   await bad({ title: 'ok', link: {} });
   await bad({ title: 'ok', containsPersonalData: 'yes' });
   await bad({ title: 'ok', pluginId: 'fi.example.nope' }, 'unknown_plugin', 404);

@@ -174,7 +174,8 @@ test('PARAMS_MAX_BYTES bounds the longest params each bounded method accepts', (
     'ui.focusHost': { direction: 'backward' },
     'ui.announce': { text: worst(LIMITS.announce), politeness: 'assertive' },
     'storage.get': { key: worst(LIMITS.key) },
-    'navigation.open': { pluginId: worst(LIMITS.id), path: `/${worst(LIMITS.path - 1)}` },
+    // a path may hold no control character, but a lone surrogate is escaped as \uXXXX too
+    'navigation.open': { pluginId: worst(LIMITS.id), path: `/${'\ud800'.repeat(LIMITS.path - 1)}` },
   };
   for (const m of HOST_METHODS) {
     if (!(m in longest)) {
